@@ -1,0 +1,37 @@
+package org.continuum.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditEvent;
+import org.continuum.audit.entity.AuditOutcome;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Writes audit events. Successful changes are recorded in the caller's transaction, so the event and the change
+ * commit or roll back together. Denials and failures are recorded in a transaction of their own: the business
+ * transaction that follows them rolls back, and the record of the attempt must survive it.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @PersistenceContext
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, AuditAction action, Long caseFileId, String detail) {
+        em.persist(new AuditEvent(Instant.now(clock), actor, action, caseFileId, AuditOutcome.SUCCESS, detail));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordIndependently(String actor, AuditAction action, Long caseFileId, AuditOutcome outcome,
+                                    String detail) {
+        em.persist(new AuditEvent(Instant.now(clock), actor, action, caseFileId, outcome, detail));
+    }
+}

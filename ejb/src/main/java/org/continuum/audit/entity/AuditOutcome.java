@@ -1,0 +1,7 @@
+package org.continuum.audit.entity;
+
+public enum AuditOutcome {
+    SUCCESS,
+    DENIED,
+    FAILURE
+}

@@ -1,0 +1,69 @@
+package org.continuum.casefile.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.CaseReference;
+import org.continuum.identity.entity.Team;
+import org.continuum.security.control.FieldCipher;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
+
+/**
+ * Opens a case file and starts its process in one transaction: either both exist or neither does. Used by the
+ * intake boundary and by the demo seed, so every case file is born the same way.
+ */
+@ApplicationScoped
+public class CaseFileRegistrar {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CaseNumbers numbers;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    AuditTrail audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public CaseFile register(IntakeRequest request, Team team, String actor) {
+        Instant now = Instant.now(clock);
+        CaseFile.Requester requester;
+        CaseFile.Intake intake;
+        try {
+            requester = new CaseFile.Requester(request.pseudonym(), request.legalName(),
+                    request.legalName() == null ? null : cipher.blindIndex(request.legalName()),
+                    request.contact(), request.location());
+            intake = new CaseFile.Intake(request.situation(), request.country(), request.languages(),
+                    request.requestType(), request.urgency(), request.channel(), request.consentStorage());
+        } catch (IllegalArgumentException | NullPointerException rejected) {
+            throw new InvalidInput(rejected.getMessage());
+        }
+        if (!intake.consentStorage()) {
+            throw new InvalidInput("intake.consent.required");
+        }
+        String reference = CaseReference.of(Year.from(now.atZone(ZoneOffset.UTC)), numbers.next());
+        CaseFile caseFile = new CaseFile(reference, requester, intake, team, actor, now);
+        em.persist(caseFile);
+        em.flush();
+        String processInstanceId = workflow.start(new CaseWorkflow.CaseStart(caseFile.getId(), reference,
+                team.getCode(), TriageDeadlines.forUrgency(caseFile.getUrgency())));
+        caseFile.attachProcess(processInstanceId);
+        audit.record(actor, AuditAction.CASE_CREATED, caseFile.getId(), "channel=" + caseFile.getChannel());
+        return caseFile;
+    }
+}

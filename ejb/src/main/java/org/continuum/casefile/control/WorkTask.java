@@ -1,0 +1,12 @@
+package org.continuum.casefile.control;
+
+import java.time.Instant;
+
+/** An open user task as the domain sees it: what to do, on which case file, by when. */
+public record WorkTask(String id, String definitionKey, long caseFileId, String caseReference, String teamCode,
+                       Instant created, Instant due) {
+
+    public boolean isOverdue(Instant now) {
+        return due != null && now.isAfter(due);
+    }
+}

@@ -1,0 +1,17 @@
+package org.continuum.identity.entity;
+
+/**
+ * Role names as compile-time constants for {@code @RolesAllowed}. {@link #SYSTEM} is never given to a person:
+ * only code that runs on the application's own behalf (process delegates) carries it, through {@code @RunAs}.
+ */
+public final class Roles {
+    public static final String CASEWORKER = "CASEWORKER";
+    public static final String SECURITY_MENTOR = "SECURITY_MENTOR";
+    public static final String COORDINATOR = "COORDINATOR";
+    public static final String AUDITOR = "AUDITOR";
+    public static final String ADMIN = "ADMIN";
+    public static final String SYSTEM = "SYSTEM";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,177 @@
+package org.continuum.identity.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A staff member who logs in. The account itself enforces the lockout rule (5 failed attempts lock it for
+ * {@link #LOCK_DURATION}) so that no caller can forget to apply it.
+ */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+
+    public static final int MAX_FAILED_LOGINS = 5;
+    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 80)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 400)
+    private String passwordHash;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "team_id")
+    private Team team;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role", length = 40)
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Column(nullable = false, length = 8)
+    private String language;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String displayName, String passwordHash, Team team, Set<Role> roles,
+                       String language) {
+        if (username == null || !username.matches("[a-z0-9._-]{2,80}")) {
+            throw new IllegalArgumentException("username must be 2-80 lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new IllegalArgumentException("display name is required");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("a user needs at least one role");
+        }
+        boolean needsTeam = roles.contains(Role.CASEWORKER) || roles.contains(Role.COORDINATOR);
+        if (needsTeam && team == null) {
+            throw new IllegalArgumentException("caseworkers and coordinators belong to a team");
+        }
+        this.username = username;
+        this.displayName = displayName.strip();
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.team = team;
+        this.roles = EnumSet.copyOf(roles);
+        this.language = language == null || language.isBlank() ? "en" : language;
+        this.enabled = true;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Records a failed attempt; returns true when this attempt locked the account. */
+    public boolean recordFailedLogin(Instant now) {
+        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
+            lockedUntil = null;
+            failedLogins = 0;
+        }
+        failedLogins++;
+        if (failedLogins >= MAX_FAILED_LOGINS && lockedUntil == null) {
+            lockedUntil = now.plus(LOCK_DURATION);
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public boolean canLogIn(Instant now) {
+        return enabled && !isLocked(now);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Team getTeam() {
+        return team;
+    }
+
+    public Set<Role> getRoles() {
+        return Collections.unmodifiableSet(roles);
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UserAccount other && username.equals(other.username);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(username);
+    }
+}

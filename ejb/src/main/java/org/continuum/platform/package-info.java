@@ -1,0 +1,2 @@
+/** Platform concerns shared by all components: the database schema and its migrations. */
+package org.continuum.platform;

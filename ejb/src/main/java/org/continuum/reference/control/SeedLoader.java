@@ -1,0 +1,192 @@
+package org.continuum.reference.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.casefile.control.CaseFileRegistrar;
+import org.continuum.casefile.control.IntakeRequest;
+import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.RequestType;
+import org.continuum.casefile.entity.Situation;
+import org.continuum.casefile.entity.Urgency;
+import org.continuum.identity.control.PasswordHasher;
+import org.continuum.identity.entity.Role;
+import org.continuum.identity.entity.Team;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.reference.entity.MeasureType;
+import org.continuum.reference.entity.Partner;
+
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Loads {@code seeds/}. Reference data (partners, measure catalogue) is upserted by code at every start so edits to
+ * the files reach existing installations. Demo data (teams, users, case files) is loaded once, only when
+ * {@code -Dcontinuum.demo=true} and the database has no user yet: a production start never gets demo logins.
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+    public static final String DEMO_PROPERTY = "continuum.demo";
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class.getName());
+    private static final String ACTOR = "system";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    CaseFileRegistrar registrar;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void load() {
+        int partners = loadPartners();
+        int measures = loadMeasures();
+        audit.record(ACTOR, AuditAction.SEED_LOADED, null, "reference partners=" + partners + " measures=" + measures);
+        LOG.info(() -> "Reference data loaded: " + partners + " partners, " + measures + " measures");
+        if (Boolean.getBoolean(DEMO_PROPERTY) && noUsers()) {
+            int cases = loadDemo();
+            audit.record(ACTOR, AuditAction.SEED_LOADED, null, "demo cases=" + cases);
+            LOG.info(() -> "Demo data loaded: " + cases + " case files");
+        }
+    }
+
+    private static InputStream resource(String path) {
+        return SeedLoader.class.getClassLoader().getResourceAsStream("seeds/" + path);
+    }
+
+    int loadPartners() {
+        List<Partner> parsed = SeedFile.read("seeds/reference/partners.csv", resource("reference/partners.csv"),
+                List.of("code", "name", "kind", "services", "languages", "contact_channels", "stated_limits",
+                        "website"),
+                line -> new Partner(line.code("code"), line.required("name"),
+                        line.enumValue("kind", Partner.Kind.class),
+                        line.list("services", true, s -> s.matches("[a-z0-9-]+") ? null
+                                : "service '" + s + "' must be a lower-case code"),
+                        line.languages("languages"),
+                        line.list("contact_channels", true, c -> c.matches("(email|web|phone|form):.+") ? null
+                                : "channel '" + c + "' must start with email:, web:, phone: or form:"),
+                        line.optional("stated_limits"), line.optional("website")));
+        Map<String, Partner> existing = new HashMap<>();
+        em.createQuery("select p from Partner p", Partner.class).getResultList()
+                .forEach(p -> existing.put(p.getCode(), p));
+        for (Partner p : parsed) {
+            Partner current = existing.get(p.getCode());
+            if (current == null) {
+                em.persist(p);
+            } else {
+                current.update(p.getName(), p.getKind(), p.getServices(), p.getLanguages(), p.getContactChannels(),
+                        p.getStatedLimits(), p.getWebsite());
+            }
+        }
+        return parsed.size();
+    }
+
+    int loadMeasures() {
+        List<MeasureType> parsed = SeedFile.read("seeds/reference/measures.csv", resource("reference/measures.csv"),
+                List.of("code", "continuum_step", "position", "name_en", "name_fr", "description_en",
+                        "description_fr"),
+                line -> new MeasureType(line.code("code"),
+                        line.integer("continuum_step", MeasureType.FIRST_STEP, MeasureType.LAST_STEP),
+                        line.integer("position", 1, 10_000), line.required("name_en"), line.required("name_fr"),
+                        line.optional("description_en"), line.optional("description_fr")));
+        Map<String, MeasureType> existing = new HashMap<>();
+        em.createQuery("select m from MeasureType m", MeasureType.class).getResultList()
+                .forEach(m -> existing.put(m.getCode(), m));
+        for (MeasureType m : parsed) {
+            MeasureType current = existing.get(m.getCode());
+            if (current == null) {
+                em.persist(m);
+            } else {
+                current.update(m.getContinuumStep(), m.getPosition(), m.name("en"), m.name("fr"),
+                        m.description("en"), m.description("fr"));
+            }
+        }
+        return parsed.size();
+    }
+
+    private boolean noUsers() {
+        return em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult() == 0;
+    }
+
+    private int loadDemo() {
+        Map<String, Team> teams = new HashMap<>();
+        SeedFile.read("seeds/demo/teams.csv", resource("demo/teams.csv"), List.of("code", "name"),
+                        line -> new Team(line.code("code"), line.required("name")))
+                .forEach(t -> {
+                    em.persist(t);
+                    teams.put(t.getCode(), t);
+                });
+        Map<String, UserAccount> users = new HashMap<>();
+        SeedFile.read("seeds/demo/users.csv", resource("demo/users.csv"),
+                List.of("username", "display_name", "roles", "team", "language", "password"), line -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    line.list("roles", true, r -> {
+                        try {
+                            roles.add(Role.valueOf(r));
+                            return null;
+                        } catch (IllegalArgumentException e) {
+                            return "role '" + r + "' is not one of " + EnumSet.allOf(Role.class);
+                        }
+                    });
+                    String teamCode = line.optional("team");
+                    Team team = teamCode == null ? null : teams.get(teamCode);
+                    if (teamCode != null && team == null) {
+                        line.error("team", "'" + teamCode + "' is not in seeds/demo/teams.csv");
+                    }
+                    String password = line.required("password");
+                    if (password != null && password.length() < PasswordHasher.MIN_LENGTH) {
+                        line.error("password", "must have at least " + PasswordHasher.MIN_LENGTH + " characters");
+                        return null;
+                    }
+                    try {
+                        return new UserAccount(line.required("username"), line.required("display_name"),
+                                passwords.hash(password.toCharArray()), team, roles, line.optional("language"));
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        line.error(null, e.getMessage());
+                        return null;
+                    }
+                })
+                .forEach(u -> {
+                    em.persist(u);
+                    users.put(u.getUsername(), u);
+                });
+        List<DemoCase> cases = SeedFile.read("seeds/demo/cases.csv", resource("demo/cases.csv"),
+                List.of("pseudonym", "legal_name", "contact", "location", "situation", "country", "languages",
+                        "request_type", "urgency", "channel", "created_by"), line -> {
+                    String creator = line.required("created_by");
+                    UserAccount user = users.get(creator);
+                    if (creator != null && (user == null || user.getTeam() == null)) {
+                        line.error("created_by", "'" + creator + "' is not a demo user with a team");
+                    }
+                    return new DemoCase(new IntakeRequest(line.required("pseudonym"), line.required("legal_name"),
+                            line.optional("contact"), line.optional("location"),
+                            line.enumValue("situation", Situation.class), line.country("country"),
+                            line.languages("languages"), line.enumValue("request_type", RequestType.class),
+                            line.enumValue("urgency", Urgency.class), line.enumValue("channel", Channel.class), true),
+                            user);
+                });
+        em.flush();
+        for (DemoCase demo : cases) {
+            registrar.register(demo.request(), demo.creator().getTeam(), demo.creator().getUsername());
+        }
+        return cases.size();
+    }
+
+    private record DemoCase(IntakeRequest request, UserAccount creator) {
+    }
+}

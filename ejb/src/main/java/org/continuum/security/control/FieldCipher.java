@@ -1,0 +1,109 @@
+package org.continuum.security.control;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.prf.PrfSet;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.text.Normalizer;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Seals and opens sensitive field values (Tink AES-256-GCM) and computes blind indexes (Tink HMAC-SHA256 PRF) so
+ * that exact-match search works without storing plaintext. Two separate keysets: the index key can be rotated or
+ * withheld without touching the encryption key. Ciphertexts carry Tink's key id prefix, so rotation keeps old
+ * values readable.
+ */
+public final class FieldCipher {
+
+    static final String AEAD_KEYSET = "field-aead.json";
+    static final String INDEX_KEYSET = "blind-index-prf.json";
+    private static final byte[] ASSOCIATED_DATA = "continuum/field/v1".getBytes(StandardCharsets.UTF_8);
+    private static final int INDEX_BYTES = 32;
+
+    private final Aead aead;
+    private final PrfSet prf;
+
+    private FieldCipher(Aead aead, PrfSet prf) {
+        this.aead = aead;
+        this.prf = prf;
+    }
+
+    public static FieldCipher open(KeyFolder folder) {
+        try {
+            AeadConfig.register();
+            PrfConfig.register();
+            KeysetHandle aeadKeys = parse(folder.readOrCreate(AEAD_KEYSET, () -> generate("AES256_GCM")));
+            KeysetHandle prfKeys = parse(folder.readOrCreate(INDEX_KEYSET, () -> generate("HMAC_SHA256_PRF")));
+            return new FieldCipher(aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class),
+                    prfKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load the field encryption keys from " + folder.dir(), e);
+        }
+    }
+
+    private static KeysetHandle parse(String json) throws GeneralSecurityException {
+        return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+    }
+
+    private static String generate(String template) {
+        try {
+            KeysetHandle handle = KeysetHandle.generateNew(KeyTemplates.get(template));
+            return TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate a " + template + " keyset", e);
+        }
+    }
+
+    public String seal(String plaintext) {
+        if (plaintext == null) {
+            return null;
+        }
+        try {
+            byte[] sealed = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), ASSOCIATED_DATA);
+            return Base64.getEncoder().encodeToString(sealed);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Field encryption failed", e);
+        }
+    }
+
+    public String open(String ciphertext) {
+        if (ciphertext == null) {
+            return null;
+        }
+        try {
+            byte[] opened = aead.decrypt(Base64.getDecoder().decode(ciphertext), ASSOCIATED_DATA);
+            return new String(opened, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // Never include the value: this message may reach a log.
+            throw new IllegalStateException("A sealed field could not be opened (wrong key or tampered value)", e);
+        }
+    }
+
+    /** Keyed, deterministic digest of the normalised value: equal names give equal indexes, nothing else leaks. */
+    public String blindIndex(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            byte[] digest = prf.computePrimary(normalise(value).getBytes(StandardCharsets.UTF_8), INDEX_BYTES);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Blind index computation failed", e);
+        }
+    }
+
+    /** NFKC, case folded, inner whitespace collapsed: "  ANNA  Müller" and "anna müller" match. */
+    static String normalise(String value) {
+        String nfkc = Normalizer.normalize(value, Normalizer.Form.NFKC);
+        return nfkc.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}
