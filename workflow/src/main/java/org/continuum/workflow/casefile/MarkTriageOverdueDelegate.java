@@ -2,6 +2,7 @@ package org.continuum.workflow.casefile;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.CaseProcessCallbacks;
@@ -14,6 +15,7 @@ import org.operaton.bpm.engine.delegate.JavaDelegate;
  * user; only the engine calls it, through the expression {@code ${markTriageOverdueDelegate}}.
  */
 @Stateless
+@LocalBean
 @PermitAll
 @RunAs(Roles.SYSTEM)
 public class MarkTriageOverdueDelegate implements JavaDelegate {

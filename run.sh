@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds Continuum and runs it on http://127.0.0.1:8080/continuum/ with the embedded H2 database and demo data.
+# Data, keys and server logs live under ./data (or $CONTINUUM_DATA_DIR); a second start keeps them. Ctrl-C stops it.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+DATA=$(mkdir -p "${CONTINUUM_DATA_DIR:-$ROOT/data}" && cd "${CONTINUUM_DATA_DIR:-$ROOT/data}" && pwd)
+SERVER=$ROOT/ear/target/server
+BASE=$DATA/server
+
+echo "== Building Continuum (the first build downloads WildFly and libraries from Maven Central: a few minutes)"
+mvn -B --no-transfer-progress -q install -DskipTests -DskipITs -Dspotbugs.skip=true
+
+# Fresh server configuration and application at every start; the database and keys are kept.
+mkdir -p "$BASE/deployments" "$DATA/db" "$DATA/keys"
+chmod 700 "$DATA/keys"
+rm -rf "$BASE/configuration" "$BASE/deployments/"continuum.ear*
+cp -r "$SERVER/standalone/configuration" "$BASE/configuration"
+cp "$ROOT/ear/target/continuum.ear" "$BASE/deployments/"
+
+PIDFILE=$DATA/server.pid
+rm -f "$PIDFILE"
+stop() {
+    trap - INT TERM
+    echo; echo "== Stopping Continuum"
+    if [ -f "$PIDFILE" ]; then kill -TERM "$(cat "$PIDFILE")" 2>/dev/null || true; fi
+    wait "$STANDALONE" 2>/dev/null || true
+    echo "== Stopped. Data kept in $DATA"
+    exit 0
+}
+
+echo "== Starting WildFly"
+LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$PIDFILE "$SERVER/bin/standalone.sh" \
+    -Djboss.server.base.dir="$BASE" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+    -Dcontinuum.data.dir="$DATA" \
+    -Dcontinuum.db.url="jdbc:h2:file:$DATA/db/continuum" \
+    -Dcontinuum.demo=true > "$DATA/console.log" 2>&1 &
+STANDALONE=$!
+trap stop INT TERM
+
+for _ in $(seq 1 240); do
+    if [ -f "$BASE/deployments/continuum.ear.deployed" ]; then break; fi
+    if [ -f "$BASE/deployments/continuum.ear.failed" ] || ! kill -0 "$STANDALONE" 2>/dev/null; then
+        echo "Continuum did not start. Last lines of $BASE/log/server.log:"; tail -n 40 "$BASE/log/server.log" || true
+        stop
+    fi
+    sleep 0.5
+done
+
+cat <<BANNER
+
+  Continuum is running:  http://127.0.0.1:8080/continuum/
+
+  Demo logins (demo data only; never use these in production):
+    caseworker        amira.caseworker     / Demo-Caseworker-1   (team MENA)
+    caseworker        ivan.caseworker      / Demo-Caseworker-2   (team EUR-EAST)
+    security mentor   sofia.mentor         / Demo-Mentor-2026
+    coordinator       claire.coordinator   / Demo-Coordinator-1
+    auditor           nadia.auditor        / Demo-Auditor-2026
+    administrator     admin                / Demo-Admin-2026!
+
+  Data, keys and logs: $DATA     Press Ctrl-C to stop.
+BANNER
+wait "$STANDALONE"

@@ -1,0 +1,102 @@
+package org.continuum.casefile.view;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.continuum.casefile.boundary.CaseFileService;
+import org.continuum.casefile.control.CaseQuery;
+import org.continuum.casefile.control.CaseSummary;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.Urgency;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case list: lazy, filtered and sorted in the database through {@link CaseFileService}, which also restricts it
+ * to the case files the viewer may see. The legal-name search is exact (it goes through the blind index).
+ */
+@Named
+@ViewScoped
+public class CaseListView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CaseFileService cases;
+
+    private String legalName;
+    private final CaseModel model = new CaseModel();
+
+    public LazyDataModel<CaseSummary> getModel() {
+        return model;
+    }
+
+    public String getLegalName() {
+        return legalName;
+    }
+
+    public void setLegalName(String legalName) {
+        this.legalName = legalName;
+    }
+
+    private CaseQuery query(Map<String, FilterMeta> filters, String sortField, boolean ascending, int first,
+                            int pageSize) {
+        return new CaseQuery(text(filters, "reference"), text(filters, "pseudonym"), legalName,
+                value(filters, "phase", Phase.class), value(filters, "urgency", Urgency.class),
+                text(filters, "country"), sortField, ascending, first, pageSize);
+    }
+
+    private static String text(Map<String, FilterMeta> filters, String field) {
+        FilterMeta meta = filters.get(field);
+        return meta == null || meta.getFilterValue() == null ? null : meta.getFilterValue().toString();
+    }
+
+    private static <E extends Enum<E>> E value(Map<String, FilterMeta> filters, String field, Class<E> type) {
+        String text = text(filters, field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException tampered) {
+            return null;
+        }
+    }
+
+    private class CaseModel extends LazyDataModel<CaseSummary> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) cases.search(query(filterBy, null, false, 0, 1)).total();
+        }
+
+        @Override
+        public List<CaseSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                      Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+            String field = sort == null ? null : sort.getField();
+            boolean ascending = sort != null && sort.getOrder() == SortOrder.ASCENDING;
+            CaseFileService.CasePage page = cases.search(query(filterBy, field, ascending, first, pageSize));
+            setRowCount((int) page.total());
+            return page.rows();
+        }
+
+        @Override
+        public String getRowKey(CaseSummary row) {
+            return String.valueOf(row.id());
+        }
+
+        @Override
+        public CaseSummary getRowData(String rowKey) {
+            return getWrappedData() == null ? null : getWrappedData().stream()
+                    .filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.continuum.intake.view;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.continuum.casefile.control.IntakeRequest;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.RequestType;
+import org.continuum.casefile.entity.Situation;
+import org.continuum.casefile.entity.Urgency;
+import org.continuum.intake.boundary.IntakeService;
+import org.continuum.platform.view.Messages;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The intake form. On a refused input the form keeps everything typed and shows the reason; on success the viewer
+ * lands on the new case file.
+ */
+@Named
+@ViewScoped
+public class IntakeView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    IntakeService intake;
+
+    private String pseudonym;
+    private String legalName;
+    private String contact;
+    private String location;
+    private Situation situation;
+    private String country;
+    private List<String> languages = new ArrayList<>();
+    private RequestType requestType;
+    private Urgency urgency = Urgency.STANDARD;
+    private Channel channel;
+    private boolean consentStorage;
+
+    public void register() throws IOException {
+        if (!consentStorage) {
+            Messages.error("intake.consent.required");
+            return;
+        }
+        try {
+            var registered = intake.register(new IntakeRequest(pseudonym, legalName, contact, location, situation,
+                    country, languages, requestType, urgency, channel, consentStorage));
+            Messages.info("intake.registered", registered.reference());
+            ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
+            ctx.redirect(ctx.getRequestContextPath() + "/app/case.xhtml?id=" + registered.caseFileId());
+        } catch (InvalidInput refused) {
+            Messages.error(refused.messageKey());
+        }
+    }
+
+    public String getPseudonym() {
+        return pseudonym;
+    }
+
+    public void setPseudonym(String pseudonym) {
+        this.pseudonym = pseudonym;
+    }
+
+    public String getLegalName() {
+        return legalName;
+    }
+
+    public void setLegalName(String legalName) {
+        this.legalName = legalName;
+    }
+
+    public String getContact() {
+        return contact;
+    }
+
+    public void setContact(String contact) {
+        this.contact = contact;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public void setLocation(String location) {
+        this.location = location;
+    }
+
+    public Situation getSituation() {
+        return situation;
+    }
+
+    public void setSituation(Situation situation) {
+        this.situation = situation;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public List<String> getLanguages() {
+        return languages;
+    }
+
+    public void setLanguages(List<String> languages) {
+        this.languages = languages == null ? new ArrayList<>() : new ArrayList<>(languages);
+    }
+
+    public RequestType getRequestType() {
+        return requestType;
+    }
+
+    public void setRequestType(RequestType requestType) {
+        this.requestType = requestType;
+    }
+
+    public Urgency getUrgency() {
+        return urgency;
+    }
+
+    public void setUrgency(Urgency urgency) {
+        this.urgency = urgency;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public void setChannel(Channel channel) {
+        this.channel = channel;
+    }
+
+    public boolean isConsentStorage() {
+        return consentStorage;
+    }
+
+    public void setConsentStorage(boolean consentStorage) {
+        this.consentStorage = consentStorage;
+    }
+}

@@ -1,0 +1,38 @@
+package org.continuum.platform.view;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Shows translated messages; keys come from the boundaries' {@code InvalidInput} or from the views. */
+public final class Messages {
+
+    public static final String BUNDLE = "org.continuum.i18n.messages";
+
+    private Messages() {
+    }
+
+    public static String text(String key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return bundle.getString("error.invalidInput");
+        }
+    }
+
+    public static void error(String key) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
+    }
+
+    public static void info(String key, Object... args) {
+        String text = args.length == 0 ? text(key) : String.format(text(key), args);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+}

@@ -1,0 +1,71 @@
+package org.continuum.platform.view;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.inject.Named;
+import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.RequestType;
+import org.continuum.casefile.entity.Situation;
+import org.continuum.casefile.entity.Urgency;
+
+import java.text.Collator;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Choices for select menus, labelled in the viewer's language. */
+@Named
+@ApplicationScoped
+public class Options {
+
+    /** Languages requests arrive in (DOMAIN.md), then other frequent ones. */
+    static final List<String> LANGUAGES = List.of("en", "ar", "fr", "pt", "ru", "sw", "tr", "fa", "es", "uk", "de",
+            "ro", "ka", "ku", "am", "ha", "ps", "ur", "zh", "hi");
+
+    public Situation[] getSituations() {
+        return Situation.values();
+    }
+
+    public RequestType[] getRequestTypes() {
+        return RequestType.values();
+    }
+
+    public Urgency[] getUrgencies() {
+        return Urgency.values();
+    }
+
+    public Channel[] getChannels() {
+        return Channel.values();
+    }
+
+    public Phase[] getPhases() {
+        return Phase.values();
+    }
+
+    public List<SelectItem> getCountries() {
+        Locale viewer = viewerLocale();
+        Collator collator = Collator.getInstance(viewer);
+        return Arrays.stream(Locale.getISOCountries())
+                .map(code -> new SelectItem(code, new Locale("", code).getDisplayCountry(viewer)))
+                .sorted(Comparator.comparing(SelectItem::getLabel, collator))
+                .toList();
+    }
+
+    public List<SelectItem> getLanguages() {
+        Locale viewer = viewerLocale();
+        return LANGUAGES.stream()
+                .map(code -> new SelectItem(code, new Locale(code).getDisplayLanguage(viewer) + " (" + code + ")"))
+                .toList();
+    }
+
+    public String countryName(String code) {
+        return code == null ? "" : new Locale("", code).getDisplayCountry(viewerLocale());
+    }
+
+    private static Locale viewerLocale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+}
