@@ -1,0 +1,65 @@
+package org.continuum.it;
+
+import org.assertj.core.api.Assertions;
+import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+
+/**
+ * The deployments of the integration tests: always the real EAR the build produced (same modules, same server
+ * configuration), with the test classes added to its WAR for in-container tests. No hand-picked class lists that
+ * could drift from what ships.
+ */
+public final class Deployments {
+
+    static final String WAR = "/continuum-web.war";
+
+    private Deployments() {
+    }
+
+    /** The EAR exactly as built, for tests that drive it from outside (browser, HTTP). */
+    public static EnterpriseArchive asBuilt() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, earFile());
+    }
+
+    /** The EAR with {@code testClasses} (and AssertJ) inside its WAR, which Arquillian runs them in. */
+    public static EnterpriseArchive withTests(Class<?>... testClasses) {
+        EnterpriseArchive ear = asBuilt();
+        WebArchive war;
+        try (InputStream in = ear.get(WAR).getAsset().openStream()) {
+            war = ShrinkWrap.create(ZipImporter.class, "continuum-web.war").importFrom(in).as(WebArchive.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read the WAR inside " + earFile(), e);
+        }
+        war.addClasses(testClasses).addClasses(Deployments.class, As.class, Poll.class);
+        war.addAsLibraries(jarOf(Assertions.class));
+        // The Elytron API lets a test act as a given staff member.
+        war.setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.wildfly.security.elytron\n"));
+        ear.delete(WAR);
+        ear.addAsModule(Testable.archiveToTest(war));
+        return ear;
+    }
+
+    private static File earFile() {
+        File ear = new File(System.getProperty("continuum.ear", "target/continuum.ear"));
+        if (!ear.isFile()) {
+            throw new IllegalStateException("Build the EAR first (mvn package): " + ear.getAbsolutePath());
+        }
+        return ear;
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
