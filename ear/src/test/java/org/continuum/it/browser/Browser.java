@@ -1,0 +1,130 @@
+package org.continuum.it.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/** Debian's headless Chromium, set up as STACK.md prescribes (pitfall 9), plus the waits every page object needs. */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String base;
+    private final Path profile;
+
+    public Browser(String base) throws IOException {
+        this.base = base;
+        this.profile = Files.createTempDirectory("continuum-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1400,1100", "--lang=en",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public WebElement clickable(By by) {
+        return wait.until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    public void urlContains(String part) {
+        wait.until(ExpectedConditions.urlContains(part));
+    }
+
+    public void textPresent(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    public void type(String id, String text) {
+        WebElement field = visible(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /**
+     * A PrimeFaces selectOneMenu: open it, then pick the item by its visible label. A click that lands while the
+     * panel is still sliding open can miss, so the choice is checked on the menu's label and retried.
+     */
+    public void choose(String id, String label) {
+        By item = By.cssSelector("[id='" + id + "_panel'] li[data-label=\"" + label + "\"]");
+        WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(3));
+        for (int attempt = 1; ; attempt++) {
+            if (!driver.findElement(By.id(id + "_panel")).isDisplayed()) {
+                clickable(By.id(id)).click();
+            }
+            clickable(item).click();
+            try {
+                shortWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
+                return;
+            } catch (org.openqa.selenium.TimeoutException missed) {
+                if (attempt == 3) {
+                    throw missed;
+                }
+            }
+        }
+    }
+
+    /** A PrimeFaces selectOneMenu with a filter box: type to narrow, then pick. */
+    public void chooseFiltered(String id, String filter, String label) {
+        clickable(By.id(id)).click();
+        visible(By.id(id + "_filter")).sendKeys(filter);
+        clickable(By.cssSelector("[id='" + id + "_panel'] li[data-label=\"" + label + "\"]")).click();
+    }
+
+    /** A PrimeFaces selectCheckboxMenu: tick the items with these values, then close the panel. */
+    public void tick(String id, String... values) {
+        clickable(By.id(id)).click();
+        for (String value : values) {
+            clickable(By.cssSelector("[id='" + id + "_panel'] li[data-item-value='" + value + "'] .ui-chkbox-box"))
+                    .click();
+        }
+        clickable(By.cssSelector("[id='" + id + "_panel'] .ui-selectcheckboxmenu-close")).click();
+    }
+
+    public Path screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        Path target = dir.resolve(name + ".png");
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

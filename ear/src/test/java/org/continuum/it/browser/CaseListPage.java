@@ -1,0 +1,31 @@
+package org.continuum.it.browser;
+
+import org.openqa.selenium.By;
+
+/** The case list with its exact legal-name search. */
+public final class CaseListPage {
+
+    private final Browser browser;
+
+    public CaseListPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public CaseListPage open() {
+        browser.open("app/cases.xhtml");
+        browser.visible(By.id("cases:table"));
+        return this;
+    }
+
+    /** Types {@code typed} in the exact-name search and waits until {@code expected} shows in the table. */
+    public String searchLegalName(String typed, String expected) {
+        browser.type("cases:legalName", typed);
+        browser.clickable(By.id("cases:search")).click();
+        browser.textPresent(By.id("cases:table"), expected);
+        return tableText();
+    }
+
+    public String tableText() {
+        return browser.visible(By.id("cases:table")).getText();
+    }
+}

@@ -1,0 +1,70 @@
+package org.continuum.it.browser;
+
+import org.continuum.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A caseworker's first day, in real Chromium against the real server: log in, register two intakes whose
+ * requesters are named in Arabic and in Cyrillic script, and find both in the case list.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IntakeBrowserIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.asBuilt();
+    }
+
+    private static String base() {
+        int port = 8080 + Integer.getInteger("it.port.offset", 0);
+        return "http://127.0.0.1:" + port + "/continuum/";
+    }
+
+    @Test
+    void caseworkerRegistersArabicAndCyrillicNamedRequestersAndFindsThem() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 100_000);
+        String arabic = "سلمى الحسيني " + suffix;
+        String cyrillic = "Ольга Кузнецова " + suffix;
+        try (Browser browser = new Browser(base())) {
+            try {
+                journey(browser, suffix, arabic, cyrillic);
+            } catch (RuntimeException | AssertionError failed) {
+                browser.screenshot("failure");
+                throw failed;
+            }
+        }
+    }
+
+    private static void journey(Browser browser, String suffix, String arabic, String cyrillic) throws Exception {
+        {
+            new LoginPage(browser).logIn("amira.caseworker", "Demo-Caseworker-1");
+
+            IntakePage intake = new IntakePage(browser);
+            String arabicRef = intake.register("Palm-" + suffix, arabic, "Lebanon", "ar", "Asylum seeker");
+            browser.screenshot("case-arabic");
+            String cyrillicRef = intake.register("Aspen-" + suffix, cyrillic, "Russia", "ru",
+                    "Still in the country of danger");
+            assertThat(arabicRef).matches("CF-\\d{4}-\\d{6}").isNotEqualTo(cyrillicRef);
+
+            CaseListPage list = new CaseListPage(browser).open();
+            assertThat(list.tableText()).contains(arabicRef, cyrillicRef, arabic, cyrillic);
+            browser.screenshot("case-list");
+
+            String arabicHit = list.searchLegalName(arabic, arabicRef);
+            assertThat(arabicHit).contains(arabicRef).doesNotContain(cyrillicRef);
+            String cyrillicHit = new CaseListPage(browser).open().searchLegalName(cyrillic.toUpperCase(), cyrillicRef);
+            assertThat(cyrillicHit).contains(cyrillicRef).doesNotContain(arabicRef);
+            assertThat(Files.size(browser.screenshot("case-list-search"))).isPositive();
+        }
+    }
+}
