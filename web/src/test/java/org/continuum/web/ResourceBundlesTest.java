@@ -1,0 +1,111 @@
+package org.continuum.web;
+
+import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.RequestType;
+import org.continuum.casefile.entity.Situation;
+import org.continuum.casefile.entity.Urgency;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every UI string exists in English and French, and every key the pages and domain use is defined. */
+class ResourceBundlesTest {
+
+    private static Properties bundle(String language) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = ResourceBundlesTest.class.getResourceAsStream(
+                "/org/continuum/i18n/messages_" + language + ".properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void englishAndFrenchHaveTheSameKeysAndNoEmptyText() throws IOException {
+        Properties en = bundle("en");
+        Properties fr = bundle("fr");
+        assertThat(fr.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+        assertThat(fr.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+        assertThat(fr.getProperty("case.legalName")).isEqualTo("Nom légal");
+    }
+
+    @Test
+    void everyKeyUsedByThePagesIsDefined() throws IOException {
+        Set<String> used = new TreeSet<>();
+        Pattern literal = Pattern.compile("msg\\['([a-zA-Z0-9_.]+)'\\]");
+        try (Stream<Path> pages = Files.walk(Path.of("src/main/webapp"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
+                Matcher m = literal.matcher(Files.readString(page));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(50);
+        assertThat(bundle("en").stringPropertyNames()).containsAll(used);
+    }
+
+    @Test
+    void everyEnumShownInThePagesHasALabel() throws IOException {
+        Set<String> keys = bundle("en").stringPropertyNames();
+        for (Enum<?> e : concat(Phase.values(), Urgency.values())) {
+            assertThat(keys).contains(e.getDeclaringClass().getSimpleName().toLowerCase() + "." + e.name());
+        }
+        for (Situation s : Situation.values()) {
+            assertThat(keys).contains("situation." + s.name());
+        }
+        for (RequestType r : RequestType.values()) {
+            assertThat(keys).contains("requestType." + r.name());
+        }
+        for (Channel c : Channel.values()) {
+            assertThat(keys).contains("channel." + c.name());
+        }
+    }
+
+    @Test
+    void everyMessageKeyThrownByTheDomainIsTranslated() throws IOException {
+        Set<String> keys = bundle("en").stringPropertyNames();
+        Pattern thrown = Pattern.compile("\"((?:intake|triage|case|task)\\.[a-zA-Z.]+)\"");
+        Set<String> domainKeys = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("../ejb/src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = thrown.matcher(Files.readString(source));
+                while (m.find()) {
+                    String key = m.group(1);
+                    if (!key.endsWith(".")) {
+                        domainKeys.add(key);
+                    }
+                }
+            }
+        }
+        // Field names such as "intake.legalName" are prefixes: the domain appends ".required", ".tooLong"...
+        domainKeys.removeIf(key -> keys.stream().anyMatch(k -> k.startsWith(key + ".")));
+        assertThat(domainKeys).contains("intake.consent.required", "triage.reason.required");
+        assertThat(keys).containsAll(domainKeys);
+        for (String field : new String[]{"intake.pseudonym", "intake.legalName", "intake.contact", "intake.location",
+                "triage.note"}) {
+            assertThat(keys).contains(field + ".tooLong", field + ".invalidCharacters");
+        }
+    }
+
+    private static Enum<?>[] concat(Enum<?>[] a, Enum<?>[] b) {
+        Enum<?>[] all = new Enum<?>[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
