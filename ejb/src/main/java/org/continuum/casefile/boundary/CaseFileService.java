@@ -59,17 +59,27 @@ public class CaseFileService {
     @Inject
     CaseWorkflow workflow;
 
+    /** How many case files the caller may see match the filters (the list's paginator); not audited. */
+    public long count(CaseQuery query) {
+        return count(query, caller());
+    }
+
+    private long count(CaseQuery query, UserAccount caller) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<CaseFile> countRoot = count.from(CaseFile.class);
+        count.select(cb.count(countRoot)).where(filters(cb, countRoot, query, caller));
+        return em.createQuery(count).getSingleResult();
+    }
+
+    /** One page of the case files the caller may see; a search by legal name is audited (without the name). */
     public CasePage search(CaseQuery query) {
         UserAccount caller = caller();
         if (query.legalName() != null) {
             audit.record(caller.getUsername(), AuditAction.CASE_SEARCHED_BY_NAME, null, null);
         }
+        long total = count(query, caller);
         CriteriaBuilder cb = em.getCriteriaBuilder();
-
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<CaseFile> countRoot = count.from(CaseFile.class);
-        count.select(cb.count(countRoot)).where(filters(cb, countRoot, query, caller));
-        long total = em.createQuery(count).getSingleResult();
 
         CriteriaQuery<CaseFile> select = cb.createQuery(CaseFile.class);
         Root<CaseFile> root = select.from(CaseFile.class);

@@ -74,7 +74,7 @@ public class CaseListView implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) cases.search(query(filterBy, null, false, 0, 1)).total();
+            return (int) cases.count(query(filterBy, null, false, 0, 1));
         }
 
         @Override
