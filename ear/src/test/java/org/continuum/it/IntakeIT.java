@@ -123,6 +123,8 @@ class IntakeIT {
         var page = As.user(AMIRA, Roles.CASEWORKER, () -> cases.search(new CaseQuery(null, null,
                 "  " + name.toUpperCase() + " ", null, null, null, null, false, 0, 25)));
         assertThat(page.rows()).extracting(r -> r.id()).containsExactly(registered.caseFileId());
+        assertThat(sql.count("select count(*) from audit_event where action = 'CASE_SEARCHED_BY_NAME' and actor = ?"
+                + " and detail is null", AMIRA)).as("name searches are audited without the name").isPositive();
     }
 
     @Test

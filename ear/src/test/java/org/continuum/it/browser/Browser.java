@@ -57,6 +57,11 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.elementToBeClickable(by));
     }
 
+    /** Waits until an element is gone from the page, e.g. a table row replaced by an AJAX update. */
+    public void stale(WebElement element) {
+        wait.until(ExpectedConditions.stalenessOf(element));
+    }
+
     public void urlContains(String part) {
         wait.until(ExpectedConditions.urlContains(part));
     }

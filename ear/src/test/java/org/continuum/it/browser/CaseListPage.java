@@ -19,8 +19,10 @@ public final class CaseListPage {
 
     /** Types {@code typed} in the exact-name search and waits until {@code expected} shows in the table. */
     public String searchLegalName(String typed, String expected) {
+        var firstRowBefore = browser.visible(By.cssSelector("[id='cases:table_data'] tr"));
         browser.type("cases:legalName", typed);
         browser.clickable(By.id("cases:search")).click();
+        browser.stale(firstRowBefore);
         browser.textPresent(By.id("cases:table"), expected);
         return tableText();
     }

@@ -1,0 +1,116 @@
+package org.continuum.it.browser;
+
+import org.continuum.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session as a user lives it: the id changes at login, the language switches, a typed URL to another team's
+ * case file shows nothing of it, logout ends the session; and every response carries the security headers.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StaffSessionBrowserIT {
+
+    static final String SESSION_COOKIE = "CONTINUUM_SESSION";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.asBuilt();
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/continuum/";
+    }
+
+    @Test
+    void sessionIdRotatesAtLoginAndDiesAtLogout() throws Exception {
+        try (Browser browser = new Browser(base())) {
+            browser.open("login.xhtml");
+            browser.visible(By.id("login:username"));
+            Cookie before = browser.driver().manage().getCookieNamed(SESSION_COOKIE);
+            assertThat(before).as("a session exists before login").isNotNull();
+            assertThat(before.isHttpOnly()).isTrue();
+            assertThat(before.getSameSite()).isEqualTo("Strict");
+
+            browser.type("login:username", "ivan.caseworker");
+            browser.type("login:password", "Demo-Caseworker-2");
+            browser.clickable(By.id("login:submit")).click();
+            browser.urlContains("/app/tasks.xhtml");
+            Cookie after = browser.driver().manage().getCookieNamed(SESSION_COOKIE);
+            assertThat(after.getValue()).as("session id changed at login").isNotEqualTo(before.getValue());
+
+            browser.clickable(By.id("logoutForm:logout")).click();
+            browser.urlContains("login.xhtml");
+            browser.open("app/cases.xhtml");
+            browser.urlContains("login.xhtml");
+        }
+    }
+
+    @Test
+    void typedUrlOfAnotherTeamsCaseFileShowsNothingOfIt() throws Exception {
+        try (Browser browser = new Browser(base())) {
+            new LoginPage(browser).logIn("ivan.caseworker", "Demo-Caseworker-2");
+            // Case file 1 is the first demo case file, registered by the MENA team.
+            browser.open("app/case.xhtml?id=1");
+            browser.textPresent(By.id("messages"), "does not exist or you are not allowed");
+            String page = browser.driver().getPageSource();
+            assertThat(page).doesNotContain("ليلى منصور").doesNotContain("Cedar").doesNotContain("Beirut");
+            browser.open("app/case.xhtml?id=not-a-number");
+            browser.textPresent(By.id("messages"), "does not exist or you are not allowed");
+            browser.open("app/triage.xhtml?task=forged");
+            browser.textPresent(By.id("messages"), "This task does not exist");
+            browser.screenshot("other-team-case-refused");
+        }
+    }
+
+    @Test
+    void languageSwitchesToFrench() throws Exception {
+        try (Browser browser = new Browser(base())) {
+            new LoginPage(browser).logIn("claire.coordinator", "Demo-Coordinator-1");
+            browser.open("app/cases.xhtml");
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("languageForm:language")))
+                    .selectByValue("fr");
+            browser.textPresent(By.tagName("h1"), "Dossiers");
+            assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+            assertThat(browser.driver().getPageSource()).contains("Nom légal (exact)");
+            browser.screenshot("case-list-fr");
+        }
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeadersAndErrorsShowNoInternals() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String path : new String[]{"login.xhtml", "app/cases.xhtml", "no-such-page.xhtml"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(
+                    csp -> assertThat(csp).contains("frame-ancestors 'none'", "object-src 'none'"));
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+            if (response.statusCode() == 200) {
+                assertThat(headers.firstValue("Cache-Control")).as(path).hasValueSatisfying(
+                        v -> assertThat(v).contains("no-store"));
+            }
+            assertThat(response.body()).as(path).doesNotContain("Caused by").doesNotContain("\tat ")
+                    .doesNotContain(".java:").doesNotContain("SQLException");
+        }
+        HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create(base() + "login.xhtml"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(trace.statusCode()).isIn(403, 405);
+    }
+}
