@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A caseworker's first day, in real Chromium against the real server: log in, register two intakes whose
- * requesters are named in Arabic and in Cyrillic script, and find both in the case list.
+ * requesters are named in Arabic and in Cyrillic script, find both in the case list, and complete one triage
+ * task through its form.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -65,6 +66,12 @@ class IntakeBrowserIT {
             String cyrillicHit = new CaseListPage(browser).open().searchLegalName(cyrillic.toUpperCase(), cyrillicRef);
             assertThat(cyrillicHit).contains(cyrillicRef).doesNotContain(arabicRef);
             assertThat(Files.size(browser.screenshot("case-list-search"))).isPositive();
+
+            new TriagePage(browser).completeAsEligible(arabicRef);
+            browser.screenshot("triage-completed");
+            CaseListPage afterTriage = new CaseListPage(browser).open();
+            afterTriage.searchLegalName(arabic, arabicRef);
+            assertThat(afterTriage.tableText()).contains("Risk assessment");
         }
     }
 }

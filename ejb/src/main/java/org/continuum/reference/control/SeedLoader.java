@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -81,19 +83,10 @@ public class SeedLoader {
                         line.list("contact_channels", true, c -> c.matches("(email|web|phone|form):.+") ? null
                                 : "channel '" + c + "' must start with email:, web:, phone: or form:"),
                         line.optional("stated_limits"), line.optional("website")));
-        Map<String, Partner> existing = new HashMap<>();
-        em.createQuery("select p from Partner p", Partner.class).getResultList()
-                .forEach(p -> existing.put(p.getCode(), p));
-        for (Partner p : parsed) {
-            Partner current = existing.get(p.getCode());
-            if (current == null) {
-                em.persist(p);
-            } else {
-                current.update(p.getName(), p.getKind(), p.getServices(), p.getLanguages(), p.getContactChannels(),
-                        p.getStatedLimits(), p.getWebsite());
-            }
-        }
-        return parsed.size();
+        return upsert(parsed, em.createQuery("select p from Partner p", Partner.class).getResultList(),
+                Partner::getCode, (current, p) -> current.update(p.getName(),
+                p.getKind(), p.getServices(), p.getLanguages(), p.getContactChannels(), p.getStatedLimits(),
+                p.getWebsite()));
     }
 
     int loadMeasures() {
@@ -104,16 +97,22 @@ public class SeedLoader {
                         line.integer("continuum_step", MeasureType.FIRST_STEP, MeasureType.LAST_STEP),
                         line.integer("position", 1, 10_000), line.required("name_en"), line.required("name_fr"),
                         line.optional("description_en"), line.optional("description_fr")));
-        Map<String, MeasureType> existing = new HashMap<>();
-        em.createQuery("select m from MeasureType m", MeasureType.class).getResultList()
-                .forEach(m -> existing.put(m.getCode(), m));
-        for (MeasureType m : parsed) {
-            MeasureType current = existing.get(m.getCode());
+        return upsert(parsed, em.createQuery("select m from MeasureType m", MeasureType.class).getResultList(),
+                MeasureType::getCode, (current, m) -> current.update(
+                m.getContinuumStep(), m.getPosition(), m.name("en"), m.name("fr"), m.description("en"),
+                m.description("fr")));
+    }
+
+    /** Inserts rows whose code is new and updates the others in place; rows absent from the file are kept. */
+    private <T> int upsert(List<T> parsed, List<T> stored, Function<T, String> code, BiConsumer<T, T> update) {
+        Map<String, T> existing = new HashMap<>();
+        stored.forEach(e -> existing.put(code.apply(e), e));
+        for (T row : parsed) {
+            T current = existing.get(code.apply(row));
             if (current == null) {
-                em.persist(m);
+                em.persist(row);
             } else {
-                current.update(m.getContinuumStep(), m.getPosition(), m.name("en"), m.name("fr"),
-                        m.description("en"), m.description("fr"));
+                update.accept(current, row);
             }
         }
         return parsed.size();

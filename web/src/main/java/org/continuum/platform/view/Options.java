@@ -61,6 +61,13 @@ public class Options {
                 .toList();
     }
 
+    /** "Arabic, English" (or "arabe, anglais") for a list of ISO 639-1 codes. */
+    public String languageNames(List<String> codes) {
+        Locale viewer = viewerLocale();
+        return codes == null ? "" : String.join(", ",
+                codes.stream().map(code -> new Locale(code).getDisplayLanguage(viewer)).toList());
+    }
+
     public String countryName(String code) {
         return code == null ? "" : new Locale("", code).getDisplayCountry(viewerLocale());
     }
