@@ -10,6 +10,7 @@ import org.operaton.bpm.engine.task.Task;
 import org.operaton.bpm.engine.variable.Variables;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,14 +45,13 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
 
     @Override
     public List<WorkTask> openTasks(String candidateGroup, String teamCode, int max) {
-        return engine().getTaskService().createTaskQuery()
+        return toWorkTasks(engine().getTaskService().createTaskQuery()
                 .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY)
                 .taskCandidateGroup(candidateGroup)
                 .processVariableValueEquals(CaseFileProcessVariables.TEAM_CODE, teamCode)
                 .active()
                 .orderByTaskCreateTime().asc()
-                .listPage(0, max)
-                .stream().map(this::toWorkTask).toList();
+                .listPage(0, max));
     }
 
     @Override
@@ -61,16 +61,15 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
         }
         Task task = engine().getTaskService().createTaskQuery().taskId(taskId)
                 .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY).active().singleResult();
-        return Optional.ofNullable(task).map(this::toWorkTask);
+        return task == null ? Optional.empty() : toWorkTasks(List.of(task)).stream().findFirst();
     }
 
     @Override
     public List<WorkTask> openTasksOf(long caseFileId) {
-        return engine().getTaskService().createTaskQuery()
+        return toWorkTasks(engine().getTaskService().createTaskQuery()
                 .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY)
                 .processVariableValueEquals(CaseFileProcessVariables.CASE_FILE_ID, caseFileId)
-                .active().orderByTaskCreateTime().asc().list()
-                .stream().map(this::toWorkTask).toList();
+                .active().orderByTaskCreateTime().asc().list());
     }
 
     @Override
@@ -79,15 +78,28 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
                 Variables.createVariables().putValue(CaseFileProcessVariables.ELIGIBLE, eligible));
     }
 
-    private WorkTask toWorkTask(Task task) {
-        Map<String, Object> vars = engine().getRuntimeService().getVariables(task.getProcessInstanceId(),
-                List.of(CaseFileProcessVariables.CASE_FILE_ID, CaseFileProcessVariables.CASE_REFERENCE,
-                        CaseFileProcessVariables.TEAM_CODE));
-        return new WorkTask(task.getId(), task.getTaskDefinitionKey(),
-                ((Number) vars.get(CaseFileProcessVariables.CASE_FILE_ID)).longValue(),
-                (String) vars.get(CaseFileProcessVariables.CASE_REFERENCE),
-                (String) vars.get(CaseFileProcessVariables.TEAM_CODE),
-                task.getCreateTime().toInstant(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    /** Reads the case variables of all the tasks' process instances in one query (not one per task). */
+    private List<WorkTask> toWorkTasks(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        String[] instances = tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        engine().getRuntimeService().createVariableInstanceQuery()
+                .processInstanceIdIn(instances)
+                .variableNameIn(CaseFileProcessVariables.CASE_FILE_ID, CaseFileProcessVariables.CASE_REFERENCE,
+                        CaseFileProcessVariables.TEAM_CODE)
+                .list()
+                .forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
+                        .put(v.getName(), v.getValue()));
+        return tasks.stream().map(task -> {
+            Map<String, Object> vars = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
+            return new WorkTask(task.getId(), task.getTaskDefinitionKey(),
+                    ((Number) vars.get(CaseFileProcessVariables.CASE_FILE_ID)).longValue(),
+                    (String) vars.get(CaseFileProcessVariables.CASE_REFERENCE),
+                    (String) vars.get(CaseFileProcessVariables.TEAM_CODE),
+                    task.getCreateTime().toInstant(),
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant());
+        }).toList();
     }
 }
