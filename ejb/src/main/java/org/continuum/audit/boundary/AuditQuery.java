@@ -22,10 +22,4 @@ public class AuditQuery {
                 .setMaxResults(Math.min(Math.max(max, 1), 500))
                 .getResultList();
     }
-
-    public List<AuditEvent> forCaseFile(long caseFileId) {
-        return em.createQuery("select a from AuditEvent a where a.caseFileId = :id order by a.id", AuditEvent.class)
-                .setParameter("id", caseFileId)
-                .getResultList();
-    }
 }

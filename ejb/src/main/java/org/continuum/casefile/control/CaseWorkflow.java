@@ -12,7 +12,6 @@ import java.util.Optional;
 public interface CaseWorkflow {
 
     String TRIAGE_TASK = "Task_Triage";
-    String ASSESS_RISK_TASK = "Task_AssessRisk";
 
     /** Starts the case process in the caller's transaction; returns the process instance id. */
     String start(CaseStart start);
