@@ -26,6 +26,15 @@ public final class Browser implements AutoCloseable {
     private final String base;
     private final Path profile;
 
+    /** The application on the Arquillian-managed test server (port offset from the build). */
+    public static String testServerUrl() {
+        return "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/continuum/";
+    }
+
+    public Browser() throws IOException {
+        this(testServerUrl());
+    }
+
     public Browser(String base) throws IOException {
         this.base = base;
         this.profile = Files.createTempDirectory("continuum-chromium");

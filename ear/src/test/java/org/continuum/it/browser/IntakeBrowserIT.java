@@ -26,17 +26,13 @@ class IntakeBrowserIT {
         return Deployments.asBuilt();
     }
 
-    private static String base() {
-        int port = 8080 + Integer.getInteger("it.port.offset", 0);
-        return "http://127.0.0.1:" + port + "/continuum/";
-    }
 
     @Test
     void caseworkerRegistersArabicAndCyrillicNamedRequestersAndFindsThem() throws Exception {
         String suffix = Long.toString(System.nanoTime() % 100_000);
         String arabic = "سلمى الحسيني " + suffix;
         String cyrillic = "Ольга Кузнецова " + suffix;
-        try (Browser browser = new Browser(base())) {
+        try (Browser browser = new Browser()) {
             try {
                 journey(browser, suffix, arabic, cyrillic);
             } catch (RuntimeException | AssertionError failed) {
@@ -47,31 +43,29 @@ class IntakeBrowserIT {
     }
 
     private static void journey(Browser browser, String suffix, String arabic, String cyrillic) throws Exception {
-        {
-            new LoginPage(browser).logIn("amira.caseworker", "Demo-Caseworker-1");
+        new LoginPage(browser).logIn("amira.caseworker", "Demo-Caseworker-1");
 
-            IntakePage intake = new IntakePage(browser);
-            String arabicRef = intake.register("Palm-" + suffix, arabic, "Lebanon", "ar", "Asylum seeker");
-            browser.screenshot("case-arabic");
-            String cyrillicRef = intake.register("Aspen-" + suffix, cyrillic, "Russia", "ru",
-                    "Still in the country of danger");
-            assertThat(arabicRef).matches("CF-\\d{4}-\\d{6}").isNotEqualTo(cyrillicRef);
+        IntakePage intake = new IntakePage(browser);
+        String arabicRef = intake.register("Palm-" + suffix, arabic, "Lebanon", "ar", "Asylum seeker");
+        browser.screenshot("case-arabic");
+        String cyrillicRef = intake.register("Aspen-" + suffix, cyrillic, "Russia", "ru",
+                "Still in the country of danger");
+        assertThat(arabicRef).matches("CF-\\d{4}-\\d{6}").isNotEqualTo(cyrillicRef);
 
-            CaseListPage list = new CaseListPage(browser).open();
-            assertThat(list.tableText()).contains(arabicRef, cyrillicRef, arabic, cyrillic);
-            browser.screenshot("case-list");
+        CaseListPage list = new CaseListPage(browser).open();
+        assertThat(list.tableText()).contains(arabicRef, cyrillicRef, arabic, cyrillic);
+        browser.screenshot("case-list");
 
-            String arabicHit = list.searchLegalName(arabic, arabicRef);
-            assertThat(arabicHit).contains(arabicRef).doesNotContain(cyrillicRef);
-            String cyrillicHit = new CaseListPage(browser).open().searchLegalName(cyrillic.toUpperCase(), cyrillicRef);
-            assertThat(cyrillicHit).contains(cyrillicRef).doesNotContain(arabicRef);
-            assertThat(Files.size(browser.screenshot("case-list-search"))).isPositive();
+        String arabicHit = list.searchLegalName(arabic, arabicRef);
+        assertThat(arabicHit).contains(arabicRef).doesNotContain(cyrillicRef);
+        String cyrillicHit = new CaseListPage(browser).open().searchLegalName(cyrillic.toUpperCase(), cyrillicRef);
+        assertThat(cyrillicHit).contains(cyrillicRef).doesNotContain(arabicRef);
+        assertThat(Files.size(browser.screenshot("case-list-search"))).isPositive();
 
-            new TriagePage(browser).completeAsEligible(arabicRef);
-            browser.screenshot("triage-completed");
-            CaseListPage afterTriage = new CaseListPage(browser).open();
-            afterTriage.searchLegalName(arabic, arabicRef);
-            assertThat(afterTriage.tableText()).contains("Risk assessment");
-        }
+        new TriagePage(browser).completeAsEligible(arabicRef);
+        browser.screenshot("triage-completed");
+        CaseListPage afterTriage = new CaseListPage(browser).open();
+        afterTriage.searchLegalName(arabic, arabicRef);
+        assertThat(afterTriage.tableText()).contains("Risk assessment");
     }
 }

@@ -32,13 +32,10 @@ class StaffSessionBrowserIT {
         return Deployments.asBuilt();
     }
 
-    private static String base() {
-        return "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/continuum/";
-    }
 
     @Test
     void sessionIdRotatesAtLoginAndDiesAtLogout() throws Exception {
-        try (Browser browser = new Browser(base())) {
+        try (Browser browser = new Browser()) {
             browser.open("login.xhtml");
             browser.visible(By.id("login:username"));
             Cookie before = browser.driver().manage().getCookieNamed(SESSION_COOKIE);
@@ -62,7 +59,7 @@ class StaffSessionBrowserIT {
 
     @Test
     void typedUrlOfAnotherTeamsCaseFileShowsNothingOfIt() throws Exception {
-        try (Browser browser = new Browser(base())) {
+        try (Browser browser = new Browser()) {
             new LoginPage(browser).logIn("ivan.caseworker", "Demo-Caseworker-2");
             // Case file 1 is the first demo case file, registered by the MENA team.
             browser.open("app/case.xhtml?id=1");
@@ -79,7 +76,7 @@ class StaffSessionBrowserIT {
 
     @Test
     void languageSwitchesToFrench() throws Exception {
-        try (Browser browser = new Browser(base())) {
+        try (Browser browser = new Browser()) {
             new LoginPage(browser).logIn("claire.coordinator", "Demo-Coordinator-1");
             browser.open("app/cases.xhtml");
             new org.openqa.selenium.support.ui.Select(browser.visible(By.id("languageForm:language")))
@@ -95,7 +92,7 @@ class StaffSessionBrowserIT {
     void everyResponseCarriesSecurityHeadersAndErrorsShowNoInternals() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         for (String path : new String[]{"login.xhtml", "app/cases.xhtml", "no-such-page.xhtml"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(Browser.testServerUrl() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             var headers = response.headers();
             assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(
@@ -109,7 +106,7 @@ class StaffSessionBrowserIT {
             assertThat(response.body()).as(path).doesNotContain("Caused by").doesNotContain("\tat ")
                     .doesNotContain(".java:").doesNotContain("SQLException");
         }
-        HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create(base() + "login.xhtml"))
+        HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create(Browser.testServerUrl() + "login.xhtml"))
                 .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(trace.statusCode()).isIn(403, 405);
     }
