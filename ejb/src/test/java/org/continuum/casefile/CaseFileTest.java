@@ -3,7 +3,15 @@ package org.continuum.casefile;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.CaseReference;
 import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.DuplicateDecision;
+import org.continuum.casefile.entity.Outcome;
 import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.RelocationScope;
+import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.casefile.entity.VerificationMethod;
+import org.continuum.identity.entity.Role;
+import org.continuum.identity.entity.UserAccount;
+import java.util.Set;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.casefile.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
@@ -70,24 +78,118 @@ class CaseFileTest {
                 RequestType.RELOCATION, Urgency.HIGH, Channel.EMAIL, true)).hasMessage("intake.languages.required");
     }
 
+    static final Team EAST = new Team("EUR-EAST", "East");
+    static final UserAccount MENTOR = new UserAccount("olga.mentor", "Olga", "hash", EAST,
+            Set.of(Role.SECURITY_MENTOR), "en");
+
+    static CaseFile.Triage eligible(Urgency urgency) {
+        return new CaseFile.Triage(true, urgency, null, DuplicateDecision.NEW, null, MENTOR, null);
+    }
+
     @Test
-    void eligibleTriageMovesToRiskAssessment() {
+    void eligibleTriageAssignsTheMentorAndWaitsForVerification() {
         CaseFile c = caseFile();
         assertThat(c.getPhase()).isEqualTo(Phase.TRIAGE);
-        c.completeTriage(true, Urgency.CRITICAL, null, NOW);
-        assertThat(c.getPhase()).isEqualTo(Phase.RISK_ASSESSMENT);
+        c.completeTriage(eligible(Urgency.CRITICAL), NOW);
+        assertThat(c.getPhase()).as("verification is part of triage").isEqualTo(Phase.TRIAGE);
         assertThat(c.getUrgency()).isEqualTo(Urgency.CRITICAL);
-        assertThatThrownBy(() -> c.completeTriage(true, Urgency.HIGH, null, NOW)).hasMessage("triage.notInTriage");
+        assertThat(c.isAssignedTo(MENTOR)).isTrue();
+        c.completeVerification(true, VerificationMethod.PARTNER_ATTESTATION, null, NOW);
+        assertThat(c.getPhase()).isEqualTo(Phase.RISK_ASSESSMENT);
+        assertThatThrownBy(() -> c.completeTriage(eligible(Urgency.HIGH), NOW)).hasMessage("triage.notInTriage");
+    }
+
+    @Test
+    void eligibleTriageNeedsAMentorOfTheTeam() {
+        UserAccount caseworker = new UserAccount("ivan", "Ivan", "hash", EAST, Set.of(Role.CASEWORKER), "en");
+        UserAccount otherTeam = new UserAccount("ali.mentor", "Ali", "hash", new Team("MENA", "MENA"),
+                Set.of(Role.SECURITY_MENTOR), "en");
+        for (UserAccount wrong : new UserAccount[] {caseworker, otherTeam}) {
+            assertThatThrownBy(() -> caseFile().completeTriage(new CaseFile.Triage(true, Urgency.HIGH, null,
+                    DuplicateDecision.NEW, null, wrong, null), NOW)).hasMessage("triage.mentor.invalid");
+        }
+        assertThatThrownBy(() -> caseFile().completeTriage(new CaseFile.Triage(true, Urgency.HIGH, null,
+                DuplicateDecision.NEW, null, null, null), NOW)).hasMessage("triage.mentor.required");
     }
 
     @Test
     void ineligibleTriageNeedsAReasonAndCloses() {
         CaseFile c = caseFile();
-        assertThatThrownBy(() -> c.completeTriage(false, Urgency.HIGH, "  ", NOW))
-                .hasMessage("triage.reason.required");
-        c.completeTriage(false, Urgency.STANDARD, "Outside our mandate; referred to a local association", NOW);
+        assertThatThrownBy(() -> c.completeTriage(new CaseFile.Triage(false, Urgency.HIGH, "  ", null, null, null,
+                null), NOW)).hasMessage("triage.reason.required");
+        c.completeTriage(new CaseFile.Triage(false, Urgency.STANDARD,
+                "Outside our mandate; referred to a local association", null, null, null, null), NOW);
         assertThat(c.getPhase()).isEqualTo(Phase.CLOSED);
+        assertThat(c.getClosureOutcome()).isEqualTo(Outcome.INELIGIBLE);
         assertThat(c.getEligible()).isFalse();
+    }
+
+    @Test
+    void mergedDuplicateClosesInFavourOfTheExistingCaseOfTheSameTeam() {
+        CaseFile existing = new CaseFile("CF-2026-000009", new CaseFile.Requester("Birch", "Анна Смирнова", "idx",
+                null, null), intake(true), EAST, "ivan", NOW);
+        CaseFile c = caseFile();
+        assertThatThrownBy(() -> c.completeTriage(new CaseFile.Triage(true, Urgency.HIGH, null,
+                DuplicateDecision.MERGE, null, null, null), NOW)).hasMessage("triage.duplicate.caseRequired");
+        c.completeTriage(new CaseFile.Triage(true, Urgency.HIGH, null, DuplicateDecision.MERGE, existing, null,
+                null), NOW);
+        assertThat(c.getPhase()).isEqualTo(Phase.CLOSED);
+        assertThat(c.getClosureOutcome()).isEqualTo(Outcome.MERGED_DUPLICATE);
+        assertThat(c.getDuplicateOf()).isSameAs(existing);
+    }
+
+    @Test
+    void unverifiableRequestCloses() {
+        CaseFile c = caseFile();
+        c.completeTriage(eligible(Urgency.HIGH), NOW);
+        assertThatThrownBy(() -> c.completeVerification(true, null, null, NOW))
+                .hasMessage("verification.method.required");
+        c.completeVerification(false, null, null, NOW);
+        assertThat(c.getClosureOutcome()).isEqualTo(Outcome.UNVERIFIABLE);
+    }
+
+    @Test
+    void relocatedCaseGoesThroughExileAndClosesOnlyWithAnotherPersonsSignOff() {
+        CaseFile c = caseFile();
+        c.completeTriage(eligible(Urgency.HIGH), NOW);
+        c.completeVerification(true, VerificationMethod.INTERVIEW, null, NOW);
+        c.recordRisk(RiskLevel.CRITICAL, NOW.plusSeconds(60), NOW);
+        assertThat(c.getPhase()).isEqualTo(Phase.PROTECTION_PLAN);
+        assertThatThrownBy(() -> c.escalationApproved(RelocationScope.INTERNATIONAL, NOW))
+                .hasMessage("escalation.notPending");
+        c.escalationProposed(NOW);
+        c.escalationApproved(RelocationScope.INTERNATIONAL, NOW);
+        assertThat(c.getPhase()).isEqualTo(Phase.RELOCATION);
+        assertThatThrownBy(() -> c.relocationPrepared(null, "RU", NOW))
+                .hasMessage("relocation.destination.sameCountry");
+        assertThatThrownBy(() -> c.arrived(NOW, NOW, NOW)).hasMessage("relocation.notPrepared");
+        c.relocationPrepared(null, "DE", NOW);
+        assertThatThrownBy(() -> c.arrived(NOW.plusSeconds(3600), NOW, NOW))
+                .hasMessage("relocation.arrival.invalid");
+        c.arrived(NOW.minusSeconds(86_400), NOW.plusSeconds(60), NOW);
+        assertThat(c.getPhase()).isEqualTo(Phase.EXILE_SUPPORT);
+        c.checkedIn(null, NOW.plusSeconds(120), NOW);
+        assertThat(c.getCheckInsDone()).isOne();
+        assertThatThrownBy(() -> c.proposeClosure(Outcome.INELIGIBLE, "ivan", NOW))
+                .hasMessage("closure.outcome.invalid");
+        c.proposeClosure(Outcome.RELOCATED_AND_SAFE, "ivan", NOW);
+        assertThatThrownBy(() -> c.closureSignedOff("ivan", NOW)).hasMessage("closure.ownProposal");
+        c.closureSignedOff("claire", NOW);
+        assertThat(c.getPhase()).isEqualTo(Phase.CLOSED);
+        assertThat(c.getClosureOutcome()).isEqualTo(Outcome.RELOCATED_AND_SAFE);
+    }
+
+    @Test
+    void localClosureCannotClaimARelocation() {
+        CaseFile c = caseFile();
+        c.completeTriage(eligible(Urgency.HIGH), NOW);
+        c.completeVerification(true, VerificationMethod.INTERVIEW, null, NOW);
+        c.recordRisk(RiskLevel.LOW, NOW.plusSeconds(60), NOW);
+        assertThatThrownBy(() -> c.closeInPlace(Outcome.RELOCATED_AND_SAFE, NOW))
+                .hasMessage("closure.outcome.invalid");
+        c.closeInPlace(Outcome.SAFE_IN_PLACE, NOW);
+        assertThat(c.getPhase()).isEqualTo(Phase.CLOSED);
+        assertThat(c.getNextReviewAt()).isNull();
     }
 
     @Test
@@ -95,7 +197,8 @@ class CaseFileTest {
         CaseFile c = caseFile();
         assertThat(c.flagTriageOverdue(NOW)).isTrue();
         assertThat(c.flagTriageOverdue(NOW)).isFalse();
-        c.completeTriage(true, Urgency.HIGH, null, NOW);
+        c.completeTriage(eligible(Urgency.HIGH), NOW);
+        c.completeVerification(true, VerificationMethod.DOCUMENTS, null, NOW);
         assertThat(c.isTriageOverdue()).isFalse();
         assertThat(c.flagTriageOverdue(NOW)).isFalse();
     }

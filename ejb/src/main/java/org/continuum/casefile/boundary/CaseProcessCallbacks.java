@@ -7,14 +7,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
+import org.continuum.casefile.control.Timeline;
+import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.entity.Roles;
 
 import java.time.Instant;
 
 /**
- * What the case process tells the domain on its own (timers). Only code running as {@link Roles#SYSTEM}, that is
- * the process delegates, may call it. Each callback is idempotent because the engine may retry a job.
+ * What the case process tells the domain on its own (timers, messages). Only code running as {@link Roles#SYSTEM},
+ * that is the process delegates, may call it. Each callback is idempotent because the engine may retry a job.
  */
 @Stateless
 @RolesAllowed(Roles.SYSTEM)
@@ -26,12 +28,27 @@ public class CaseProcessCallbacks {
     EntityManager em;
 
     @Inject
+    Timeline timeline;
+
+    @Inject
     AuditTrail audit;
 
+    /** The triage deadline passed: the case is flagged, which puts it on every coordinator's dashboard. */
     public void triageDeadlinePassed(long caseFileId) {
         CaseFile caseFile = em.find(CaseFile.class, caseFileId);
         if (caseFile != null && caseFile.flagTriageOverdue(Instant.now())) {
+            timeline.record(caseFile, SYSTEM_ACTOR, CaseEventKind.TRIAGE_OVERDUE, "urgency=" + caseFile.getUrgency(),
+                    null);
             audit.record(SYSTEM_ACTOR, AuditAction.CASE_TRIAGE_OVERDUE, caseFileId, null);
+        }
+    }
+
+    /** The call point of the emergency-grant process: the request is noted on the case's timeline. */
+    public void emergencyGrantRequested(long caseFileId) {
+        CaseFile caseFile = em.find(CaseFile.class, caseFileId);
+        if (caseFile != null) {
+            timeline.record(caseFile, SYSTEM_ACTOR, CaseEventKind.EMERGENCY_GRANT_REQUESTED, null, null);
+            audit.record(SYSTEM_ACTOR, AuditAction.EMERGENCY_GRANT_REQUESTED, caseFileId, null);
         }
     }
 }

@@ -5,8 +5,21 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.CaseGuard;
+import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.CaseTasks;
 import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.control.WorkTask;
+import org.continuum.casefile.entity.CaseEventKind;
+import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.Roles;
@@ -14,9 +27,14 @@ import org.continuum.identity.entity.UserAccount;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The caller's task inbox: tasks offered to one of their roles on case files of their own team. */
+/**
+ * The caller's task inbox and the moves on a task that are not its form: claim, release, reassign. Caseworker and
+ * coordinator tasks are offered to the team's members of the role; mentor tasks go to the case's assigned mentor.
+ */
 @Stateless
 @RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR, Roles.SECURITY_MENTOR})
 public class TaskInboxService {
@@ -26,24 +44,126 @@ public class TaskInboxService {
     @Resource
     SessionContext context;
 
+    @PersistenceContext
+    EntityManager em;
+
     @Inject
     Staff staff;
 
     @Inject
     CaseWorkflow workflow;
 
+    @Inject
+    CaseTasks tasks;
+
+    @Inject
+    CaseGuard guard;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    AuditTrail audit;
+
     public List<WorkTask> myTasks() {
-        UserAccount caller = staff.caller(context.getCallerPrincipal().getName());
+        UserAccount caller = caller();
+        Map<String, WorkTask> found = new LinkedHashMap<>();
+        if (caller.hasRole(Role.SECURITY_MENTOR)) {
+            workflow.tasksAssignedTo(caller.getUsername(), MAX_TASKS).forEach(t -> found.put(t.id(), t));
+        }
+        if (caller.getTeam() != null) {
+            for (Role role : List.of(Role.CASEWORKER, Role.COORDINATOR)) {
+                if (caller.hasRole(role)) {
+                    workflow.openTasks(role.name(), caller.getTeam().getCode(), MAX_TASKS)
+                            .forEach(t -> found.put(t.id(), t));
+                }
+            }
+        }
+        List<WorkTask> result = new ArrayList<>(found.values());
+        result.sort(Comparator.comparing(WorkTask::created));
+        return result;
+    }
+
+    /** Opens a task for its form: audited, refused (and audited) when the caller may not do it. */
+    public TaskContext open(String taskId) {
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_OPENED);
+        CaseFile c = open.caseFile();
+        audit.record(caller.getUsername(), AuditAction.TASK_OPENED, c.getId(), open.kind().definitionKey());
+        return new TaskContext(open.task(), open.kind(), c.getId(), c.getReference(), c.getPseudonym(), c.getPhase(),
+                c.getUrgency(), c.getRiskLevel(), c.getSituation(), c.getRequestType(), c.getCountry(),
+                c.getNextReviewAt(), c.getRelocationScope(), c.getArrivedAt(), c.getCheckInsDone());
+    }
+
+    /** Takes an unclaimed task so that others see it is being worked on. */
+    public void claim(String taskId) {
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_CLAIMED);
+        workflow.assign(open.task().id(), caller.getUsername());
+        audit.record(caller.getUsername(), AuditAction.TASK_CLAIMED, open.caseFile().getId(), open.kind().name());
+    }
+
+    /** Gives a claimed task back to the team. A mentor's task stays with the case's mentor: a coordinator reassigns it. */
+    public void release(String taskId) {
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_RELEASED);
+        if (open.kind().isForAssignedMentor()) {
+            throw new InvalidInput("tasks.release.mentorTask");
+        }
+        if (!caller.getUsername().equals(open.task().assignee())) {
+            throw new InvalidInput("tasks.release.notClaimed");
+        }
+        workflow.assign(open.task().id(), null);
+        audit.record(caller.getUsername(), AuditAction.TASK_RELEASED, open.caseFile().getId(), open.kind().name());
+    }
+
+    /**
+     * A coordinator hands a task to a team member who holds the task's role. Reassigning a mentor task makes the new
+     * mentor the case's mentor, since need to know follows the assignment.
+     */
+    @RolesAllowed(Roles.COORDINATOR)
+    public void reassign(String taskId, String username) {
+        UserAccount caller = caller();
+        WorkTask task = (taskId == null ? java.util.Optional.<WorkTask>empty() : workflow.findOpenTask(taskId))
+                .orElseThrow(() -> {
+                    audit.recordIndependently(caller.getUsername(), AuditAction.TASK_REASSIGNED, null,
+                            AuditOutcome.DENIED, "task-not-found");
+                    return new CaseAccessDenied();
+                });
+        CaseFile caseFile = guard.open(caller, task.caseFileId(), AuditAction.TASK_REASSIGNED);
+        CaseTask kind = CaseTask.of(task.definitionKey()).orElseThrow(() -> new InvalidInput("tasks.unknown"));
+        UserAccount target = staff.byUsername(username).filter(UserAccount::isEnabled)
+                .filter(u -> u.hasRole(kind.role()) && caseFile.belongsTo(u.getTeam()))
+                .orElseThrow(() -> new InvalidInput("tasks.reassign.invalidUser"));
+        if (kind.isForAssignedMentor()) {
+            InvalidInput.whenRefused(() -> caseFile.assignMentor(target));
+            workflow.setMentor(caseFile.getProcessInstanceId(), target.getUsername());
+        } else {
+            workflow.assign(task.id(), target.getUsername());
+        }
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.TASK_REASSIGNED,
+                "task=" + kind.name() + " to=" + target.getUsername(), null);
+        audit.record(caller.getUsername(), AuditAction.TASK_REASSIGNED, caseFile.getId(),
+                kind.name() + " to=" + target.getUsername());
+    }
+
+    /** Active team members holding a role: candidates for a mentor assignment or a reassignment. */
+    public List<StaffMember> teamMembers(Role role) {
+        UserAccount caller = caller();
         if (caller.getTeam() == null) {
             return List.of();
         }
-        List<WorkTask> tasks = new ArrayList<>();
-        for (Role role : caller.getRoles()) {
-            if (role == Role.CASEWORKER || role == Role.SECURITY_MENTOR || role == Role.COORDINATOR) {
-                tasks.addAll(workflow.openTasks(role.name(), caller.getTeam().getCode(), MAX_TASKS));
-            }
-        }
-        tasks.sort(Comparator.comparing(WorkTask::created));
-        return tasks;
+        return em.createQuery("select u from UserAccount u where u.team = :t and u.enabled = true"
+                        + " order by u.displayName", UserAccount.class)
+                .setParameter("t", caller.getTeam()).getResultList().stream()
+                .filter(u -> u.hasRole(role))
+                .map(u -> new StaffMember(u.getUsername(), u.getDisplayName())).toList();
+    }
+
+    private UserAccount caller() {
+        return staff.caller(context.getCallerPrincipal().getName());
+    }
+
+    public record StaffMember(String username, String displayName) {
     }
 }

@@ -38,6 +38,9 @@ public class CaseFileRegistrar {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Timeline timeline;
+
     private final Clock clock = Clock.systemUTC();
 
     public CaseFile register(IntakeRequest request, Team team, String actor) {
@@ -63,6 +66,8 @@ public class CaseFileRegistrar {
         String processInstanceId = workflow.start(new CaseWorkflow.CaseStart(caseFile.getId(), reference,
                 team.getCode(), TriageDeadlines.forUrgency(caseFile.getUrgency())));
         caseFile.attachProcess(processInstanceId);
+        timeline.record(caseFile, actor, org.continuum.casefile.entity.CaseEventKind.INTAKE_REGISTERED,
+                "channel=" + caseFile.getChannel() + " urgency=" + caseFile.getUrgency(), null);
         audit.record(actor, AuditAction.CASE_CREATED, caseFile.getId(), "channel=" + caseFile.getChannel());
         return caseFile;
     }

@@ -2,16 +2,16 @@ package org.continuum.casefile.control;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port through which the domain drives the case process. The {@code workflow} module implements it with the
  * embedded engine; this module never sees the engine's types (checked by ArchUnit), so the engine can change
- * without touching the domain. Process variables carry ids and small decision values only.
+ * without touching the domain. Process variables carry ids and small decision values only (see {@link Var}).
  */
 public interface CaseWorkflow {
-
-    String TRIAGE_TASK = "Task_Triage";
 
     /** Starts the case process in the caller's transaction; returns the process instance id. */
     String start(CaseStart start);
@@ -19,12 +19,67 @@ public interface CaseWorkflow {
     /** Open tasks offered to {@code candidateGroup} on case files of {@code teamCode}, oldest first. */
     List<WorkTask> openTasks(String candidateGroup, String teamCode, int max);
 
+    /** Open tasks assigned to one person (a mentor's tasks follow the case files assigned to them). */
+    List<WorkTask> tasksAssignedTo(String username, int max);
+
     Optional<WorkTask> findOpenTask(String taskId);
 
     List<WorkTask> openTasksOf(long caseFileId);
 
-    void completeTriage(String taskId, boolean eligible);
+    /** Sets or clears ({@code null}) the task's assignee. */
+    void assign(String taskId, String username);
+
+    /** Completes the task as {@code actor} (who becomes its assignee first) with the given process variables. */
+    void complete(String taskId, String actor, Map<String, Object> variables);
+
+    /** Sets a case variable on the running process, e.g. a new mentor; open tasks of that mentor follow. */
+    void setMentor(String processInstanceId, String mentor);
+
+    /**
+     * Tells the process a new threat was reported. Returns true when a waiting process reacted (monitoring or exile
+     * support: an immediate reassessment), false when the process is busy elsewhere and the report is only recorded.
+     */
+    boolean newThreatReported(String processInstanceId);
+
+    /** The BPMN ids where the case's process stands now and those it has passed, for the diagram. */
+    ProcessPosition position(String processInstanceId);
+
+    /** The BPMN 2.0 XML of the process definition a case runs on. */
+    Optional<String> diagram(String processDefinitionId);
 
     record CaseStart(long caseFileId, String reference, String teamCode, Duration triageDeadline) {
+    }
+
+    record ProcessPosition(String processDefinitionId, Set<String> active, Set<String> passed) {
+    }
+
+    /** Names and values of the process variables; the BPMN's expressions use the same names. */
+    final class Var {
+        public static final String CASE_FILE_ID = "caseFileId";
+        public static final String CASE_REFERENCE = "caseReference";
+        public static final String TEAM_CODE = "teamCode";
+        public static final String TRIAGE_DEADLINE = "triageDeadline";
+        public static final String TRIAGE_DUE_AT = "triageDueAt";
+        /** ELIGIBLE, INELIGIBLE or DUPLICATE. */
+        public static final String TRIAGE_OUTCOME = "triageOutcome";
+        /** Kept for process version 1 instances, which branch on it. */
+        public static final String ELIGIBLE = "eligible";
+        public static final String VERIFIED = "verified";
+        public static final String MENTOR = "mentor";
+        public static final String NEXT_REASSESSMENT_AT = "nextReassessmentAt";
+        /** CONTINUE, ESCALATE or CLOSE. */
+        public static final String REASSESSMENT = "reassessment";
+        public static final String GATE_PASSED = "gatePassed";
+        public static final String ESCALATION_PROPOSER = "escalationProposer";
+        public static final String ESCALATION_APPROVED = "escalationApproved";
+        /** ARRIVED or ABORTED. */
+        public static final String RELOCATION = "relocation";
+        public static final String NEXT_CHECK_IN_AT = "nextCheckInAt";
+        /** CONTINUE or CLOSE. */
+        public static final String CHECK_IN = "checkIn";
+        public static final String CLOSURE_SIGNED_OFF = "closureSignedOff";
+
+        private Var() {
+        }
     }
 }

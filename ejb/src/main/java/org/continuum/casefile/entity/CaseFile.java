@@ -13,8 +13,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.reference.entity.Partner;
 import org.continuum.security.control.Encrypted;
 
 import java.time.Instant;
@@ -109,6 +111,63 @@ public class CaseFile {
     @Convert(converter = Encrypted.class)
     @Column(name = "triage_note_enc", length = 8192)
     private String triageNote;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level", length = 10)
+    private RiskLevel riskLevel;
+
+    @Column(name = "next_review_at")
+    private Instant nextReviewAt;
+
+    @Column(name = "identity_verified")
+    private Boolean identityVerified;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "verification_method", length = 30)
+    private VerificationMethod verificationMethod;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "duplicate_of_id")
+    private CaseFile duplicateOf;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "linked_case_id")
+    private CaseFile linkedCase;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "referral_partner_id")
+    private Partner referralPartner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "relocation_scope", length = 20)
+    private RelocationScope relocationScope;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "relocation_partner_id")
+    private Partner relocationPartner;
+
+    @Column(name = "destination_country", length = 2)
+    private String destinationCountry;
+
+    @Column(name = "arrived_at")
+    private Instant arrivedAt;
+
+    @Column(name = "check_ins_done", nullable = false)
+    private int checkInsDone;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "handover_partner_id")
+    private Partner handoverPartner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closure_outcome", length = 30)
+    private Outcome closureOutcome;
+
+    @Column(name = "closure_proposed_by", length = 80)
+    private String closureProposedBy;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
@@ -220,21 +279,207 @@ public class CaseFile {
         this.processInstanceId = Objects.requireNonNull(processInstanceId);
     }
 
-    /** Triage outcome: eligible requests go on to risk assessment; others close with the recorded reason. */
-    public void completeTriage(boolean eligible, Urgency confirmedUrgency, String note, Instant now) {
-        if (phase != Phase.TRIAGE) {
-            throw new IllegalStateException("triage.notInTriage");
+    /**
+     * Triage: eligibility, confirmed urgency, the decision on a possible duplicate and, for an eligible request,
+     * the security mentor who will assess it. Ineligible requests close with the reason and, where the requester
+     * agreed to be referred, a suggested partner. A merged duplicate closes in favour of the existing case file.
+     */
+    public void completeTriage(Triage triage, Instant now) {
+        requirePhase(Phase.TRIAGE, "triage.notInTriage");
+        String cleanNote = optional(triage.note(), TEXT_MAX, "triage.note");
+        Objects.requireNonNull(triage.urgency(), "triage.urgency.required");
+        DuplicateDecision duplicate = triage.duplicate() == null ? DuplicateDecision.NEW : triage.duplicate();
+        if (duplicate != DuplicateDecision.NEW) {
+            if (triage.other() == null || triage.other().equals(this)) {
+                throw new IllegalArgumentException("triage.duplicate.caseRequired");
+            }
+            if (!triage.other().belongsTo(team)) {
+                throw new IllegalArgumentException("triage.duplicate.otherTeam");
+            }
         }
-        String cleanNote = optional(note, TEXT_MAX, "triage.note");
-        if (!eligible && cleanNote == null) {
-            throw new IllegalArgumentException("triage.reason.required");
-        }
-        this.eligible = eligible;
-        this.urgency = Objects.requireNonNull(confirmedUrgency, "triage.urgency.required");
+        this.urgency = triage.urgency();
         this.triageNote = cleanNote;
-        this.phase = eligible ? Phase.RISK_ASSESSMENT : Phase.CLOSED;
         this.triageOverdue = false;
         this.updatedAt = now;
+        if (duplicate == DuplicateDecision.MERGE) {
+            this.duplicateOf = triage.other();
+            this.eligible = triage.other().getEligible();
+            close(Outcome.MERGED_DUPLICATE, now);
+            return;
+        }
+        if (duplicate == DuplicateDecision.LINK) {
+            this.linkedCase = triage.other();
+        }
+        this.eligible = triage.eligible();
+        if (!triage.eligible()) {
+            if (cleanNote == null) {
+                throw new IllegalArgumentException("triage.reason.required");
+            }
+            this.referralPartner = triage.referral();
+            close(Outcome.INELIGIBLE, now);
+            return;
+        }
+        assignMentor(triage.mentor());
+    }
+
+    /** Verification of identity and story. Unverifiable requests close with the reason given on the timeline. */
+    public void completeVerification(boolean verified, VerificationMethod method, Partner referral, Instant now) {
+        requirePhase(Phase.TRIAGE, "verification.notInTriage");
+        if (verified && method == null) {
+            throw new IllegalArgumentException("verification.method.required");
+        }
+        this.identityVerified = verified;
+        this.verificationMethod = verified ? method : null;
+        this.updatedAt = now;
+        if (verified) {
+            this.phase = Phase.RISK_ASSESSMENT;
+        } else {
+            this.referralPartner = referral;
+            close(Outcome.UNVERIFIABLE, now);
+        }
+    }
+
+    /** A risk assessment or reassessment: the level in force and when the case must be looked at again. */
+    public void recordRisk(RiskLevel level, Instant nextReview, Instant now) {
+        if (phase != Phase.RISK_ASSESSMENT && phase != Phase.PROTECTION_PLAN && phase != Phase.EXILE_SUPPORT) {
+            throw new IllegalStateException("risk.notAssessable");
+        }
+        this.riskLevel = Objects.requireNonNull(level, "risk.level.required");
+        this.nextReviewAt = Objects.requireNonNull(nextReview);
+        if (phase == Phase.RISK_ASSESSMENT) {
+            this.phase = Phase.PROTECTION_PLAN;
+        }
+        this.updatedAt = now;
+    }
+
+    public void assignMentor(UserAccount mentor) {
+        if (mentor == null) {
+            throw new IllegalArgumentException("triage.mentor.required");
+        }
+        if (!mentor.hasRole(Role.SECURITY_MENTOR) || !mentor.isEnabled() || !belongsTo(mentor.getTeam())) {
+            throw new IllegalArgumentException("triage.mentor.invalid");
+        }
+        this.assignedMentor = mentor;
+    }
+
+    public void escalationProposed(Instant now) {
+        requirePhase(Phase.PROTECTION_PLAN, "escalation.notInPlan");
+        this.phase = Phase.ESCALATION;
+        this.updatedAt = now;
+    }
+
+    /** Back to local measures: the escalation was refused, or a relocation was called off. */
+    public void backToProtectionPlan(Instant nextReview, Instant now) {
+        if (phase != Phase.ESCALATION && phase != Phase.RELOCATION) {
+            throw new IllegalStateException("escalation.notPending");
+        }
+        this.phase = Phase.PROTECTION_PLAN;
+        this.relocationScope = null;
+        this.nextReviewAt = nextReview;
+        this.updatedAt = now;
+    }
+
+    public void escalationApproved(RelocationScope scope, Instant now) {
+        requirePhase(Phase.ESCALATION, "escalation.notPending");
+        this.relocationScope = Objects.requireNonNull(scope);
+        this.phase = Phase.RELOCATION;
+        this.updatedAt = now;
+    }
+
+    public void relocationPrepared(Partner partner, String destination, Instant now) {
+        requirePhase(Phase.RELOCATION, "relocation.notInRelocation");
+        if (destination == null || !Arrays.asList(java.util.Locale.getISOCountries()).contains(destination)) {
+            throw new IllegalArgumentException("relocation.destination.invalid");
+        }
+        if (relocationScope != RelocationScope.TEMPORARY_INTERNAL && relocationScope != null
+                && destination.equals(country)) {
+            throw new IllegalArgumentException("relocation.destination.sameCountry");
+        }
+        this.relocationPartner = partner;
+        this.destinationCountry = destination;
+        this.updatedAt = now;
+    }
+
+    public void arrived(Instant arrivedAt, Instant firstCheckIn, Instant now) {
+        requirePhase(Phase.RELOCATION, "relocation.notInRelocation");
+        if (destinationCountry == null) {
+            throw new IllegalStateException("relocation.notPrepared");
+        }
+        if (arrivedAt == null || arrivedAt.isAfter(now)) {
+            throw new IllegalArgumentException("relocation.arrival.invalid");
+        }
+        this.arrivedAt = arrivedAt;
+        this.phase = Phase.EXILE_SUPPORT;
+        this.nextReviewAt = firstCheckIn;
+        this.updatedAt = now;
+    }
+
+    public void checkedIn(Partner handover, Instant nextCheckIn, Instant now) {
+        requirePhase(Phase.EXILE_SUPPORT, "checkIn.notInExile");
+        this.checkInsDone++;
+        if (handover != null) {
+            this.handoverPartner = handover;
+        }
+        this.nextReviewAt = nextCheckIn;
+        this.updatedAt = now;
+    }
+
+    /** A relocated case's closure waits for a coordinator's sign-off. */
+    public void proposeClosure(Outcome outcome, String proposer, Instant now) {
+        requirePhase(Phase.EXILE_SUPPORT, "checkIn.notInExile");
+        if (outcome == null || !outcome.isChosenAtClosure()) {
+            throw new IllegalArgumentException("closure.outcome.invalid");
+        }
+        this.closureOutcome = outcome;
+        this.closureProposedBy = Objects.requireNonNull(proposer);
+        this.updatedAt = now;
+    }
+
+    public void closureSignedOff(String signer, Instant now) {
+        requirePhase(Phase.EXILE_SUPPORT, "closure.notProposed");
+        if (closureOutcome == null) {
+            throw new IllegalStateException("closure.notProposed");
+        }
+        if (signer.equals(closureProposedBy)) {
+            throw new IllegalArgumentException("closure.ownProposal");
+        }
+        close(closureOutcome, now);
+    }
+
+    public void closureRefused(Instant nextCheckIn, Instant now) {
+        requirePhase(Phase.EXILE_SUPPORT, "closure.notProposed");
+        this.closureOutcome = null;
+        this.closureProposedBy = null;
+        this.nextReviewAt = nextCheckIn;
+        this.updatedAt = now;
+    }
+
+    /** Closure of a case that was not relocated: no sign-off needed. */
+    public void closeInPlace(Outcome outcome, Instant now) {
+        requirePhase(Phase.PROTECTION_PLAN, "closure.notInPlan");
+        if (outcome == null || !outcome.isChosenAtClosure() || outcome == Outcome.RELOCATED_AND_SAFE) {
+            throw new IllegalArgumentException("closure.outcome.invalid");
+        }
+        close(outcome, now);
+    }
+
+    private void close(Outcome outcome, Instant now) {
+        this.closureOutcome = outcome;
+        this.phase = Phase.CLOSED;
+        this.closedAt = now;
+        this.nextReviewAt = null;
+        this.updatedAt = now;
+    }
+
+    private void requirePhase(Phase expected, String key) {
+        if (phase != expected) {
+            throw new IllegalStateException(key);
+        }
+    }
+
+    /** What the caseworker decided at triage. */
+    public record Triage(boolean eligible, Urgency urgency, String note, DuplicateDecision duplicate, CaseFile other,
+                         UserAccount mentor, Partner referral) {
     }
 
     /** Called when the triage deadline passed before triage was done. Idempotent: a retried job changes nothing. */
@@ -248,11 +493,11 @@ public class CaseFile {
     }
 
     public boolean belongsTo(Team other) {
-        return other != null && team.getId().equals(other.getId());
+        return other != null && team.getCode().equals(other.getCode());
     }
 
     public boolean isAssignedTo(UserAccount mentor) {
-        return assignedMentor != null && mentor != null && assignedMentor.getId().equals(mentor.getId());
+        return assignedMentor != null && mentor != null && assignedMentor.getUsername().equals(mentor.getUsername());
     }
 
     public Long getId() {
@@ -329,6 +574,74 @@ public class CaseFile {
 
     public String getTriageNote() {
         return triageNote;
+    }
+
+    public UserAccount getAssignedMentor() {
+        return assignedMentor;
+    }
+
+    public RiskLevel getRiskLevel() {
+        return riskLevel;
+    }
+
+    public Instant getNextReviewAt() {
+        return nextReviewAt;
+    }
+
+    public Boolean getIdentityVerified() {
+        return identityVerified;
+    }
+
+    public VerificationMethod getVerificationMethod() {
+        return verificationMethod;
+    }
+
+    public CaseFile getDuplicateOf() {
+        return duplicateOf;
+    }
+
+    public CaseFile getLinkedCase() {
+        return linkedCase;
+    }
+
+    public Partner getReferralPartner() {
+        return referralPartner;
+    }
+
+    public RelocationScope getRelocationScope() {
+        return relocationScope;
+    }
+
+    public Partner getRelocationPartner() {
+        return relocationPartner;
+    }
+
+    public String getDestinationCountry() {
+        return destinationCountry;
+    }
+
+    public Instant getArrivedAt() {
+        return arrivedAt;
+    }
+
+    public int getCheckInsDone() {
+        return checkInsDone;
+    }
+
+    public Partner getHandoverPartner() {
+        return handoverPartner;
+    }
+
+    public Outcome getClosureOutcome() {
+        return closureOutcome;
+    }
+
+    public String getClosureProposedBy() {
+        return closureProposedBy;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 
     public String getProcessInstanceId() {

@@ -5,35 +5,55 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
-import org.continuum.audit.entity.AuditOutcome;
-import org.continuum.casefile.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseGuard;
+import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.CaseTasks;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.casefile.control.InvalidInput;
-import org.continuum.casefile.control.WorkTask;
+import org.continuum.casefile.control.Timeline;
+import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.Consent;
+import org.continuum.casefile.entity.ConsentPurpose;
+import org.continuum.casefile.entity.DuplicateDecision;
+import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.casefile.entity.VerificationMethod;
 import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Roles;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.reference.entity.Partner;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The triage task. A task id from a URL is never trusted: the task must be an open triage task and its case file
- * must pass the need-to-know check, otherwise the attempt is audited and refused like a missing case file.
+ * Triage and verification, the caseworker's first two tasks on a case file: eligibility, urgency, duplicates
+ * (found through the legal-name blind index, decided by the caseworker), the mentor who will assess the risk,
+ * then verification of identity and story with consent per purpose.
  */
 @Stateless
-@RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR})
+@RolesAllowed(Roles.CASEWORKER)
 public class TriageService {
 
     @Resource
     SessionContext context;
 
+    @PersistenceContext
+    EntityManager em;
+
     @Inject
     Staff staff;
+
+    @Inject
+    CaseTasks tasks;
 
     @Inject
     CaseGuard guard;
@@ -42,16 +62,30 @@ public class TriageService {
     CaseWorkflow workflow;
 
     @Inject
+    Timeline timeline;
+
+    @Inject
     AuditTrail audit;
 
-    /** Opens a triage task for its form: the task and the case file it is about. */
-    public TriageTask open(String taskId) {
+    /** Other case files of the team for the same person (same legal-name blind index), newest first. */
+    public List<DuplicateCandidate> possibleDuplicates(String taskId) {
         UserAccount caller = caller();
-        WorkTask task = triageTask(caller, taskId);
-        CaseFile caseFile = guard.open(caller, task.caseFileId(), AuditAction.TASK_OPENED);
-        audit.record(caller.getUsername(), AuditAction.TASK_OPENED, caseFile.getId(), CaseWorkflow.TRIAGE_TASK);
-        return new TriageTask(task, caseFile.getReference(), caseFile.getPseudonym(), caseFile.getUrgency(),
-                caseFile.getRequestType().name(), caseFile.getSituation().name(), caseFile.getCountry());
+        CaseFile c = tasks.open(caller, taskId, CaseTask.TRIAGE, AuditAction.TASK_OPENED).caseFile();
+        return em.createQuery("select o from CaseFile o where o.team = :team and o.legalNameIndex = :index"
+                        + " and o.id <> :id order by o.createdAt desc", CaseFile.class)
+                .setParameter("team", c.getTeam())
+                .setParameter("index", legalNameIndexOf(c))
+                .setParameter("id", c.getId())
+                .setMaxResults(20)
+                .getResultList().stream()
+                .map(o -> new DuplicateCandidate(o.getId(), o.getReference(), o.getPseudonym(), o.getPhase(),
+                        o.getCreatedAt()))
+                .toList();
+    }
+
+    private String legalNameIndexOf(CaseFile c) {
+        return em.createQuery("select c.legalNameIndex from CaseFile c where c.id = :id", String.class)
+                .setParameter("id", c.getId()).getSingleResult();
     }
 
     public void complete(String taskId, TriageDecision decision) {
@@ -59,40 +93,111 @@ public class TriageService {
             throw new InvalidInput("triage.missing");
         }
         UserAccount caller = caller();
-        WorkTask task = triageTask(caller, taskId);
-        CaseFile caseFile = guard.open(caller, task.caseFileId(), AuditAction.CASE_TRIAGED);
-        try {
-            caseFile.completeTriage(decision.eligible(), decision.urgency(), decision.note(), Instant.now());
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException rejected) {
-            throw new InvalidInput(rejected.getMessage());
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.TRIAGE, AuditAction.CASE_TRIAGED);
+        CaseFile caseFile = open.caseFile();
+        DuplicateDecision duplicate = decision.duplicate() == null ? DuplicateDecision.NEW : decision.duplicate();
+        CaseFile other = duplicate == DuplicateDecision.NEW || decision.otherCaseFileId() == null ? null
+                : guard.open(caller, decision.otherCaseFileId(), AuditAction.CASE_TRIAGED);
+        UserAccount mentor = decision.eligible() && duplicate != DuplicateDecision.MERGE
+                ? staff.byUsername(decision.mentor()).orElseThrow(() -> new InvalidInput("triage.mentor.required"))
+                : null;
+        Partner referral = partner(decision.referralPartnerId());
+        InvalidInput.whenRefused(() -> caseFile.completeTriage(new CaseFile.Triage(decision.eligible(),
+                decision.urgency(), decision.note(), duplicate, other, mentor, referral), Instant.now()));
+        String outcome = duplicate == DuplicateDecision.MERGE ? "DUPLICATE"
+                : decision.eligible() ? "ELIGIBLE" : "INELIGIBLE";
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(CaseWorkflow.Var.TRIAGE_OUTCOME, outcome);
+        variables.put(CaseWorkflow.Var.ELIGIBLE, "ELIGIBLE".equals(outcome));
+        if (mentor != null) {
+            variables.put(CaseWorkflow.Var.MENTOR, mentor.getUsername());
         }
-        workflow.completeTriage(task.id(), decision.eligible());
-        audit.record(caller.getUsername(), AuditAction.CASE_TRIAGED, caseFile.getId(),
-                "eligible=" + decision.eligible() + " urgency=" + decision.urgency());
+        workflow.complete(open.task().id(), caller.getUsername(), variables);
+        String summary = "outcome=" + outcome + " urgency=" + decision.urgency() + " duplicate=" + duplicate
+                + (other == null ? "" : " other=" + other.getReference())
+                + (referral == null ? "" : " referral=" + referral.getCode());
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.TRIAGED, summary, decision.note());
+        audit.record(caller.getUsername(), AuditAction.CASE_TRIAGED, caseFile.getId(), summary);
     }
 
-    private WorkTask triageTask(UserAccount caller, String taskId) {
-        return (taskId == null ? java.util.Optional.<WorkTask>empty() : workflow.findOpenTask(taskId))
-                .filter(t -> CaseWorkflow.TRIAGE_TASK.equals(t.definitionKey()))
-                .orElseThrow(() -> {
-                    audit.recordIndependently(caller.getUsername(), AuditAction.TASK_OPENED, null,
-                            AuditOutcome.DENIED, "task-not-found");
-                    return new CaseAccessDenied();
-                });
+    /** Verification of identity and story, with the requester's consents per purpose. */
+    public void verify(String taskId, VerificationDecision decision) {
+        if (decision == null) {
+            throw new InvalidInput("verification.missing");
+        }
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.VERIFY, AuditAction.CASE_VERIFIED);
+        CaseFile caseFile = open.caseFile();
+        if (!decision.verified() && (decision.note() == null || decision.note().isBlank())) {
+            throw new InvalidInput("verification.reason.required");
+        }
+        Partner referral = partner(decision.referralPartnerId());
+        if (referral != null && !sharingConsented(decision.consents(), referral)) {
+            throw new InvalidInput("verification.referral.noConsent");
+        }
+        Instant now = Instant.now();
+        List<Consent> consents = new ArrayList<>();
+        for (ConsentChoice choice : decision.consents() == null ? List.<ConsentChoice>of() : decision.consents()) {
+            consents.add(InvalidInput.whenRefused(() -> new Consent(caseFile.getId(), choice.purpose(),
+                    partner(choice.partnerId()), choice.channel(), choice.granted(), now, caller.getUsername())));
+        }
+        InvalidInput.whenRefused(() -> caseFile.completeVerification(decision.verified(), decision.method(),
+                referral, now));
+        consents.forEach(em::persist);
+        workflow.complete(open.task().id(), caller.getUsername(),
+                Map.of(CaseWorkflow.Var.VERIFIED, decision.verified()));
+        String summary = "verified=" + decision.verified()
+                + (decision.method() == null ? "" : " method=" + decision.method())
+                + " consents=" + consents.size() + (referral == null ? "" : " referral=" + referral.getCode());
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.VERIFIED, summary, decision.note());
+        audit.record(caller.getUsername(), AuditAction.CASE_VERIFIED, caseFile.getId(), summary);
+        if (!consents.isEmpty()) {
+            audit.record(caller.getUsername(), AuditAction.CONSENT_RECORDED, caseFile.getId(),
+                    "count=" + consents.size());
+        }
+    }
+
+    private static boolean sharingConsented(List<ConsentChoice> consents, Partner partner) {
+        return consents != null && consents.stream().anyMatch(c -> c.purpose() == ConsentPurpose.SHARE_WITH_PARTNER
+                && c.granted() && partner.getId().equals(c.partnerId()));
+    }
+
+    private Partner partner(Long id) {
+        if (id == null) {
+            return null;
+        }
+        Partner partner = em.find(Partner.class, id);
+        if (partner == null) {
+            throw new InvalidInput("partner.unknown");
+        }
+        return partner;
     }
 
     private UserAccount caller() {
         return staff.caller(context.getCallerPrincipal().getName());
     }
 
-    public record TriageDecision(boolean eligible, Urgency urgency, String note) {
+    /** The caseworker's triage. {@code mentor} is a username; the ids come from the form's choices. */
+    public record TriageDecision(boolean eligible, Urgency urgency, String note, DuplicateDecision duplicate,
+                                 Long otherCaseFileId, String mentor, Long referralPartnerId) {
         @Override
         public String toString() {
-            return "TriageDecision[eligible=" + eligible + ", urgency=" + urgency + "]";
+            return "TriageDecision[eligible=" + eligible + ", urgency=" + urgency + ", duplicate=" + duplicate + "]";
         }
     }
 
-    public record TriageTask(WorkTask task, String reference, String pseudonym, Urgency urgency, String requestType,
-                             String situation, String country) {
+    public record VerificationDecision(boolean verified, VerificationMethod method, String note,
+                                       List<ConsentChoice> consents, Long referralPartnerId) {
+        @Override
+        public String toString() {
+            return "VerificationDecision[verified=" + verified + ", method=" + method + "]";
+        }
+    }
+
+    public record ConsentChoice(ConsentPurpose purpose, Long partnerId, Channel channel, boolean granted) {
+    }
+
+    public record DuplicateCandidate(long caseFileId, String reference, String pseudonym, Phase phase,
+                                     Instant createdAt) {
     }
 }

@@ -74,6 +74,10 @@ public class Partner {
         this.website = website;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public String getCode() {
         return code;
     }

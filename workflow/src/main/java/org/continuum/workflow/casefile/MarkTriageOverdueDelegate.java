@@ -6,6 +6,7 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.CaseProcessCallbacks;
+import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.identity.entity.Roles;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -25,6 +26,6 @@ public class MarkTriageOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        callbacks.triageDeadlinePassed((Long) execution.getVariable(CaseFileProcessVariables.CASE_FILE_ID));
+        callbacks.triageDeadlinePassed(((Number) execution.getVariable(CaseWorkflow.Var.CASE_FILE_ID)).longValue());
     }
 }

@@ -6,14 +6,23 @@ import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.workflow.engine.EngineHolder;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.task.Task;
+import org.operaton.bpm.engine.variable.VariableMap;
 import org.operaton.bpm.engine.variable.Variables;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link CaseWorkflow} port on the embedded engine. Every call joins the caller's JTA transaction, so a case
@@ -21,6 +30,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class OperatonCaseWorkflow implements CaseWorkflow {
+
+    private static final int MAX_ID_LENGTH = 64;
 
     @Inject
     EngineHolder holder;
@@ -33,11 +44,11 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
     public String start(CaseStart start) {
         Instant dueAt = Instant.now().plus(start.triageDeadline());
         Map<String, Object> variables = Variables.createVariables()
-                .putValue(CaseFileProcessVariables.CASE_FILE_ID, start.caseFileId())
-                .putValue(CaseFileProcessVariables.CASE_REFERENCE, start.reference())
-                .putValue(CaseFileProcessVariables.TEAM_CODE, start.teamCode())
-                .putValue(CaseFileProcessVariables.TRIAGE_DEADLINE, start.triageDeadline().toString())
-                .putValue(CaseFileProcessVariables.TRIAGE_DUE_AT, java.util.Date.from(dueAt));
+                .putValue(Var.CASE_FILE_ID, start.caseFileId())
+                .putValue(Var.CASE_REFERENCE, start.reference())
+                .putValue(Var.TEAM_CODE, start.teamCode())
+                .putValue(Var.TRIAGE_DEADLINE, start.triageDeadline().toString())
+                .putValue(Var.TRIAGE_DUE_AT, Date.from(dueAt));
         return engine().getRuntimeService()
                 .startProcessInstanceByKey(CaseFileProcessVariables.PROCESS_KEY, start.reference(), variables)
                 .getId();
@@ -48,7 +59,18 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
         return toWorkTasks(engine().getTaskService().createTaskQuery()
                 .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY)
                 .taskCandidateGroup(candidateGroup)
-                .processVariableValueEquals(CaseFileProcessVariables.TEAM_CODE, teamCode)
+                .includeAssignedTasks()
+                .processVariableValueEquals(Var.TEAM_CODE, teamCode)
+                .active()
+                .orderByTaskCreateTime().asc()
+                .listPage(0, max));
+    }
+
+    @Override
+    public List<WorkTask> tasksAssignedTo(String username, int max) {
+        return toWorkTasks(engine().getTaskService().createTaskQuery()
+                .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY)
+                .taskAssignee(username)
                 .active()
                 .orderByTaskCreateTime().asc()
                 .listPage(0, max));
@@ -56,7 +78,7 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
 
     @Override
     public Optional<WorkTask> findOpenTask(String taskId) {
-        if (taskId == null || taskId.isBlank() || taskId.length() > 64) {
+        if (!plausibleId(taskId)) {
             return Optional.empty();
         }
         Task task = engine().getTaskService().createTaskQuery().taskId(taskId)
@@ -68,14 +90,80 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
     public List<WorkTask> openTasksOf(long caseFileId) {
         return toWorkTasks(engine().getTaskService().createTaskQuery()
                 .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY)
-                .processVariableValueEquals(CaseFileProcessVariables.CASE_FILE_ID, caseFileId)
+                .processVariableValueEquals(Var.CASE_FILE_ID, caseFileId)
                 .active().orderByTaskCreateTime().asc().list());
     }
 
     @Override
-    public void completeTriage(String taskId, boolean eligible) {
-        engine().getTaskService().complete(taskId,
-                Variables.createVariables().putValue(CaseFileProcessVariables.ELIGIBLE, eligible));
+    public void assign(String taskId, String username) {
+        engine().getTaskService().setAssignee(taskId, username);
+    }
+
+    @Override
+    public void complete(String taskId, String actor, Map<String, Object> variables) {
+        VariableMap values = Variables.createVariables();
+        variables.forEach((name, value) -> values.putValue(name, value instanceof Instant i ? Date.from(i) : value));
+        engine().getTaskService().setAssignee(taskId, actor);
+        engine().getTaskService().complete(taskId, values);
+    }
+
+    @Override
+    public void setMentor(String processInstanceId, String mentor) {
+        var runtime = engine().getRuntimeService();
+        Object previous = runtime.getVariable(processInstanceId, Var.MENTOR);
+        runtime.setVariable(processInstanceId, Var.MENTOR, mentor);
+        if (previous != null) {
+            engine().getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                    .taskAssignee(previous.toString()).list()
+                    .forEach(t -> engine().getTaskService().setAssignee(t.getId(), mentor));
+        }
+    }
+
+    @Override
+    public boolean newThreatReported(String processInstanceId) {
+        var runtime = engine().getRuntimeService();
+        long waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventType("message").eventName(CaseFileProcessVariables.NEW_THREAT_MESSAGE).count();
+        if (waiting == 0) {
+            return false;
+        }
+        runtime.createMessageCorrelation(CaseFileProcessVariables.NEW_THREAT_MESSAGE)
+                .processInstanceId(processInstanceId).correlate();
+        return true;
+    }
+
+    @Override
+    public ProcessPosition position(String processInstanceId) {
+        var history = engine().getHistoryService();
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return new ProcessPosition(null, Set.of(), Set.of());
+        }
+        Set<String> active = new LinkedHashSet<>();
+        Set<String> passed = new LinkedHashSet<>();
+        for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc().list()) {
+            (a.getEndTime() == null ? active : passed).add(a.getActivityId());
+        }
+        passed.removeAll(active);
+        return new ProcessPosition(instance.getProcessDefinitionId(), active, passed);
+    }
+
+    @Override
+    public Optional<String> diagram(String processDefinitionId) {
+        if (!plausibleId(processDefinitionId) && (processDefinitionId == null || processDefinitionId.length() > 200)) {
+            return Optional.empty();
+        }
+        try (InputStream in = engine().getRepositoryService().getProcessModel(processDefinitionId)) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean plausibleId(String id) {
+        return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH;
     }
 
     /** Reads the case variables of all the tasks' process instances in one query (not one per task). */
@@ -87,19 +175,19 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
         Map<String, Map<String, Object>> variables = new HashMap<>();
         engine().getRuntimeService().createVariableInstanceQuery()
                 .processInstanceIdIn(instances)
-                .variableNameIn(CaseFileProcessVariables.CASE_FILE_ID, CaseFileProcessVariables.CASE_REFERENCE,
-                        CaseFileProcessVariables.TEAM_CODE)
+                .variableNameIn(Var.CASE_FILE_ID, Var.CASE_REFERENCE, Var.TEAM_CODE)
                 .list()
                 .forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
                         .put(v.getName(), v.getValue()));
         return tasks.stream().map(task -> {
             Map<String, Object> vars = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
             return new WorkTask(task.getId(), task.getTaskDefinitionKey(),
-                    ((Number) vars.get(CaseFileProcessVariables.CASE_FILE_ID)).longValue(),
-                    (String) vars.get(CaseFileProcessVariables.CASE_REFERENCE),
-                    (String) vars.get(CaseFileProcessVariables.TEAM_CODE),
+                    ((Number) vars.get(Var.CASE_FILE_ID)).longValue(),
+                    (String) vars.get(Var.CASE_REFERENCE),
+                    (String) vars.get(Var.TEAM_CODE),
                     task.getCreateTime().toInstant(),
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant());
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                    task.getAssignee());
         }).toList();
     }
 }

@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import org.continuum.platform.control.DatabaseMigration;
 import org.continuum.reference.control.SeedLoader;
+import org.continuum.workflow.casefile.EscalationApprovalListener;
+import org.continuum.workflow.casefile.GrantRequestedDelegate;
+import org.continuum.workflow.casefile.LastResortGateDelegate;
 import org.continuum.workflow.casefile.MarkTriageOverdueDelegate;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.ProcessEngineConfiguration;
@@ -58,6 +61,15 @@ public class ProcessEngineBootstrap {
 
     @Inject
     MarkTriageOverdueDelegate markTriageOverdueDelegate;
+
+    @Inject
+    LastResortGateDelegate lastResortGateDelegate;
+
+    @Inject
+    EscalationApprovalListener escalationApprovalListener;
+
+    @Inject
+    GrantRequestedDelegate grantRequestedDelegate;
 
     private ProcessEngine engine;
 
@@ -111,6 +123,9 @@ public class ProcessEngineBootstrap {
     Map<Object, Object> delegates() {
         Map<Object, Object> beans = new HashMap<>();
         beans.put("markTriageOverdueDelegate", markTriageOverdueDelegate);
+        beans.put("lastResortGateDelegate", lastResortGateDelegate);
+        beans.put("escalationApprovalListener", escalationApprovalListener);
+        beans.put("grantRequestedDelegate", grantRequestedDelegate);
         return beans;
     }
 

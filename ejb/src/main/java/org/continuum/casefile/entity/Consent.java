@@ -1,0 +1,99 @@
+package org.continuum.casefile.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.continuum.reference.entity.Partner;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A consent (or refusal) for one purpose: sharing with one named partner, or contact by one channel. The latest
+ * record per purpose, partner and channel is the one in force; older ones stay as history.
+ */
+@Entity
+@Table(name = "consent")
+public class Consent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "casefile_id", nullable = false, updatable = false)
+    private long caseFileId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30, updatable = false)
+    private ConsentPurpose purpose;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "partner_id", updatable = false)
+    private Partner partner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 40, updatable = false)
+    private Channel channel;
+
+    @Column(nullable = false, updatable = false)
+    private boolean granted;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    private Instant recordedAt;
+
+    @Column(name = "recorded_by", nullable = false, length = 80, updatable = false)
+    private String recordedBy;
+
+    protected Consent() {
+    }
+
+    public Consent(long caseFileId, ConsentPurpose purpose, Partner partner, Channel channel, boolean granted,
+                   Instant recordedAt, String recordedBy) {
+        Objects.requireNonNull(purpose, "consent.purpose.required");
+        if (purpose == ConsentPurpose.SHARE_WITH_PARTNER && partner == null) {
+            throw new IllegalArgumentException("consent.partner.required");
+        }
+        if (purpose == ConsentPurpose.CONTACT_BY_CHANNEL && channel == null) {
+            throw new IllegalArgumentException("consent.channel.required");
+        }
+        this.caseFileId = caseFileId;
+        this.purpose = purpose;
+        this.partner = purpose == ConsentPurpose.SHARE_WITH_PARTNER ? partner : null;
+        this.channel = purpose == ConsentPurpose.CONTACT_BY_CHANNEL ? channel : null;
+        this.granted = granted;
+        this.recordedAt = Objects.requireNonNull(recordedAt);
+        this.recordedBy = Objects.requireNonNull(recordedBy);
+    }
+
+    public ConsentPurpose getPurpose() {
+        return purpose;
+    }
+
+    public Partner getPartner() {
+        return partner;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public boolean isGranted() {
+        return granted;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+}

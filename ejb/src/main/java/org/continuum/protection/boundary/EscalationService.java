@@ -1,0 +1,112 @@
+package org.continuum.protection.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.CaseTasks;
+import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.casefile.control.Timeline;
+import org.continuum.casefile.entity.CaseEventKind;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.RelocationScope;
+import org.continuum.identity.control.Staff;
+import org.continuum.identity.entity.Roles;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.protection.control.Measures;
+import org.continuum.protection.control.ReviewSchedule;
+import org.continuum.protection.entity.Escalation;
+import org.continuum.protection.entity.EvidenceKind;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The coordinator's decision on a relocation proposal: four eyes, so the proposer can never decide, whatever door
+ * they use (this boundary refuses and audits; the process's task listener and a database constraint refuse too).
+ */
+@Stateless
+@RolesAllowed(Roles.COORDINATOR)
+public class EscalationService {
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Staff staff;
+
+    @Inject
+    CaseTasks tasks;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    Measures measures;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The pending proposal of the approval task, with its evidence, for the coordinator to read. */
+    public ProposalView proposal(String taskId) {
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.APPROVE_ESCALATION, AuditAction.TASK_OPENED);
+        Escalation e = measures.pendingEscalation(open.caseFile().getId())
+                .orElseThrow(() -> new InvalidInput("escalation.notPending"));
+        return new ProposalView(e.getScope(), e.getProposedBy(), e.getProposedAt(), e.getJustification(),
+                e.getEvidence().stream().map(s -> new EvidenceView(s.getContinuumStep(), s.getKind(), s.getReason()))
+                        .toList(),
+                e.getProposedBy().equals(caller.getUsername()));
+    }
+
+    public void decide(String taskId, boolean approve, String note) {
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.APPROVE_ESCALATION,
+                AuditAction.ESCALATION_DECIDED);
+        CaseFile caseFile = open.caseFile();
+        Escalation escalation = measures.pendingEscalation(caseFile.getId())
+                .orElseThrow(() -> new InvalidInput("escalation.notPending"));
+        if (escalation.getProposedBy().equals(caller.getUsername())) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.ESCALATION_DECIDED, caseFile.getId(),
+                    AuditOutcome.DENIED, "four-eyes own-proposal");
+            throw new CaseAccessDenied();
+        }
+        Instant now = Instant.now();
+        InvalidInput.whenRefused(() -> escalation.decide(approve, caller.getUsername(), note, now));
+        if (approve) {
+            InvalidInput.whenRefused(() -> caseFile.escalationApproved(escalation.getScope(), now));
+        } else {
+            InvalidInput.whenRefused(() -> caseFile.backToProtectionPlan(
+                    ReviewSchedule.nextReassessment(caseFile.getRiskLevel(), now), now));
+        }
+        workflow.complete(open.task().id(), caller.getUsername(),
+                Map.of(CaseWorkflow.Var.ESCALATION_APPROVED, approve));
+        timeline.record(caseFile, caller.getUsername(),
+                approve ? CaseEventKind.ESCALATION_APPROVED : CaseEventKind.ESCALATION_REJECTED,
+                "scope=" + escalation.getScope() + " proposer=" + escalation.getProposedBy(), note);
+        audit.record(caller.getUsername(), AuditAction.ESCALATION_DECIDED, caseFile.getId(),
+                (approve ? "approved" : "rejected") + " scope=" + escalation.getScope());
+    }
+
+    private UserAccount caller() {
+        return staff.caller(context.getCallerPrincipal().getName());
+    }
+
+    public record EvidenceView(int step, EvidenceKind kind, String reason) {
+    }
+
+    public record ProposalView(RelocationScope scope, String proposedBy, Instant proposedAt, String justification,
+                               List<EvidenceView> evidence, boolean ownProposal) {
+    }
+}

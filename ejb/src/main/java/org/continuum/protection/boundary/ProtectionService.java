@@ -1,0 +1,320 @@
+package org.continuum.protection.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.casefile.control.CaseGuard;
+import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.CaseTasks;
+import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.casefile.control.Timeline;
+import org.continuum.casefile.entity.CaseEventKind;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.Outcome;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.RelocationScope;
+import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.identity.control.Staff;
+import org.continuum.identity.entity.Roles;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.protection.control.LastResortRule;
+import org.continuum.protection.control.Measures;
+import org.continuum.protection.control.ReviewSchedule;
+import org.continuum.protection.entity.Escalation;
+import org.continuum.protection.entity.EvidenceKind;
+import org.continuum.protection.entity.MeasureStatus;
+import org.continuum.protection.entity.ProtectionMeasure;
+import org.continuum.protection.entity.StepEvidence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The security mentor's tasks: risk assessment, the plan of local measures, reassessments (on schedule or after a
+ * new threat) and the proposal to escalate to relocation, which must pass the last-resort rule here before the
+ * process checks it again. Any staff member of the case may report a new threat.
+ */
+@Stateless
+@RolesAllowed(Roles.SECURITY_MENTOR)
+public class ProtectionService {
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Staff staff;
+
+    @Inject
+    CaseTasks tasks;
+
+    @Inject
+    CaseGuard guard;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    Measures measures;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    AuditTrail audit;
+
+    public void assessRisk(String taskId, Assessment assessment) {
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.ASSESS_RISK, AuditAction.RISK_ASSESSED);
+        CaseFile caseFile = open.caseFile();
+        RiskLevel level = requireLevel(assessment);
+        Instant now = Instant.now();
+        InvalidInput.whenRefused(() -> caseFile.recordRisk(level, ReviewSchedule.nextReassessment(level, now), now));
+        workflow.complete(open.task().id(), caller.getUsername(), Map.of());
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.RISK_ASSESSED, "level=" + level,
+                assessment.note());
+        audit.record(caller.getUsername(), AuditAction.RISK_ASSESSED, caseFile.getId(), "level=" + level);
+    }
+
+    /** The case file's protection plan, for any staff member who may open the case. */
+    @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
+    public List<MeasureRow> plan(long caseFileId) {
+        guard.open(caller(), caseFileId, AuditAction.CASE_VIEWED);
+        return measures.of(caseFileId).stream().map(MeasureRow::of).toList();
+    }
+
+    /**
+     * Saves the plan (new measures and changes to existing ones) and completes the planning task: the process then
+     * waits for the reassessment date set by the risk level, or for a new threat.
+     */
+    public void planMeasures(String taskId, List<MeasureChange> changes, String note) {
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.PLAN_MEASURES, AuditAction.PLAN_UPDATED);
+        CaseFile caseFile = open.caseFile();
+        int changed = applyPlan(caseFile, changes, caller);
+        if (measures.of(caseFile.getId()).isEmpty()) {
+            throw new InvalidInput("plan.empty");
+        }
+        Instant nextReview = caseFile.getNextReviewAt() == null || caseFile.getNextReviewAt().isBefore(Instant.now())
+                ? ReviewSchedule.nextReassessment(caseFile.getRiskLevel(), Instant.now()) : caseFile.getNextReviewAt();
+        workflow.complete(open.task().id(), caller.getUsername(),
+                Map.of(CaseWorkflow.Var.NEXT_REASSESSMENT_AT, nextReview));
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.PLAN_UPDATED, "changes=" + changed, note);
+        audit.record(caller.getUsername(), AuditAction.PLAN_UPDATED, caseFile.getId(), "changes=" + changed);
+    }
+
+    private int applyPlan(CaseFile caseFile, List<MeasureChange> changes, UserAccount caller) {
+        if (changes == null) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        Map<Long, ProtectionMeasure> existing = new HashMap<>();
+        measures.of(caseFile.getId()).forEach(m -> existing.put(m.getId(), m));
+        int count = 0;
+        for (MeasureChange change : changes) {
+            ProtectionMeasure measure;
+            if (change.measureId() == null) {
+                var type = measures.type(change.typeCode()).orElseThrow(() -> new InvalidInput("plan.measure.unknown"));
+                measure = InvalidInput.whenRefused(() -> new ProtectionMeasure(caseFile.getId(), type,
+                        caller.getUsername(), now));
+                em.persist(measure);
+            } else {
+                measure = existing.get(change.measureId());
+                if (measure == null) {
+                    throw new InvalidInput("plan.measure.unknown");
+                }
+            }
+            String owner = change.owner() == null || change.owner().isBlank() ? caller.getUsername() : change.owner();
+            if (staff.byUsername(owner).filter(u -> caseFile.belongsTo(u.getTeam())).isEmpty()) {
+                throw new InvalidInput("plan.owner.invalid");
+            }
+            ProtectionMeasure target = measure;
+            InvalidInput.whenRefused(() -> target.update(
+                    change.status() == null ? MeasureStatus.PLANNED : change.status(), owner, change.note(), now));
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * A reassessment: the new risk level, measure updates, and the decision to go on with local measures, to close
+     * the case, or to propose relocation. A proposal that fails the last-resort rule is refused with every problem
+     * listed, and the attempt is audited.
+     */
+    public void reassess(String taskId, Reassessment reassessment) {
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.REASSESS, AuditAction.RISK_ASSESSED);
+        CaseFile caseFile = open.caseFile();
+        RiskLevel level = reassessment == null ? null : reassessment.level();
+        if (level == null) {
+            throw new InvalidInput("risk.level.required");
+        }
+        if (reassessment.decision() == null) {
+            throw new InvalidInput("reassessment.decision.required");
+        }
+        int changed = applyPlan(caseFile, reassessment.changes(), caller);
+        Instant now = Instant.now();
+        Instant nextReview = ReviewSchedule.nextReassessment(level, now);
+        InvalidInput.whenRefused(() -> caseFile.recordRisk(level, nextReview, now));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CaseWorkflow.Var.REASSESSMENT, reassessment.decision().name());
+        variables.put(CaseWorkflow.Var.NEXT_REASSESSMENT_AT, nextReview);
+        String summary = "level=" + level + " decision=" + reassessment.decision() + " changes=" + changed;
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.REASSESSED, summary, reassessment.note());
+        switch (reassessment.decision()) {
+            case CONTINUE -> { }
+            case CLOSE -> {
+                Outcome outcome = reassessment.outcome();
+                InvalidInput.whenRefused(() -> caseFile.closeInPlace(outcome, now));
+                timeline.record(caseFile, caller.getUsername(), CaseEventKind.CLOSED, "outcome=" + outcome, null);
+                audit.record(caller.getUsername(), AuditAction.CASE_CLOSED, caseFile.getId(), "outcome=" + outcome);
+            }
+            case ESCALATE -> propose(caseFile, caller, reassessment.proposal(), now);
+        }
+        workflow.complete(open.task().id(), caller.getUsername(), variables);
+        audit.record(caller.getUsername(), AuditAction.RISK_ASSESSED, caseFile.getId(), summary);
+    }
+
+    private void propose(CaseFile caseFile, UserAccount caller, EscalationProposal proposal, Instant now) {
+        if (proposal == null) {
+            throw refuse(caseFile, caller, List.of("escalation.scope.required"));
+        }
+        List<StepEvidence> evidence = proposal.evidence() == null ? List.of() : proposal.evidence().stream()
+                .map(e -> new StepEvidence(e.step(), e.kind(), e.reason())).toList();
+        List<String> problems = new ArrayList<>(LastResortRule.problems(proposal.scope(), evidence,
+                measures.of(caseFile.getId())));
+        if (proposal.justification() == null || proposal.justification().isBlank()) {
+            problems.add("escalation.justification.required");
+        }
+        if (!problems.isEmpty()) {
+            throw refuse(caseFile, caller, problems);
+        }
+        Escalation escalation = InvalidInput.whenRefused(() -> new Escalation(caseFile.getId(), proposal.scope(),
+                caller.getUsername(), proposal.justification(), evidence, now));
+        em.persist(escalation);
+        InvalidInput.whenRefused(() -> caseFile.escalationProposed(now));
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.ESCALATION_PROPOSED,
+                "scope=" + proposal.scope() + " steps=" + evidence.size(), null);
+        audit.record(caller.getUsername(), AuditAction.ESCALATION_PROPOSED, caseFile.getId(),
+                "scope=" + proposal.scope());
+    }
+
+    private InvalidInput refuse(CaseFile caseFile, UserAccount caller, List<String> problems) {
+        String detail = "last-resort " + String.join(",", problems).replace("escalation.", "");
+        audit.recordIndependently(caller.getUsername(), AuditAction.ESCALATION_PROPOSED, caseFile.getId(),
+                AuditOutcome.DENIED, detail.length() > 190 ? detail.substring(0, 190) : detail);
+        return new InvalidInput(problems);
+    }
+
+    /** A reassessment in exile after a new threat: the level in force; support goes on with the check-ins. */
+    public void exileReassess(String taskId, Assessment assessment) {
+        UserAccount caller = caller();
+        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.EXILE_REASSESS, AuditAction.RISK_ASSESSED);
+        CaseFile caseFile = open.caseFile();
+        RiskLevel level = requireLevel(assessment);
+        Instant now = Instant.now();
+        Instant keep = caseFile.getNextReviewAt() == null ? ReviewSchedule.nextReassessment(level, now)
+                : caseFile.getNextReviewAt();
+        InvalidInput.whenRefused(() -> caseFile.recordRisk(level, keep, now));
+        workflow.complete(open.task().id(), caller.getUsername(), Map.of());
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.REASSESSED, "level=" + level + " exile=true",
+                assessment.note());
+        audit.record(caller.getUsername(), AuditAction.RISK_ASSESSED, caseFile.getId(), "level=" + level);
+    }
+
+    /**
+     * A new threat, reported by anyone working on the case. While the case waits (monitoring or exile support)
+     * the process reacts at once with a reassessment task; otherwise the report is on the timeline for the task
+     * under way. Returns whether an immediate reassessment was opened.
+     */
+    @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
+    public boolean reportNewThreat(long caseFileId, String note) {
+        UserAccount caller = caller();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.NEW_THREAT_REPORTED);
+        if (note == null || note.isBlank()) {
+            throw new InvalidInput("threat.note.required");
+        }
+        if (caseFile.getPhase() == Phase.CLOSED) {
+            throw new InvalidInput("threat.caseClosed");
+        }
+        boolean reassessing = caseFile.getProcessInstanceId() != null
+                && workflow.newThreatReported(caseFile.getProcessInstanceId());
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.NEW_THREAT_REPORTED,
+                "immediateReassessment=" + reassessing, note);
+        audit.record(caller.getUsername(), AuditAction.NEW_THREAT_REPORTED, caseFileId,
+                "immediateReassessment=" + reassessing);
+        return reassessing;
+    }
+
+    private static RiskLevel requireLevel(Assessment assessment) {
+        if (assessment == null || assessment.level() == null) {
+            throw new InvalidInput("risk.level.required");
+        }
+        return assessment.level();
+    }
+
+    private UserAccount caller() {
+        return staff.caller(context.getCallerPrincipal().getName());
+    }
+
+    public enum Decision { CONTINUE, ESCALATE, CLOSE }
+
+    public record Assessment(RiskLevel level, String note) {
+        @Override
+        public String toString() {
+            return "Assessment[" + level + "]";
+        }
+    }
+
+    /** A new measure ({@code measureId} null, {@code typeCode} set) or a change to one already in the plan. */
+    public record MeasureChange(Long measureId, String typeCode, MeasureStatus status, String owner, String note) {
+        @Override
+        public String toString() {
+            return "MeasureChange[" + measureId + "," + typeCode + "," + status + "]";
+        }
+    }
+
+    public record Evidence(int step, EvidenceKind kind, String reason) {
+        @Override
+        public String toString() {
+            return "Evidence[" + step + "," + kind + "]";
+        }
+    }
+
+    public record EscalationProposal(RelocationScope scope, String justification, List<Evidence> evidence) {
+        @Override
+        public String toString() {
+            return "EscalationProposal[" + scope + "]";
+        }
+    }
+
+    public record Reassessment(RiskLevel level, String note, Decision decision, Outcome outcome,
+                               List<MeasureChange> changes, EscalationProposal proposal) {
+        @Override
+        public String toString() {
+            return "Reassessment[" + level + "," + decision + "]";
+        }
+    }
+
+    public record MeasureRow(long id, String typeCode, int step, String nameEn, String nameFr, MeasureStatus status,
+                             String owner, String note, Instant updatedAt) {
+        static MeasureRow of(ProtectionMeasure m) {
+            return new MeasureRow(m.getId(), m.getType().getCode(), m.getType().getContinuumStep(),
+                    m.getType().name("en"), m.getType().name("fr"), m.getStatus(), m.getOwner(), m.getNote(),
+                    m.getUpdatedAt());
+        }
+    }
+}
