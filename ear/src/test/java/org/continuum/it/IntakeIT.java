@@ -6,7 +6,6 @@ import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.casefile.control.CaseQuery;
-import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.casefile.control.IntakeRequest;
 import org.continuum.casefile.control.InvalidInput;
 import org.continuum.casefile.entity.Channel;
@@ -74,7 +73,7 @@ class IntakeIT {
         CaseDetails details = As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(registered.caseFileId()));
         assertThat(details.phase()).isEqualTo(Phase.TRIAGE);
         assertThat(details.legalName()).isEqualTo("Мария Иванова-Котова");
-        assertThat(details.openTasks()).extracting(t -> t.definitionKey()).containsExactly(CaseWorkflow.TRIAGE_TASK);
+        assertThat(details.openTasks()).extracting(t -> t.definitionKey()).containsExactly("Task_Triage");
 
         Sql sql = new Sql(dataSource);
         String processInstance = sql.string("select process_instance_id from casefile where id = ?", registered.caseFileId());
@@ -92,11 +91,13 @@ class IntakeIT {
         assertThat(task.due()).isNotNull();
 
         As.run(AMIRA, Roles.CASEWORKER, () -> triage.complete(task.id(),
-                new TriageService.TriageDecision(true, Urgency.CRITICAL, "Identity confirmed by partner")));
+                new TriageService.TriageDecision(true, Urgency.CRITICAL, "Identity confirmed by partner", null, null,
+                        "sofia.mentor", null)));
         CaseDetails afterTriage = As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(registered.caseFileId()));
-        assertThat(afterTriage.phase()).isEqualTo(Phase.RISK_ASSESSMENT);
+        assertThat(afterTriage.phase()).as("verification comes next, still in triage").isEqualTo(Phase.TRIAGE);
+        assertThat(afterTriage.mentor()).isEqualTo("sofia.mentor");
         assertThat(afterTriage.urgency()).isEqualTo(Urgency.CRITICAL);
-        assertThat(sql.count("select count(*) from ACT_RU_TASK where PROC_INST_ID_ = ? and TASK_DEF_KEY_ = 'Task_AssessRisk'",
+        assertThat(sql.count("select count(*) from ACT_RU_TASK where PROC_INST_ID_ = ? and TASK_DEF_KEY_ = 'Task_Verify'",
                 processInstance)).isOne();
     }
 
@@ -150,6 +151,6 @@ class IntakeIT {
         assertThat(sql.count("select count(*) from audit_event where action = 'CASE_TRIAGE_OVERDUE' and casefile_id = ? and actor = 'system'",
                 registered.caseFileId())).isOne();
         assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(registered.caseFileId())).openTasks())
-                .extracting(t -> t.definitionKey()).as("the task stays open").containsExactly(CaseWorkflow.TRIAGE_TASK);
+                .extracting(t -> t.definitionKey()).as("the task stays open").containsExactly("Task_Triage");
     }
 }

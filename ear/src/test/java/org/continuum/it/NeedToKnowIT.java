@@ -97,10 +97,11 @@ class NeedToKnowIT {
     void triageTaskIdOfAnotherTeamIsRefusedAndAudited() throws Exception {
         String taskId = As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(menaCase)).openTasks().get(0).id();
         long before = denials(IVAN, "TASK_OPENED", "other-team");
-        assertThatThrownBy(() -> As.user(IVAN, Roles.CASEWORKER, () -> triage.open(taskId)))
+        assertThatThrownBy(() -> As.user(IVAN, Roles.CASEWORKER, () -> inbox.open(taskId)))
                 .isInstanceOf(CaseAccessDenied.class);
         assertThatThrownBy(() -> As.run(IVAN, Roles.CASEWORKER, () -> triage.complete(taskId,
-                new TriageService.TriageDecision(false, org.continuum.casefile.entity.Urgency.STANDARD, "x"))))
+                new TriageService.TriageDecision(false, org.continuum.casefile.entity.Urgency.STANDARD, "x", null, null,
+                        null, null))))
                 .isInstanceOf(CaseAccessDenied.class);
         assertThat(denials(IVAN, "TASK_OPENED", "other-team")).isEqualTo(before + 1);
         assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(menaCase)).openTasks())
@@ -112,7 +113,7 @@ class NeedToKnowIT {
         assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(987_654_321L)))
                 .isInstanceOf(CaseAccessDenied.class);
         assertThat(denials(AMIRA, "CASE_VIEWED", "not-found requested=987654321")).isPositive();
-        assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> triage.open("forged-task-id")))
+        assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> inbox.open("forged-task-id")))
                 .isInstanceOf(CaseAccessDenied.class);
         assertThat(denials(AMIRA, "TASK_OPENED", "task-not-found")).isPositive();
     }

@@ -65,6 +65,24 @@ class ResourceBundlesTest {
         for (Enum<?> e : concat(Phase.values(), Urgency.values())) {
             assertThat(keys).contains(e.getDeclaringClass().getSimpleName().toLowerCase() + "." + e.name());
         }
+        for (var r : org.continuum.casefile.entity.RiskLevel.values()) {
+            assertThat(keys).contains("risk." + r.name());
+        }
+        for (var o : org.continuum.casefile.entity.Outcome.values()) {
+            assertThat(keys).contains("outcome." + o.name());
+        }
+        for (var k : org.continuum.casefile.entity.CaseEventKind.values()) {
+            assertThat(keys).contains("event." + k.name());
+        }
+        for (var m : org.continuum.protection.entity.MeasureStatus.values()) {
+            assertThat(keys).contains("measureStatus." + m.name());
+        }
+        for (var t : org.continuum.casefile.control.CaseTask.values()) {
+            assertThat(keys).contains("task." + t.definitionKey());
+        }
+        for (var s : org.continuum.casefile.entity.RelocationScope.values()) {
+            assertThat(keys).contains("scope." + s.name());
+        }
         for (Situation s : Situation.values()) {
             assertThat(keys).contains("situation." + s.name());
         }

@@ -62,10 +62,9 @@ class IntakeBrowserIT {
         assertThat(cyrillicHit).contains(cyrillicRef).doesNotContain(arabicRef);
         assertThat(Files.size(browser.screenshot("case-list-search"))).isPositive();
 
-        new TriagePage(browser).completeAsEligible(arabicRef);
+        new TaskPage(browser).triageAsEligible(arabicRef, "Sofia Marin");
         browser.screenshot("triage-completed");
-        CaseListPage afterTriage = new CaseListPage(browser).open();
-        afterTriage.searchLegalName(arabic, arabicRef);
-        assertThat(afterTriage.tableText()).contains("Risk assessment");
+        assertThat(browser.visible(org.openqa.selenium.By.id("inbox:tasks")).getText())
+                .as("verification follows triage").contains("Verification and consent");
     }
 }

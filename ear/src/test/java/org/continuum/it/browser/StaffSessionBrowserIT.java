@@ -46,7 +46,7 @@ class StaffSessionBrowserIT {
             browser.type("login:username", "ivan.caseworker");
             browser.type("login:password", "Demo-Caseworker-2");
             browser.clickable(By.id("login:submit")).click();
-            browser.urlContains("/app/tasks.xhtml");
+            browser.urlContains("/app/dashboard.xhtml");
             Cookie after = browser.driver().manage().getCookieNamed(SESSION_COOKIE);
             assertThat(after.getValue()).as("session id changed at login").isNotEqualTo(before.getValue());
 
@@ -68,7 +68,7 @@ class StaffSessionBrowserIT {
             assertThat(page).doesNotContain("ليلى منصور").doesNotContain("Cedar").doesNotContain("Beirut");
             browser.open("app/case.xhtml?id=not-a-number");
             browser.textPresent(By.id("messages"), "does not exist or you are not allowed");
-            browser.open("app/triage.xhtml?task=forged");
+            browser.open("app/task.xhtml?task=forged");
             browser.textPresent(By.id("messages"), "This task does not exist");
             browser.screenshot("other-team-case-refused");
         }

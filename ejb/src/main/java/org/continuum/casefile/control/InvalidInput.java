@@ -39,8 +39,16 @@ public class InvalidInput extends RuntimeException {
             return change.get();
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException refused) {
             String key = refused.getMessage();
-            throw new InvalidInput(key == null || !key.matches("[a-zA-Z.]+(:[0-9A-Z_]+)?") ? "input.invalid" : key);
+            throw new InvalidInput(isMessageKey(key) ? key : "input.invalid");
         }
+    }
+
+    /** A bundle key (letters and dots, optionally {@code :ARG}), not a library's free-text message. */
+    static boolean isMessageKey(String key) {
+        if (key == null || key.isEmpty() || key.length() > 100 || key.indexOf('.') < 0) {
+            return false;
+        }
+        return key.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == ':' || c == '_');
     }
 
     public static void whenRefused(Runnable change) {

@@ -6,11 +6,17 @@ import jakarta.inject.Named;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.InvalidInput;
 import org.continuum.platform.view.Messages;
+import org.continuum.protection.boundary.ProtectionService;
 
 import java.io.Serializable;
+import java.util.List;
 
-/** One case file, loaded from the {@code id} view parameter through the need-to-know check. */
+/**
+ * One case file, loaded from the {@code id} view parameter through the need-to-know check: facts, protection plan,
+ * timeline, the process diagram with the current position, and the report of a new threat.
+ */
 @Named
 @ViewScoped
 public class CaseView implements Serializable {
@@ -20,8 +26,14 @@ public class CaseView implements Serializable {
     @Inject
     CaseFileService cases;
 
+    @Inject
+    ProtectionService protection;
+
     private String id;
     private CaseDetails details;
+    private List<ProtectionService.MeasureRow> plan = List.of();
+    private String diagramXml;
+    private String threatNote;
 
     public void load() {
         long caseFileId;
@@ -33,9 +45,36 @@ public class CaseView implements Serializable {
         }
         try {
             details = cases.view(caseFileId);
+            plan = protection.plan(caseFileId);
+            diagramXml = cases.processDiagram(caseFileId);
+        } catch (CaseAccessDenied denied) {
+            details = null;
+            Messages.error("case.notAvailable");
+        }
+    }
+
+    public void reportThreat() {
+        if (details == null) {
+            return;
+        }
+        try {
+            boolean reassessing = protection.reportNewThreat(details.id(), threatNote);
+            Messages.info(reassessing ? "threat.reported.reassessing" : "threat.reported.recorded");
+            threatNote = null;
+            load();
+        } catch (InvalidInput refused) {
+            Messages.errors(refused.messageKeys());
         } catch (CaseAccessDenied denied) {
             Messages.error("case.notAvailable");
         }
+    }
+
+    public String getActiveSteps() {
+        return details == null ? "" : String.join(",", details.activeSteps());
+    }
+
+    public String getPassedSteps() {
+        return details == null ? "" : String.join(",", details.passedSteps());
     }
 
     public String getId() {
@@ -48,5 +87,21 @@ public class CaseView implements Serializable {
 
     public CaseDetails getDetails() {
         return details;
+    }
+
+    public List<ProtectionService.MeasureRow> getPlan() {
+        return plan;
+    }
+
+    public String getDiagramXml() {
+        return diagramXml;
+    }
+
+    public String getThreatNote() {
+        return threatNote;
+    }
+
+    public void setThreatNote(String threatNote) {
+        this.threatNote = threatNote;
     }
 }

@@ -4,13 +4,19 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.casefile.boundary.TaskInboxService;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.InvalidInput;
 import org.continuum.casefile.control.WorkTask;
+import org.continuum.platform.view.Messages;
 
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The task inbox: open tasks on the viewer's team's case files, overdue ones highlighted. */
+/** The task inbox: open tasks for the viewer's roles, overdue ones highlighted; claim, release, reassign. */
 @Named
 @ViewScoped
 public class TaskInboxView implements Serializable {
@@ -20,7 +26,12 @@ public class TaskInboxView implements Serializable {
     @Inject
     TaskInboxService inbox;
 
+    @Inject
+    SessionViewAccess session;
+
     private List<WorkTask> tasks;
+    private final Map<String, String> reassignTo = new ConcurrentHashMap<>();
+    private final Map<String, List<TaskInboxService.StaffMember>> candidates = new ConcurrentHashMap<>();
 
     public List<WorkTask> getTasks() {
         if (tasks == null) {
@@ -33,8 +44,55 @@ public class TaskInboxView implements Serializable {
         return task.isOverdue(Instant.now());
     }
 
-    /** The form page that handles a task, by its BPMN id. */
-    public String formOf(WorkTask task) {
-        return "Task_Triage".equals(task.definitionKey()) ? "triage.xhtml" : "case.xhtml";
+    public boolean mine(WorkTask task) {
+        return session.username().equals(task.assignee());
+    }
+
+    public boolean mentorTask(WorkTask task) {
+        return CaseTask.of(task.definitionKey()).map(CaseTask::isForAssignedMentor).orElse(false);
+    }
+
+    /** Whether the viewer can work on the task at all (holds its role); coordinators also see tasks to reassign. */
+    public boolean doable(WorkTask task) {
+        return CaseTask.of(task.definitionKey()).map(k -> session.hasRole(k.role().name())).orElse(false)
+                && (task.assignee() == null || mine(task));
+    }
+
+    public List<TaskInboxService.StaffMember> candidatesFor(WorkTask task) {
+        return candidates.computeIfAbsent(task.definitionKey(), key -> CaseTask.of(key)
+                .map(k -> inbox.teamMembers(k.role())).orElse(List.of()));
+    }
+
+    public void claim(WorkTask task) {
+        act(() -> inbox.claim(task.id()), "tasks.claimed", task);
+    }
+
+    public void release(WorkTask task) {
+        act(() -> inbox.release(task.id()), "tasks.released", task);
+    }
+
+    public void reassign(WorkTask task) {
+        String target = reassignTo.get(task.id());
+        if (target == null || target.isBlank()) {
+            Messages.error("tasks.reassign.invalidUser");
+            return;
+        }
+        act(() -> inbox.reassign(task.id(), target), "tasks.reassigned", task);
+    }
+
+    private void act(Runnable action, String doneKey, WorkTask task) {
+        try {
+            action.run();
+            Messages.info(doneKey, task.caseReference());
+        } catch (InvalidInput refused) {
+            Messages.errors(refused.messageKeys());
+        } catch (CaseAccessDenied denied) {
+            Messages.error("task.notAvailable");
+        }
+        tasks = null;
+    }
+
+    public Map<String, String> getReassignTo() {
+        return reassignTo;
     }
 }

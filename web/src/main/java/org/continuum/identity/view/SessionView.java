@@ -70,6 +70,10 @@ public class SessionView implements Serializable {
         return ctx.isUserInRole(Roles.CASEWORKER) || ctx.isUserInRole(Roles.COORDINATOR);
     }
 
+    public boolean isCoordinator() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.COORDINATOR);
+    }
+
     public boolean isAuditReader() {
         ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
         return ctx.isUserInRole(Roles.AUDITOR) || ctx.isUserInRole(Roles.ADMIN);
@@ -77,7 +81,7 @@ public class SessionView implements Serializable {
 
     /** Where a user lands after login or on the site root. */
     public String getHome() {
-        return isCaseStaff() ? "/app/tasks.xhtml" : "/app/audit.xhtml";
+        return isCaseStaff() ? "/app/dashboard.xhtml" : "/app/audit.xhtml";
     }
 
     /** Navigation outcome for the site root. */

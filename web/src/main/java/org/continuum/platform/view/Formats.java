@@ -18,4 +18,8 @@ public class Formats {
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
+
+    public java.time.LocalDate getToday() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    }
 }

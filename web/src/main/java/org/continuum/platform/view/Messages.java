@@ -29,6 +29,16 @@ public final class Messages {
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
     }
 
+    /** Every problem of a refused input, with its argument ({@code key:argument}) put into the text. */
+    public static void errors(java.util.List<String> keys) {
+        for (String key : keys) {
+            int colon = key.indexOf(':');
+            String text = colon < 0 ? text(key) : String.format(text(key.substring(0, colon)), key.substring(colon + 1));
+            FacesContext.getCurrentInstance().addMessage(null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        }
+    }
+
     public static void info(String key, Object... args) {
         String text = args.length == 0 ? text(key) : String.format(text(key), args);
         FacesContext faces = FacesContext.getCurrentInstance();

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public class EscalationApprovalCheck implements TaskListener {
 
-    public static Optional<String> refusal(DelegateTask task) {
+    public Optional<String> refusal(DelegateTask task) {
         Object proposer = task.getVariable(CaseWorkflow.Var.ESCALATION_PROPOSER);
         if (proposer == null) {
             return Optional.of("no-proposal");

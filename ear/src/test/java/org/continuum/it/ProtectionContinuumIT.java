@@ -1,0 +1,285 @@
+package org.continuum.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.continuum.casefile.boundary.CaseDetails;
+import org.continuum.casefile.boundary.CaseFileService;
+import org.continuum.casefile.boundary.TaskInboxService;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.casefile.control.WorkTask;
+import org.continuum.casefile.entity.CaseEventKind;
+import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.ConsentPurpose;
+import org.continuum.casefile.entity.Outcome;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.RelocationScope;
+import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.casefile.entity.Urgency;
+import org.continuum.casefile.entity.VerificationMethod;
+import org.continuum.identity.entity.Roles;
+import org.continuum.intake.boundary.IntakeService;
+import org.continuum.intake.boundary.TriageService;
+import org.continuum.protection.boundary.EscalationService;
+import org.continuum.protection.boundary.ProtectionService;
+import org.continuum.protection.boundary.RelocationService;
+import org.continuum.protection.entity.EvidenceKind;
+import org.continuum.protection.entity.MeasureStatus;
+import org.continuum.reference.boundary.ReferenceData;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Case files driven through the boundaries inside WildFly, on the real engine and database: local measures to
+ * closure, the last-resort gate, the four-eyes approval, relocation, exile check-ins on real timers, sign-off.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ProtectionContinuumIT {
+
+    static final String AMIRA = "amira.caseworker";
+    static final String SOFIA = "sofia.mentor";
+    static final String CLAIRE = "claire.coordinator";
+    static final String KARIM = "karim.lead";
+    static final String REASON = "Tried for weeks with the mentor; the threats continued at home";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(ProtectionContinuumIT.class, IntakeIT.class, Sql.class);
+    }
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    TriageService triage;
+
+    @Inject
+    ProtectionService protection;
+
+    @Inject
+    EscalationService escalations;
+
+    @Inject
+    RelocationService relocations;
+
+    @Inject
+    TaskInboxService inbox;
+
+    @Inject
+    CaseFileService cases;
+
+    @Inject
+    ReferenceData reference;
+
+    @Resource(lookup = "java:jboss/datasources/ContinuumDS")
+    DataSource dataSource;
+
+    // --- steps ---------------------------------------------------------------------------------------------------
+
+    private WorkTask task(String user, String role, long caseFileId, String key) throws Exception {
+        return As.user(user, role, () -> inbox.myTasks()).stream()
+                .filter(t -> t.caseFileId() == caseFileId && t.definitionKey().equals(key))
+                .findFirst().orElseThrow(() -> new AssertionError(key + " not in the inbox of " + user));
+    }
+
+    /** Intake, triage (mentor assigned), verification with consents, assessment and a first plan. */
+    private long caseUnderLocalProtection(String pseudonym, String mentor) throws Exception {
+        long id = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request(pseudonym,
+                "Тимур " + pseudonym + " " + System.nanoTime(), Urgency.HIGH))).caseFileId();
+        As.run(AMIRA, Roles.CASEWORKER, () -> triage.complete(task(AMIRA, Roles.CASEWORKER, id, "Task_Triage").id(),
+                new TriageService.TriageDecision(true, Urgency.HIGH, null, null, null, mentor, null)));
+        long partner = As.user(AMIRA, Roles.CASEWORKER, () -> reference.partners()).stream()
+                .filter(p -> p.code().equals("front-line-defenders")).findFirst().orElseThrow().id();
+        As.run(AMIRA, Roles.CASEWORKER, () -> triage.verify(task(AMIRA, Roles.CASEWORKER, id, "Task_Verify").id(),
+                new TriageService.VerificationDecision(true, VerificationMethod.PARTNER_ATTESTATION, "Attested",
+                        List.of(new TriageService.ConsentChoice(ConsentPurpose.SHARE_WITH_PARTNER, partner, null, true),
+                                new TriageService.ConsentChoice(ConsentPurpose.CONTACT_BY_CHANNEL, null,
+                                        Channel.SECURE_MESSENGER, true)), null)));
+        As.run(mentor, Roles.SECURITY_MENTOR, () -> protection.assessRisk(
+                task(mentor, Roles.SECURITY_MENTOR, id, "Task_AssessRisk").id(),
+                new ProtectionService.Assessment(RiskLevel.HIGH, "Followed by police after a protest")));
+        As.run(mentor, Roles.SECURITY_MENTOR, () -> protection.planMeasures(
+                task(mentor, Roles.SECURITY_MENTOR, id, "Task_PlanMeasures").id(), List.of(
+                        new ProtectionService.MeasureChange(null, "security-mentoring", MeasureStatus.DONE, null, null),
+                        new ProtectionService.MeasureChange(null, "safety-plan", MeasureStatus.IN_PROGRESS, null, null)),
+                "First plan"));
+        return id;
+    }
+
+    private String reassessTask(String mentor, long id) throws Exception {
+        assertThat(As.user(mentor, Roles.SECURITY_MENTOR, () -> protection.reportNewThreat(id,
+                "Raid on the office last night"))).as("an immediate reassessment").isTrue();
+        return task(mentor, Roles.SECURITY_MENTOR, id, "Task_Reassess").id();
+    }
+
+    private static ProtectionService.EscalationProposal internationalWithEvidence() {
+        return new ProtectionService.EscalationProposal(RelocationScope.INTERNATIONAL,
+                "Arrest warrant issued; safe places nearby are watched", List.of(
+                new ProtectionService.Evidence(1, EvidenceKind.TRIED, REASON),
+                new ProtectionService.Evidence(2, EvidenceKind.NOT_FEASIBLE, "Public advocacy would expose the person"),
+                new ProtectionService.Evidence(3, EvidenceKind.NOT_FEASIBLE, "No accompaniment organisation in the area"),
+                new ProtectionService.Evidence(4, EvidenceKind.NOT_FEASIBLE, "Known safe places are under surveillance"),
+                new ProtectionService.Evidence(5, EvidenceKind.NOT_FEASIBLE, "Internal relocation: national warrant")));
+    }
+
+    private CaseDetails view(long id) throws Exception {
+        return As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(id));
+    }
+
+    // --- scenarios -----------------------------------------------------------------------------------------------
+
+    @Test
+    void localMeasuresOnlyCaseGoesToClosure() throws Exception {
+        long id = caseUnderLocalProtection("Alder", SOFIA);
+        CaseDetails planned = view(id);
+        assertThat(planned.phase()).isEqualTo(Phase.PROTECTION_PLAN);
+        assertThat(planned.riskLevel()).isEqualTo(RiskLevel.HIGH);
+        assertThat(planned.nextReviewAt()).isBetween(Instant.now().plus(Duration.ofDays(13)),
+                Instant.now().plus(Duration.ofDays(15)));
+        assertThat(planned.openTasks()).as("waiting for the reassessment date").isEmpty();
+        assertThat(planned.activeSteps()).as("the diagram shows the wait").contains("Gateway_Monitoring");
+
+        String reassess = reassessTask(SOFIA, id);
+        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new ProtectionService.Reassessment(
+                RiskLevel.LOW, "Threat receded", ProtectionService.Decision.CLOSE, Outcome.SAFE_IN_PLACE, List.of(),
+                null)));
+
+        CaseDetails closed = view(id);
+        assertThat(closed.phase()).isEqualTo(Phase.CLOSED);
+        assertThat(closed.outcome()).isEqualTo(Outcome.SAFE_IN_PLACE);
+        assertThat(closed.activeSteps()).isEmpty();
+        assertThat(closed.passedSteps()).contains("EndEvent_ClosedInPlace");
+        assertThat(closed.timeline()).extracting(CaseDetails.TimelineEntry::kind).containsSubsequence(
+                CaseEventKind.INTAKE_REGISTERED, CaseEventKind.TRIAGED, CaseEventKind.VERIFIED,
+                CaseEventKind.RISK_ASSESSED, CaseEventKind.PLAN_UPDATED, CaseEventKind.NEW_THREAT_REPORTED,
+                CaseEventKind.REASSESSED, CaseEventKind.CLOSED);
+        Sql sql = new Sql(dataSource);
+        assertThat(sql.count("select count(*) from consent where casefile_id = ?", id)).isEqualTo(2);
+        assertThat(sql.count("select count(*) from case_event where casefile_id = ? and note_enc like '%Raid%'", id))
+                .as("timeline notes are sealed").isZero();
+    }
+
+    @Test
+    void escalationWithoutEvidenceIsRefusedListedAndAudited() throws Exception {
+        long id = caseUnderLocalProtection("Hazel", SOFIA);
+        String reassess = reassessTask(SOFIA, id);
+        var incomplete = new ProtectionService.EscalationProposal(RelocationScope.INTERNATIONAL, "Urgent", List.of(
+                new ProtectionService.Evidence(1, EvidenceKind.TRIED, REASON),
+                new ProtectionService.Evidence(2, EvidenceKind.TRIED, REASON),
+                new ProtectionService.Evidence(3, EvidenceKind.NOT_FEASIBLE, "no")));
+        assertThatThrownBy(() -> As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess,
+                new ProtectionService.Reassessment(RiskLevel.CRITICAL, null, ProtectionService.Decision.ESCALATE,
+                        null, List.of(), incomplete))))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKeys()).containsExactly(
+                        "escalation.evidence.notTried:2", "escalation.evidence.reason:3",
+                        "escalation.evidence.missing:4", "escalation.evidence.missing:5"));
+        Sql sql = new Sql(dataSource);
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'ESCALATION_PROPOSED'"
+                + " and outcome = 'DENIED' and detail like 'last-resort%'", id)).isOne();
+        CaseDetails after = view(id);
+        assertThat(after.phase()).isEqualTo(Phase.PROTECTION_PLAN);
+        assertThat(after.openTasks()).extracting(WorkTask::definitionKey).containsExactly("Task_Reassess");
+        assertThat(sql.count("select count(*) from escalation where casefile_id = ?", id)).isZero();
+    }
+
+    @Test
+    void escalationApprovedBySecondCoordinatorGoesThroughExileSupportToSignedOffClosure() throws Exception {
+        long id = caseUnderLocalProtection("Rowan", SOFIA);
+        String reassess = reassessTask(SOFIA, id);
+        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new ProtectionService.Reassessment(
+                RiskLevel.CRITICAL, "Warrant", ProtectionService.Decision.ESCALATE, null, List.of(),
+                internationalWithEvidence())));
+        assertThat(view(id).phase()).isEqualTo(Phase.ESCALATION);
+
+        WorkTask approval = task(CLAIRE, Roles.COORDINATOR, id, "Task_ApproveEscalation");
+        var proposal = As.user(CLAIRE, Roles.COORDINATOR, () -> escalations.proposal(approval.id()));
+        assertThat(proposal.proposedBy()).isEqualTo(SOFIA);
+        assertThat(proposal.evidence()).hasSize(5);
+        As.run(CLAIRE, Roles.COORDINATOR, () -> escalations.decide(approval.id(), true, "Agreed"));
+        assertThat(view(id).phase()).isEqualTo(Phase.RELOCATION);
+
+        As.run(AMIRA, Roles.CASEWORKER, () -> relocations.prepare(
+                task(AMIRA, Roles.CASEWORKER, id, "Task_PrepareRelocation").id(), new RelocationService.RelocationPlan(
+                        null, "DE", RelocationService.TravelDocuments.VISA_REQUESTED, 2,
+                        "Leave by land at night; partner meets at the border")));
+        As.run(AMIRA, Roles.CASEWORKER, () -> relocations.confirmArrival(
+                task(AMIRA, Roles.CASEWORKER, id, "Task_ConfirmArrival").id(), true, Instant.now(), null));
+        assertThat(view(id).phase()).isEqualTo(Phase.EXILE_SUPPORT);
+
+        // The test server schedules check-ins seconds after arrival: the engine's job executor fires the timer.
+        assertThat(Poll.until(Duration.ofSeconds(60), () -> {
+            try {
+                return !view(id).openTasks().isEmpty();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }))
+                .as("the first check-in timer fired").isTrue();
+        As.run(AMIRA, Roles.CASEWORKER, () -> relocations.checkIn(task(AMIRA, Roles.CASEWORKER, id, "Task_CheckIn").id(),
+                new RelocationService.CheckIn(true, true, false, null, "Settling in", Outcome.RELOCATED_AND_SAFE)));
+        WorkTask signOff = task(CLAIRE, Roles.COORDINATOR, id, "Task_SignOffClosure");
+        As.run(CLAIRE, Roles.COORDINATOR, () -> relocations.signOffClosure(signOff.id(), true, null));
+
+        CaseDetails closed = view(id);
+        assertThat(closed.phase()).isEqualTo(Phase.CLOSED);
+        assertThat(closed.outcome()).isEqualTo(Outcome.RELOCATED_AND_SAFE);
+        assertThat(closed.checkInsDone()).isOne();
+        assertThat(closed.passedSteps()).contains("Task_ApproveEscalation", "TimerCatch_CheckInDue",
+                "EndEvent_ClosedAfterRelocation");
+        assertThat(new Sql(dataSource).count("select count(*) from escalation where casefile_id = ? and status = "
+                + "'APPROVED' and decided_by = ? and proposed_by = ?", id, CLAIRE, SOFIA)).isOne();
+    }
+
+    @Test
+    void proposerCannotApproveTheirOwnEscalation() throws Exception {
+        long id = caseUnderLocalProtection("Linden", KARIM);
+        String reassess = reassessTask(KARIM, id);
+        As.run(KARIM, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new ProtectionService.Reassessment(
+                RiskLevel.CRITICAL, null, ProtectionService.Decision.ESCALATE, null, List.of(),
+                internationalWithEvidence())));
+        WorkTask approval = task(KARIM, Roles.COORDINATOR, id, "Task_ApproveEscalation");
+        assertThat(As.user(KARIM, Roles.COORDINATOR, () -> escalations.proposal(approval.id())).ownProposal())
+                .as("the form warns").isTrue();
+
+        assertThatThrownBy(() -> As.run(KARIM, Roles.COORDINATOR, () -> escalations.decide(approval.id(), true, null)))
+                .isInstanceOf(CaseAccessDenied.class);
+        Sql sql = new Sql(dataSource);
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and actor = ? and action = "
+                + "'ESCALATION_DECIDED' and outcome = 'DENIED' and detail = 'four-eyes own-proposal'", id, KARIM)).isOne();
+        assertThat(view(id).phase()).as("still waiting for another coordinator").isEqualTo(Phase.ESCALATION);
+
+        As.run(CLAIRE, Roles.COORDINATOR, () -> escalations.decide(approval.id(), false,
+                "Try the regional safe house first"));
+        CaseDetails after = view(id);
+        assertThat(after.phase()).isEqualTo(Phase.PROTECTION_PLAN);
+        assertThat(after.openTasks()).extracting(WorkTask::definitionKey).containsExactly("Task_PlanMeasures");
+    }
+
+    @Test
+    void claimReleaseAndReassignInTheInbox() throws Exception {
+        long id = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Birch", "Claim Test",
+                Urgency.STANDARD))).caseFileId();
+        String taskId = task(AMIRA, Roles.CASEWORKER, id, "Task_Triage").id();
+        As.run(AMIRA, Roles.CASEWORKER, () -> inbox.claim(taskId));
+        assertThat(task(AMIRA, Roles.CASEWORKER, id, "Task_Triage").assignee()).isEqualTo(AMIRA);
+        assertThatThrownBy(() -> As.run("omar.coordinator", Roles.COORDINATOR, () -> inbox.reassign(taskId, SOFIA)))
+                .as("a mentor does not hold the caseworker role").isInstanceOf(InvalidInput.class);
+        As.run(AMIRA, Roles.CASEWORKER, () -> inbox.release(taskId));
+        assertThat(task(AMIRA, Roles.CASEWORKER, id, "Task_Triage").assignee()).isNull();
+        As.run("omar.coordinator", Roles.COORDINATOR, () -> inbox.reassign(taskId, AMIRA));
+        assertThat(task(AMIRA, Roles.CASEWORKER, id, "Task_Triage").assignee()).isEqualTo(AMIRA);
+        assertThat(view(id).timeline()).extracting(CaseDetails.TimelineEntry::kind)
+                .contains(CaseEventKind.TASK_REASSIGNED);
+    }
+}

@@ -1,0 +1,128 @@
+package org.continuum.it.browser;
+
+import org.continuum.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The protection continuum in Chromium, three people, three logins: the caseworker takes the request in, triages
+ * and verifies it; the mentor assesses the risk, plans local measures, reports a new threat and proposes relocation
+ * (refused until every lower step has evidence); a second coordinator approves. Screenshots in target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProtectionJourneyBrowserIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.asBuilt();
+    }
+
+    @Test
+    void intakeToMentorAssessmentToCoordinatorApprovalOfRelocation() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 100_000);
+        String reference;
+        try (Browser browser = new Browser()) {
+            reference = step(browser, "journey-caseworker", () -> caseworker(browser, suffix));
+        }
+        try (Browser browser = new Browser()) {
+            step(browser, "journey-mentor", () -> mentor(browser, reference));
+        }
+        try (Browser browser = new Browser()) {
+            step(browser, "journey-coordinator", () -> coordinator(browser, reference));
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T step(Browser browser, String name, Step<T> step) throws Exception {
+        try {
+            return step.run();
+        } catch (RuntimeException | AssertionError failed) {
+            browser.screenshot(name + "-failure");
+            throw failed;
+        }
+    }
+
+    private static String caseworker(Browser browser, String suffix) throws Exception {
+        new LoginPage(browser).logIn("amira.caseworker", "Demo-Caseworker-1");
+        String reference = new IntakePage(browser).register("Cypress-" + suffix, "Мария Иванова " + suffix, "Russia",
+                "ru", "Still in the country of danger");
+        TaskPage task = new TaskPage(browser);
+        task.triageAsEligible(reference, "Sofia Marin");
+        task.open(reference, "Verification and consent").radio("verified", 0)
+                .choose("method", "Attestation by a partner organisation");
+        browser.screenshot("journey-verification");
+        task.complete(reference);
+        return reference;
+    }
+
+    private static String mentor(Browser browser, String reference) throws Exception {
+        new LoginPage(browser).logIn("sofia.mentor", "Demo-Mentor-2026");
+        browser.open("app/dashboard.xhtml");
+        browser.visible(By.id("byPhase"));
+        browser.screenshot("journey-mentor-dashboard");
+        TaskPage task = new TaskPage(browser);
+        task.open(reference, "Risk assessment").radio("riskLevel", 2).type("note", "Summoned twice by the police");
+        task.complete(reference);
+        task.open(reference, "Protection plan").tick("newMeasures", "security-mentoring", "safety-plan");
+        task.complete(reference);
+
+        browser.clickable(By.xpath("//a[normalize-space()='" + reference + "']")).click();
+        browser.urlContains("/app/case.xhtml");
+        browser.type("threat:threatNote", "Home searched while the person was away");
+        browser.clickable(By.id("threat:reportThreat")).click();
+        browser.textPresent(By.id("messages"), "immediate reassessment");
+
+        task.open(reference, "Risk reassessment").radio("riskLevel", 3).radio("decision", 1)
+                .choose("scope", "International").type("justification", "Arrest warrant; nowhere safe in the region");
+        task.submit();
+        browser.textPresent(By.id("messages"), "Step 1: say whether it was tried or is not feasible.");
+        assertThat(browser.visible(By.id("messages")).getText()).contains("Step 5:");
+        browser.screenshot("journey-last-resort-refused");
+        String[] reasons = {"Mentoring did not stop the raids", "Advocacy would expose the person",
+                "No accompaniment organisation in the region", "Safe places nearby are watched",
+                "The warrant is national: no safe region"};
+        for (int row = 0; row < reasons.length; row++) {
+            task.choose("evidence:" + row + ":kind", "Not feasible").type("evidence:" + row + ":reason", reasons[row]);
+        }
+        browser.screenshot("journey-last-resort-evidence");
+        task.complete(reference);
+        return reference;
+    }
+
+    private static String coordinator(Browser browser, String reference) throws Exception {
+        new LoginPage(browser).logIn("claire.coordinator", "Demo-Coordinator-1");
+        TaskPage task = new TaskPage(browser);
+        task.open(reference, taskName(browser)).radio("approve", 0);
+        assertThat(browser.visible(By.id("proposedBy")).getText()).isEqualTo("sofia.mentor");
+        browser.screenshot("journey-approval");
+        task.complete(reference);
+
+        browser.clickable(By.xpath("//a[normalize-space()='" + reference + "']")).click();
+        browser.urlContains("/app/case.xhtml");
+        browser.visible(By.cssSelector("#diagram[data-rendered='true']"));
+        assertThat(browser.visible(By.id("phaseValue")).getText()).isNotBlank();
+        assertThat(browser.driver().findElements(By.cssSelector("#diagram .bpmn-active"))).as("current step marked")
+                .isNotEmpty();
+        browser.screenshot("journey-case-after-approval");
+        return reference;
+    }
+
+    /** Claire's account is in French: the inbox names the task in her language. */
+    private static String taskName(Browser browser) {
+        browser.open("app/tasks.xhtml");
+        String page = browser.visible(By.id("inbox:tasks")).getText();
+        return page.contains("Approbation de la relocalisation") ? "Approbation de la relocalisation"
+                : "Relocation approval";
+    }
+}

@@ -1,0 +1,43 @@
+package org.continuum.reference.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.entity.Roles;
+import org.continuum.reference.entity.MeasureType;
+import org.continuum.reference.entity.Partner;
+
+import java.util.List;
+
+/** Reference data for forms: partners and the measure catalogue. Public facts, no case content. */
+@Stateless
+@RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR, Roles.SECURITY_MENTOR})
+public class ReferenceData {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<PartnerOption> partners() {
+        return em.createQuery("select p from Partner p order by p.name", Partner.class).getResultList().stream()
+                .map(p -> new PartnerOption(p.getId(), p.getCode(), p.getName())).toList();
+    }
+
+    /** The catalogue along the continuum; {@code localOnly} keeps steps 1-4, the ones a protection plan may hold. */
+    public List<MeasureOption> measureTypes(boolean localOnly) {
+        return em.createQuery("select t from MeasureType t order by t.continuumStep, t.position", MeasureType.class)
+                .getResultList().stream()
+                .filter(t -> !localOnly || t.getContinuumStep() < 5)
+                .map(t -> new MeasureOption(t.getCode(), t.getContinuumStep(), t.name("en"), t.name("fr")))
+                .toList();
+    }
+
+    public record PartnerOption(long id, String code, String name) {
+    }
+
+    public record MeasureOption(String code, int step, String nameEn, String nameFr) {
+        public String name(String language) {
+            return "fr".equals(language) ? nameFr : nameEn;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.continuum.casefile.view;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.continuum.casefile.boundary.CaseFileService;
+import org.continuum.casefile.boundary.TaskInboxService;
+import org.continuum.casefile.control.WorkTask;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.RiskLevel;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/** The caseworker's dashboard: tasks, overdue work, open cases by phase and risk level, reviews due this week. */
+@Named
+@ViewScoped
+public class DashboardView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CaseFileService cases;
+
+    @Inject
+    TaskInboxService inbox;
+
+    @Inject
+    SessionViewAccess session;
+
+    private CaseFileService.Dashboard dashboard;
+    private List<WorkTask> tasks;
+
+    public CaseFileService.Dashboard getDashboard() {
+        if (dashboard == null) {
+            dashboard = cases.dashboard();
+        }
+        return dashboard;
+    }
+
+    public List<WorkTask> getTasks() {
+        if (tasks == null) {
+            tasks = inbox.myTasks();
+        }
+        return tasks;
+    }
+
+    public long getMyTaskCount() {
+        return getTasks().stream().filter(t -> session.username().equals(t.assignee()) || t.assignee() == null)
+                .count();
+    }
+
+    public long getOverdueCount() {
+        Instant now = Instant.now();
+        return getTasks().stream().filter(t -> t.isOverdue(now)).count();
+    }
+
+    public boolean overdue(WorkTask task) {
+        return task.isOverdue(Instant.now());
+    }
+
+    public boolean late(CaseFileService.ReviewDue review) {
+        return review.dueAt().isBefore(Instant.now());
+    }
+
+    public RiskLevel[] getRiskLevels() {
+        RiskLevel[] levels = RiskLevel.values();
+        java.util.Collections.reverse(java.util.Arrays.asList(levels));
+        return levels;
+    }
+
+    public long phaseCount(Phase phase) {
+        return getDashboard().byPhase().getOrDefault(phase, 0L);
+    }
+
+    public long riskCount(RiskLevel level) {
+        return getDashboard().byRisk().getOrDefault(level, 0L);
+    }
+
+    public long phasePercent(Phase phase) {
+        return percent(phaseCount(phase), getDashboard().byPhase().values().stream().mapToLong(Long::longValue).max()
+                .orElse(0));
+    }
+
+    public long riskPercent(RiskLevel level) {
+        return percent(riskCount(level), getDashboard().byRisk().values().stream().mapToLong(Long::longValue).max()
+                .orElse(0));
+    }
+
+    private static long percent(long value, long max) {
+        return max == 0 ? 0 : Math.round(100.0 * value / max);
+    }
+}
