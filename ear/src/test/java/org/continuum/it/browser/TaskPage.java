@@ -21,6 +21,11 @@ public final class TaskPage {
         return this;
     }
 
+    /** The case page's address, from the link in the task's heading. */
+    public String caseUrl() {
+        return browser.visible(By.id("caseLink")).getAttribute("href");
+    }
+
     public TaskPage radio(String id, int index) {
         browser.clickable(By.cssSelector("label[for='task:" + id + ":" + index + "']")).click();
         return this;

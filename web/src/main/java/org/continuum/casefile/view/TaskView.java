@@ -85,7 +85,8 @@ public class TaskView implements Serializable {
 
     private RiskLevel riskLevel;
     private List<ProtectionService.MeasureRow> plan = List.of();
-    private Map<Long, MeasureStatus> statuses = new HashMap<>();
+    /** Status names by measure id: EL cannot convert map values to an enum, so they travel as names. */
+    private Map<Long, String> statuses = new HashMap<>();
     private Map<Long, String> owners = new HashMap<>();
     private List<String> newMeasures = new ArrayList<>();
     private ProtectionService.Decision decision;
@@ -136,7 +137,7 @@ public class TaskView implements Serializable {
     private void loadPlan() {
         plan = protection.plan(task.caseFileId());
         for (ProtectionService.MeasureRow row : plan) {
-            statuses.put(row.id(), row.status());
+            statuses.put(row.id(), row.status().name());
             owners.put(row.id(), row.owner());
         }
     }
@@ -223,7 +224,9 @@ public class TaskView implements Serializable {
     private List<ProtectionService.MeasureChange> measureChanges() {
         List<ProtectionService.MeasureChange> changes = new ArrayList<>();
         for (ProtectionService.MeasureRow row : plan) {
-            MeasureStatus status = statuses.get(row.id());
+            String name = statuses.get(row.id());
+            MeasureStatus status = java.util.Arrays.stream(MeasureStatus.values())
+                    .filter(st -> st.name().equals(name)).findFirst().orElse(row.status());
             String owner = owners.get(row.id());
             if (status != row.status() || (owner != null && !owner.equals(row.owner()))) {
                 changes.add(new ProtectionService.MeasureChange(row.id(), null, status, owner, row.note()));
@@ -356,7 +359,7 @@ public class TaskView implements Serializable {
     public RiskLevel getRiskLevel() { return riskLevel; }
     public void setRiskLevel(RiskLevel riskLevel) { this.riskLevel = riskLevel; }
     public List<ProtectionService.MeasureRow> getPlan() { return plan; }
-    public Map<Long, MeasureStatus> getStatuses() { return statuses; }
+    public Map<Long, String> getStatuses() { return statuses; }
     public Map<Long, String> getOwners() { return owners; }
     public List<String> getNewMeasures() { return newMeasures; }
     public void setNewMeasures(List<String> newMeasures) { this.newMeasures = newMeasures; }
