@@ -128,9 +128,10 @@ class CaseFileProcessTest {
                     .filter(f -> engine.getHistoryService().createHistoricActivityInstanceQuery()
                             .activityId(f.getTarget().getId()).finished().count() > 0)
                     .forEach(f -> missed.remove(f.getId()));
-            System.out.printf("R10 sequence-flow coverage of Process_CaseFile: %d/%d (%.1f %%) over %d paths%s%n",
+            String report = String.format("R10 sequence-flow coverage of Process_CaseFile: %d/%d (%.1f %%) over %d paths%s",
                     all.size() - missed.size(), all.size(), 100.0 * (all.size() - missed.size()) / all.size(),
                     PATHS.size(), missed.isEmpty() ? "" : "; not taken: " + missed);
+            java.util.logging.Logger.getLogger(CaseFileProcessTest.class.getName()).info(report);
             assertThat(missed).as("sequence flows no test took").isEmpty();
         } finally {
             engine.close();

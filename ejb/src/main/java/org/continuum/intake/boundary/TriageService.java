@@ -27,6 +27,7 @@ import org.continuum.casefile.entity.VerificationMethod;
 import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Roles;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.reference.control.Partners;
 import org.continuum.reference.entity.Partner;
 
 import java.time.Instant;
@@ -65,6 +66,9 @@ public class TriageService {
     Timeline timeline;
 
     @Inject
+    Partners partners;
+
+    @Inject
     AuditTrail audit;
 
     /** Other case files of the team for the same person (same legal-name blind index), newest first. */
@@ -101,7 +105,7 @@ public class TriageService {
         UserAccount mentor = decision.eligible() && duplicate != DuplicateDecision.MERGE
                 ? staff.byUsername(decision.mentor()).orElseThrow(() -> new InvalidInput("triage.mentor.required"))
                 : null;
-        Partner referral = partner(decision.referralPartnerId());
+        Partner referral = partners.chosen(decision.referralPartnerId());
         InvalidInput.whenRefused(() -> caseFile.completeTriage(new CaseFile.Triage(decision.eligible(),
                 decision.urgency(), decision.note(), duplicate, other, mentor, referral), Instant.now()));
         String outcome = duplicate == DuplicateDecision.MERGE ? "DUPLICATE"
@@ -131,7 +135,7 @@ public class TriageService {
         if (!decision.verified() && (decision.note() == null || decision.note().isBlank())) {
             throw new InvalidInput("verification.reason.required");
         }
-        Partner referral = partner(decision.referralPartnerId());
+        Partner referral = partners.chosen(decision.referralPartnerId());
         if (referral != null && !sharingConsented(decision.consents(), referral)) {
             throw new InvalidInput("verification.referral.noConsent");
         }
@@ -139,7 +143,7 @@ public class TriageService {
         List<Consent> consents = new ArrayList<>();
         for (ConsentChoice choice : decision.consents() == null ? List.<ConsentChoice>of() : decision.consents()) {
             consents.add(InvalidInput.whenRefused(() -> new Consent(caseFile.getId(), choice.purpose(),
-                    partner(choice.partnerId()), choice.channel(), choice.granted(), now, caller.getUsername())));
+                    partners.chosen(choice.partnerId()), choice.channel(), choice.granted(), now, caller.getUsername())));
         }
         InvalidInput.whenRefused(() -> caseFile.completeVerification(decision.verified(), decision.method(),
                 referral, now));
@@ -162,16 +166,6 @@ public class TriageService {
                 && c.granted() && partner.getId().equals(c.partnerId()));
     }
 
-    private Partner partner(Long id) {
-        if (id == null) {
-            return null;
-        }
-        Partner partner = em.find(Partner.class, id);
-        if (partner == null) {
-            throw new InvalidInput("partner.unknown");
-        }
-        return partner;
-    }
 
     private UserAccount caller() {
         return staff.caller(context.getCallerPrincipal().getName());

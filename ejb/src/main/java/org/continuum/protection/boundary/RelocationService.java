@@ -23,6 +23,7 @@ import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.protection.control.ReviewSchedule;
+import org.continuum.reference.control.Partners;
 import org.continuum.reference.entity.Partner;
 
 import java.time.Instant;
@@ -59,6 +60,9 @@ public class RelocationService {
     Timeline timeline;
 
     @Inject
+    Partners partners;
+
+    @Inject
     AuditTrail audit;
 
     public void prepare(String taskId, RelocationPlan plan) {
@@ -78,7 +82,7 @@ public class RelocationService {
         if (plan.securityPlan() == null || plan.securityPlan().isBlank()) {
             throw new InvalidInput("relocation.securityPlan.required");
         }
-        Partner partner = partner(plan.partnerId());
+        Partner partner = partners.chosen(plan.partnerId());
         String destination = plan.destinationCountry() == null ? null : plan.destinationCountry().strip()
                 .toUpperCase(java.util.Locale.ROOT);
         InvalidInput.whenRefused(() -> caseFile.relocationPrepared(partner, destination, Instant.now()));
@@ -132,7 +136,7 @@ public class RelocationService {
         UserAccount caller = caller();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.CHECK_IN, AuditAction.CHECK_IN_RECORDED);
         CaseFile caseFile = open.caseFile();
-        Partner handover = partner(checkIn.handoverPartnerId());
+        Partner handover = partners.chosen(checkIn.handoverPartnerId());
         Instant now = Instant.now();
         Instant next = ReviewSchedule.nextCheckIn(caseFile.getArrivedAt(), caseFile.getCheckInsDone() + 1, now);
         InvalidInput.whenRefused(() -> caseFile.checkedIn(handover, next, now));
@@ -186,16 +190,6 @@ public class RelocationService {
                 (signOff ? "signed-off" : "refused") + " outcome=" + outcome);
     }
 
-    private Partner partner(Long id) {
-        if (id == null) {
-            return null;
-        }
-        Partner partner = em.find(Partner.class, id);
-        if (partner == null) {
-            throw new InvalidInput("partner.unknown");
-        }
-        return partner;
-    }
 
     private UserAccount caller() {
         return staff.caller(context.getCallerPrincipal().getName());
