@@ -33,7 +33,7 @@ echo "== Starting WildFly"
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$PIDFILE "$SERVER/bin/standalone.sh" \
     -Djboss.server.base.dir="$BASE" -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Dcontinuum.data.dir="$DATA" \
-    -Dcontinuum.db.url="jdbc:h2:file:$DATA/db/continuum" \
+    -Dcontinuum.db.url="jdbc:h2:file:$DATA/db/continuum;LOCK_TIMEOUT=10000" \
     -Dcontinuum.demo=true > "$DATA/console.log" 2>&1 &
 STANDALONE=$!
 trap stop INT TERM

@@ -42,13 +42,4 @@ public class CaseProcessCallbacks {
             audit.record(SYSTEM_ACTOR, AuditAction.CASE_TRIAGE_OVERDUE, caseFileId, null);
         }
     }
-
-    /** The call point of the emergency-grant process: the request is noted on the case's timeline. */
-    public void emergencyGrantRequested(long caseFileId) {
-        CaseFile caseFile = em.find(CaseFile.class, caseFileId);
-        if (caseFile != null) {
-            timeline.record(caseFile, SYSTEM_ACTOR, CaseEventKind.EMERGENCY_GRANT_REQUESTED, null, null);
-            audit.record(SYSTEM_ACTOR, AuditAction.EMERGENCY_GRANT_REQUESTED, caseFileId, null);
-        }
-    }
 }

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The user tasks of the case process, by BPMN id, with the role whose members do them. The process file and this
- * list are checked against each other by a test, so a task cannot be added to one and forgotten in the other.
+ * The user tasks of the case process and of the emergency-grant process it calls, by BPMN id, with the role whose
+ * members do them. The process files and this list are checked against each other by a test, so a task cannot be
+ * added to one and forgotten in the other.
  */
 public enum CaseTask {
     TRIAGE("Task_Triage", Role.CASEWORKER),
@@ -20,7 +21,11 @@ public enum CaseTask {
     CONFIRM_ARRIVAL("Task_ConfirmArrival", Role.CASEWORKER),
     CHECK_IN("Task_CheckIn", Role.CASEWORKER),
     EXILE_REASSESS("Task_ExileReassess", Role.SECURITY_MENTOR),
-    SIGN_OFF_CLOSURE("Task_SignOffClosure", Role.COORDINATOR);
+    SIGN_OFF_CLOSURE("Task_SignOffClosure", Role.COORDINATOR),
+    DECIDE_GRANT("Task_DecideGrant", Role.COORDINATOR),
+    SECOND_GRANT_APPROVAL("Task_SecondApproval", Role.COORDINATOR),
+    DISBURSE_GRANT("Task_Disburse", Role.COORDINATOR),
+    RECEIVE_GRANT_REPORT("Task_ReceiveReport", Role.CASEWORKER);
 
     private final String definitionKey;
     private final Role role;
@@ -41,6 +46,12 @@ public enum CaseTask {
     /** Mentor tasks go to the case's assigned mentor; the others are offered to the team's members of the role. */
     public boolean isForAssignedMentor() {
         return role == Role.SECURITY_MENTOR;
+    }
+
+    /** Tasks of the emergency-grant process: done on the grant's page. */
+    public boolean isGrantTask() {
+        return this == DECIDE_GRANT || this == SECOND_GRANT_APPROVAL || this == DISBURSE_GRANT
+                || this == RECEIVE_GRANT_REPORT;
     }
 
     public static Optional<CaseTask> of(String definitionKey) {

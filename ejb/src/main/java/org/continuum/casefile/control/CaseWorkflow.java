@@ -47,6 +47,20 @@ public interface CaseWorkflow {
     /** The BPMN 2.0 XML of the process definition a case runs on. */
     Optional<String> diagram(String processDefinitionId);
 
+    /**
+     * Starts the emergency-grant process for a recommended grant: through the case process's event sub-process
+     * (which calls it), or on its own when the case's process cannot receive the request (an older process version,
+     * or a process that has ended). Returns the grant process instance id.
+     */
+    String grantRequested(String caseProcessInstanceId, GrantStart start);
+
+    /** The open task of a grant's process, if any (decision, second approval, disbursement, report). */
+    Optional<WorkTask> openGrantTask(long grantId);
+
+    record GrantStart(long grantId, String grantReference, String recommender, long caseFileId, String caseReference,
+                      String teamCode) {
+    }
+
     record CaseStart(long caseFileId, String reference, String teamCode, Duration triageDeadline) {
     }
 
@@ -78,6 +92,14 @@ public interface CaseWorkflow {
         /** CONTINUE or CLOSE. */
         public static final String CHECK_IN = "checkIn";
         public static final String CLOSURE_SIGNED_OFF = "closureSignedOff";
+        public static final String GRANT_ID = "grantId";
+        public static final String GRANT_REFERENCE = "grantReference";
+        public static final String GRANT_RECOMMENDER = "grantRecommender";
+        /** APPROVED, AWAITING_SECOND_APPROVAL or REJECTED. */
+        public static final String GRANT_DECISION = "grantDecision";
+        public static final String MORE_TRANCHES = "moreTranches";
+        public static final String REPORT_REQUIRED = "reportRequired";
+        public static final String REPORT_DUE_AT = "reportDueAt";
 
         private Var() {
         }

@@ -68,6 +68,9 @@ public class UserAccount {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @Column(name = "reauthenticated_at")
+    private Instant reauthenticatedAt;
+
     @Version
     private long version;
 
@@ -119,6 +122,18 @@ public class UserAccount {
     public void recordSuccessfulLogin() {
         failedLogins = 0;
         lockedUntil = null;
+    }
+
+    /** The password was typed again (step-up before moving money); clears earlier failures like a login does. */
+    public void reauthenticated(Instant now) {
+        recordSuccessfulLogin();
+        reauthenticatedAt = now;
+    }
+
+    /** True when the password was typed again no longer than {@code window} ago. */
+    public boolean reauthenticatedWithin(Duration window, Instant now) {
+        return reauthenticatedAt != null && !reauthenticatedAt.isAfter(now)
+                && !reauthenticatedAt.plus(window).isBefore(now);
     }
 
     public boolean canLogIn(Instant now) {

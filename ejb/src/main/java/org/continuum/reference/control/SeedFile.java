@@ -122,6 +122,45 @@ public final class SeedFile {
             }
         }
 
+        /** A non-negative amount with at most two decimals; null when the optional cell is empty. */
+        public java.math.BigDecimal amount(String column, boolean required) {
+            String value = required ? required(column) : optional(column);
+            if (value == null) {
+                return null;
+            }
+            try {
+                java.math.BigDecimal parsed = new java.math.BigDecimal(value);
+                if (parsed.signum() < 0 || parsed.scale() > 2) {
+                    error(column, "'" + value + "' must be an amount >= 0 with at most two decimals");
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                error(column, "'" + value + "' is not an amount like 7500.00");
+                return null;
+            }
+        }
+
+        public java.time.LocalDate date(String column) {
+            String value = required(column);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return java.time.LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                error(column, "'" + value + "' is not a date like 2026-01-31");
+                return null;
+            }
+        }
+
+        public boolean flag(String column) {
+            String value = required(column);
+            if (value != null && !"true".equals(value) && !"false".equals(value)) {
+                error(column, "'" + value + "' must be true or false");
+            }
+            return "true".equals(value);
+        }
+
         public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
             String value = required(column);
             if (value == null) {

@@ -13,6 +13,8 @@ import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.casefile.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.grant.entity.Fund;
+import org.continuum.grant.entity.GrantCategory;
 import org.continuum.identity.control.PasswordHasher;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.Team;
@@ -179,11 +181,47 @@ public class SeedLoader {
                             line.enumValue("urgency", Urgency.class), line.enumValue("channel", Channel.class), true),
                             user);
                 });
+        loadFunds().forEach(em::persist);
         em.flush();
         for (DemoCase demo : cases) {
             registrar.register(demo.request(), demo.creator().getTeam(), demo.creator().getUsername());
         }
         return cases.size();
+    }
+
+    List<Fund> loadFunds() {
+        return SeedFile.read("seeds/demo/funds.csv", resource("demo/funds.csv"),
+                List.of("code", "name", "donor", "currency", "budget", "period_start", "period_end",
+                        "ceiling_per_grant", "dual_approval_above", "co_funding_percent", "no_exile_costs",
+                        "requires_targeted_for_work", "no_retrospective", "report_due_days", "categories"), line -> {
+                    Set<GrantCategory> categories = EnumSet.noneOf(GrantCategory.class);
+                    line.list("categories", true, c -> {
+                        try {
+                            categories.add(GrantCategory.valueOf(c));
+                            return null;
+                        } catch (IllegalArgumentException e) {
+                            return "category '" + c + "' is not one of " + EnumSet.allOf(GrantCategory.class);
+                        }
+                    });
+                    String reportDays = line.optional("report_due_days");
+                    Fund.Rules rules = new Fund.Rules(line.amount("ceiling_per_grant", false),
+                            line.amount("dual_approval_above", true), line.integer("co_funding_percent", 0, 100),
+                            line.flag("no_exile_costs"), line.flag("requires_targeted_for_work"),
+                            line.flag("no_retrospective"),
+                            reportDays == null ? null : line.integer("report_due_days", 0, 3650), categories);
+                    String currency = line.required("currency");
+                    if (currency != null && !currency.matches("[A-Z]{3}")) {
+                        line.error("currency", "'" + currency + "' must be an ISO 4217 code like EUR");
+                    }
+                    try {
+                        return new Fund(line.code("code"), line.required("name"), line.required("donor"), currency,
+                                line.amount("budget", true), line.date("period_start"), line.date("period_end"),
+                                rules);
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        line.error(null, e.getMessage());
+                        return null;
+                    }
+                });
     }
 
     private record DemoCase(IntakeRequest request, UserAccount creator) {

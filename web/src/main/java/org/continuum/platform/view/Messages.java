@@ -29,11 +29,12 @@ public final class Messages {
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
     }
 
-    /** Every problem of a refused input, with its argument ({@code key:argument}) put into the text. */
+    /** Every problem of a refused input, with its arguments ({@code key:arg1:arg2}) put into the text. */
     public static void errors(java.util.List<String> keys) {
         for (String key : keys) {
             int colon = key.indexOf(':');
-            String text = colon < 0 ? text(key) : String.format(text(key.substring(0, colon)), key.substring(colon + 1));
+            String text = colon < 0 ? text(key) : String.format(text(key.substring(0, colon)),
+                    (Object[]) key.substring(colon + 1).split(":"));
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }

@@ -32,6 +32,9 @@ import java.util.Set;
 public class OperatonCaseWorkflow implements CaseWorkflow {
 
     private static final int MAX_ID_LENGTH = 64;
+    /** The processes whose user tasks appear in the inbox: the case process and the grant process it calls. */
+    private static final String[] TASK_PROCESSES = {CaseFileProcessVariables.PROCESS_KEY,
+            CaseFileProcessVariables.GRANT_PROCESS_KEY};
 
     @Inject
     EngineHolder holder;
@@ -57,7 +60,7 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
     @Override
     public List<WorkTask> openTasks(String candidateGroup, String teamCode, int max) {
         return toWorkTasks(engine().getTaskService().createTaskQuery()
-                .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY)
+                .processDefinitionKeyIn(TASK_PROCESSES)
                 .taskCandidateGroup(candidateGroup)
                 .includeAssignedTasks()
                 .processVariableValueEquals(Var.TEAM_CODE, teamCode)
@@ -69,7 +72,7 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
     @Override
     public List<WorkTask> tasksAssignedTo(String username, int max) {
         return toWorkTasks(engine().getTaskService().createTaskQuery()
-                .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY)
+                .processDefinitionKeyIn(TASK_PROCESSES)
                 .taskAssignee(username)
                 .active()
                 .orderByTaskCreateTime().asc()
@@ -82,14 +85,14 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
             return Optional.empty();
         }
         Task task = engine().getTaskService().createTaskQuery().taskId(taskId)
-                .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY).active().singleResult();
+                .processDefinitionKeyIn(TASK_PROCESSES).active().singleResult();
         return task == null ? Optional.empty() : toWorkTasks(List.of(task)).stream().findFirst();
     }
 
     @Override
     public List<WorkTask> openTasksOf(long caseFileId) {
         return toWorkTasks(engine().getTaskService().createTaskQuery()
-                .processDefinitionKey(CaseFileProcessVariables.PROCESS_KEY)
+                .processDefinitionKeyIn(TASK_PROCESSES)
                 .processVariableValueEquals(Var.CASE_FILE_ID, caseFileId)
                 .active().orderByTaskCreateTime().asc().list());
     }
@@ -130,6 +133,43 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
         runtime.createMessageCorrelation(CaseFileProcessVariables.NEW_THREAT_MESSAGE)
                 .processInstanceId(processInstanceId).correlate();
         return true;
+    }
+
+    @Override
+    public String grantRequested(String caseProcessInstanceId, GrantStart start) {
+        var runtime = engine().getRuntimeService();
+        VariableMap grant = Variables.createVariables()
+                .putValue(Var.GRANT_ID, start.grantId())
+                .putValue(Var.GRANT_REFERENCE, start.grantReference())
+                .putValue(Var.GRANT_RECOMMENDER, start.recommender());
+        boolean caseListens = caseProcessInstanceId != null && runtime.createEventSubscriptionQuery()
+                .processInstanceId(caseProcessInstanceId).eventType("message")
+                .eventName(CaseFileProcessVariables.GRANT_REQUESTED_MESSAGE).count() > 0;
+        if (!caseListens) {
+            grant.putValue(Var.CASE_FILE_ID, start.caseFileId())
+                    .putValue(Var.CASE_REFERENCE, start.caseReference())
+                    .putValue(Var.TEAM_CODE, start.teamCode());
+            return runtime.startProcessInstanceByKey(CaseFileProcessVariables.GRANT_PROCESS_KEY,
+                    start.grantReference(), grant).getId();
+        }
+        // The variables go to the event sub-process instance, so two grants of one case never share them.
+        runtime.createMessageCorrelation(CaseFileProcessVariables.GRANT_REQUESTED_MESSAGE)
+                .processInstanceId(caseProcessInstanceId)
+                .setVariablesToTriggeredScope(grant)
+                .correlate();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(CaseFileProcessVariables.GRANT_PROCESS_KEY)
+                .processInstanceBusinessKey(start.grantReference())
+                .singleResult().getId();
+    }
+
+    @Override
+    public Optional<WorkTask> openGrantTask(long grantId) {
+        List<Task> open = engine().getTaskService().createTaskQuery()
+                .processDefinitionKey(CaseFileProcessVariables.GRANT_PROCESS_KEY)
+                .processVariableValueEquals(Var.GRANT_ID, grantId)
+                .active().list();
+        return toWorkTasks(open).stream().findFirst();
     }
 
     @Override
@@ -175,7 +215,7 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
         Map<String, Map<String, Object>> variables = new HashMap<>();
         engine().getRuntimeService().createVariableInstanceQuery()
                 .processInstanceIdIn(instances)
-                .variableNameIn(Var.CASE_FILE_ID, Var.CASE_REFERENCE, Var.TEAM_CODE)
+                .variableNameIn(Var.CASE_FILE_ID, Var.CASE_REFERENCE, Var.TEAM_CODE, Var.GRANT_ID)
                 .list()
                 .forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
                         .put(v.getName(), v.getValue()));
@@ -187,7 +227,8 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
                     (String) vars.get(Var.TEAM_CODE),
                     task.getCreateTime().toInstant(),
                     task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    task.getAssignee());
+                    task.getAssignee(),
+                    vars.get(Var.GRANT_ID) == null ? null : ((Number) vars.get(Var.GRANT_ID)).longValue());
         }).toList();
     }
 }

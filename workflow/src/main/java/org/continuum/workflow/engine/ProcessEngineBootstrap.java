@@ -12,7 +12,8 @@ import jakarta.transaction.TransactionManager;
 import org.continuum.platform.control.DatabaseMigration;
 import org.continuum.reference.control.SeedLoader;
 import org.continuum.workflow.casefile.EscalationApprovalListener;
-import org.continuum.workflow.casefile.GrantRequestedDelegate;
+import org.continuum.workflow.casefile.GrantDecisionListener;
+import org.continuum.workflow.casefile.GrantReportOverdueDelegate;
 import org.continuum.workflow.casefile.LastResortGateDelegate;
 import org.continuum.workflow.casefile.MarkTriageOverdueDelegate;
 import org.operaton.bpm.engine.ProcessEngine;
@@ -42,7 +43,7 @@ public class ProcessEngineBootstrap {
 
     public static final String ENGINE_NAME = "continuum";
     private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
-    private static final String[] PROCESSES = {"bpmn/casefile.bpmn"};
+    private static final String[] PROCESSES = {"bpmn/casefile.bpmn", "bpmn/emergency-grant.bpmn"};
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -69,7 +70,10 @@ public class ProcessEngineBootstrap {
     EscalationApprovalListener escalationApprovalListener;
 
     @Inject
-    GrantRequestedDelegate grantRequestedDelegate;
+    GrantDecisionListener grantDecisionListener;
+
+    @Inject
+    GrantReportOverdueDelegate grantReportOverdueDelegate;
 
     private ProcessEngine engine;
 
@@ -125,7 +129,8 @@ public class ProcessEngineBootstrap {
         beans.put("markTriageOverdueDelegate", markTriageOverdueDelegate);
         beans.put("lastResortGateDelegate", lastResortGateDelegate);
         beans.put("escalationApprovalListener", escalationApprovalListener);
-        beans.put("grantRequestedDelegate", grantRequestedDelegate);
+        beans.put("grantDecisionListener", grantDecisionListener);
+        beans.put("grantReportOverdueDelegate", grantReportOverdueDelegate);
         return beans;
     }
 

@@ -5,28 +5,24 @@ import jakarta.annotation.security.RunAs;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.continuum.casefile.boundary.CaseProcessCallbacks;
 import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.grant.boundary.GrantGate;
 import org.continuum.identity.entity.Roles;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 
-/**
- * The emergency-grant call point: the event sub-process that catches a grant request from any phase notes it on
- * the case. The grant process itself (its own issue) will be called from the same place.
- */
+/** Fired by the report-due timer of a grant: flags the accountability report overdue for the coordinators. */
 @Stateless
 @LocalBean
 @PermitAll
 @RunAs(Roles.SYSTEM)
-public class GrantRequestedDelegate implements JavaDelegate {
+public class GrantReportOverdueDelegate implements JavaDelegate {
 
     @Inject
-    CaseProcessCallbacks callbacks;
+    GrantGate gate;
 
     @Override
     public void execute(DelegateExecution execution) {
-        callbacks.emergencyGrantRequested(
-                ((Number) execution.getVariable(CaseWorkflow.Var.CASE_FILE_ID)).longValue());
+        gate.reportOverdue(((Number) execution.getVariable(CaseWorkflow.Var.GRANT_ID)).longValue());
     }
 }

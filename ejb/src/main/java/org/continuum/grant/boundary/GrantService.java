@@ -1,0 +1,458 @@
+package org.continuum.grant.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.CaseGuard;
+import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.CaseTasks;
+import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.casefile.control.Timeline;
+import org.continuum.casefile.control.WorkTask;
+import org.continuum.casefile.entity.CaseEventKind;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.grant.control.FundRules;
+import org.continuum.grant.control.Grants;
+import org.continuum.grant.entity.DecisionKind;
+import org.continuum.grant.entity.Disbursement;
+import org.continuum.grant.entity.EmergencyGrant;
+import org.continuum.grant.entity.Fund;
+import org.continuum.grant.entity.GrantCategory;
+import org.continuum.grant.entity.GrantStatus;
+import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.control.Staff;
+import org.continuum.identity.entity.Role;
+import org.continuum.identity.entity.Roles;
+import org.continuum.identity.entity.UserAccount;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Emergency grants, from the case staff's recommendation to the accountability report. Money moves only here, and
+ * only once: the grant row is locked for the whole decision or payment, the fund row too before money is committed
+ * or paid, both rows are versioned, and database constraints refuse a second payment of a tranche, a fund spent past
+ * its budget, a decision by the recommender and two decisions by one person. Every refusal names what to fix.
+ */
+@Stateless
+@RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR})
+public class GrantService {
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Staff staff;
+
+    @Inject
+    CaseGuard guard;
+
+    @Inject
+    CaseTasks tasks;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    Grants grants;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Funds open today, with their rules, for the request form. */
+    public List<FundView> fundsForRequest() {
+        return grants.openFunds(today()).stream().map(f -> FundView.of(f, List.of())).toList();
+    }
+
+    /**
+     * The case staff recommend a grant. The fund's rules and "nothing already funded for the same purpose" are
+     * checked first and every problem is listed; then the grant process starts from the case's process.
+     */
+    public GrantSummary request(long caseFileId, long fundId, EmergencyGrant.Request request) {
+        UserAccount caller = caller();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.EMERGENCY_GRANT_REQUESTED);
+        if (caseFile.getPhase() == Phase.CLOSED) {
+            throw new InvalidInput("grant.caseClosed");
+        }
+        Fund fund = grants.fund(fundId).orElseThrow(() -> new InvalidInput("grant.fund.required"));
+        List<String> problems = FundRules.check(fund, request, applicant(caseFile),
+                grants.priorGrants(caseFile, null), today(), FundRules.Stage.REQUEST);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Instant now = Instant.now();
+        EmergencyGrant grant = InvalidInput.whenRefused(() -> new EmergencyGrant(grants.nextReference(),
+                caseFile.getId(), fund, caseFile.getRiskLevel(), request, caller.getUsername(), now));
+        em.persist(grant);
+        em.flush();
+        grant.startedProcess(workflow.grantRequested(caseFile.getProcessInstanceId(),
+                new CaseWorkflow.GrantStart(grant.getId(), grant.getReference(), caller.getUsername(),
+                        caseFile.getId(), caseFile.getReference(), caseFile.getTeam().getCode())));
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.EMERGENCY_GRANT_REQUESTED,
+                "grant=" + grant.getReference() + " fund=" + fund.getCode() + " category=" + request.category()
+                        + " amount=" + request.amount().toPlainString() + " " + request.currency(), null);
+        audit.record(caller.getUsername(), AuditAction.EMERGENCY_GRANT_REQUESTED, caseFile.getId(),
+                grant.getReference());
+        return summary(grant, caseFile.getReference(), caller);
+    }
+
+    public List<GrantSummary> ofCase(long caseFileId) {
+        UserAccount caller = caller();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.GRANT_VIEWED);
+        return grants.ofCase(caseFileId).stream().map(g -> summary(g, caseFile.getReference(), caller)).toList();
+    }
+
+    /** One grant with its whole history, for anyone with need to know on its case; payment details for coordinators. */
+    public GrantDetails grant(long grantId) {
+        UserAccount caller = caller();
+        EmergencyGrant grant = grants.find(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
+        CaseFile caseFile = guard.open(caller, grant.getCaseFileId(), AuditAction.GRANT_VIEWED);
+        audit.record(caller.getUsername(), AuditAction.GRANT_VIEWED, caseFile.getId(), grant.getReference());
+        WorkTask task = workflow.openGrantTask(grantId).orElse(null);
+        CaseTask kind = task == null ? null : CaseTask.of(task.definitionKey()).orElse(null);
+        boolean coordinator = caller.hasRole(Role.COORDINATOR);
+        boolean free = task != null && (task.assignee() == null || task.assignee().equals(caller.getUsername()));
+        List<String> ruleProblems = grant.getStatus() == GrantStatus.RECOMMENDED
+                ? FundRules.check(grant.getFund(), asRequest(grant, grant.getAmount(), grant.getExchangeRate()),
+                applicant(caseFile), grants.priorGrants(caseFile, grant.getId()),
+                today(), FundRules.Stage.DECISION)
+                : List.of();
+        return new GrantDetails(summary(grant, caseFile.getReference(), caller), grant.getContinuumStep(),
+                grant.getRiskLevelAtRequest() == null ? null : grant.getRiskLevelAtRequest().name(),
+                grant.getPurpose(), grant.getTotalCost(), grant.getCostsFrom(), grant.getTranches(),
+                grant.isTargetedForWork(), grant.isNotFundedElsewhere(), grant.getRecommendedBy(),
+                grant.getApprovalsRequired(), grant.getApprovedAmount(), grant.getExchangeRate(),
+                grant.getDisbursedInFundCurrency(), grant.remainingToPay(), grant.nextTrancheSuggestion(),
+                grant.getTranchesPaid(), grant.getReportReceivedAt(), FundView.of(grant.getFund(), List.of()),
+                grant.getDecisions().stream().map(d -> new DecisionView(d.getKind(), d.getDecidedBy(),
+                        d.getDecidedAt(), d.getAmount(), d.getExchangeRate(), d.getReason(),
+                        d.isNoConflictDeclared())).toList(),
+                grant.getDisbursements().stream().map(p -> new PaymentView(p.getTranche(), p.getAmount(),
+                        p.getMethod(), p.getPaidOn(), p.getRecordedBy(), p.getRecordedAt(),
+                        coordinator ? p.getPaymentReference() : null,
+                        coordinator ? p.getProofOfReceipt() : null)).toList(),
+                ruleProblems,
+                coordinator && free && (kind == CaseTask.DECIDE_GRANT || kind == CaseTask.SECOND_GRANT_APPROVAL)
+                        && grant.mayBeDecidedBy(caller.getUsername()),
+                coordinator && free && kind == CaseTask.DISBURSE_GRANT
+                        && !grant.getRecommendedBy().equals(caller.getUsername()),
+                caller.hasRole(Role.CASEWORKER) && free && kind == CaseTask.RECEIVE_GRANT_REPORT,
+                grant.getRecommendedBy().equals(caller.getUsername()),
+                coordinator && !caller.reauthenticatedWithin(ReauthenticationService.window(), Instant.now()));
+    }
+
+    /** A coordinator who did not recommend the grant (and has not decided it yet) approves, partly approves or rejects. */
+    @RolesAllowed(Roles.COORDINATOR)
+    public GrantSummary decide(long grantId, Decision decision) {
+        UserAccount caller = caller();
+        EmergencyGrant grant = grants.lock(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
+        if (!grant.getStatus().isOpenForDecision()) {
+            throw new InvalidInput("grant.notOpenForDecision");
+        }
+        CaseTask expected = grant.getStatus() == GrantStatus.AWAITING_SECOND_APPROVAL
+                ? CaseTask.SECOND_GRANT_APPROVAL : CaseTask.DECIDE_GRANT;
+        CaseTasks.OpenTask open = openGrantTask(caller, grant, expected, AuditAction.GRANT_DECIDED,
+                "grant.notOpenForDecision");
+        CaseFile caseFile = open.caseFile();
+        if (grant.getRecommendedBy().equals(caller.getUsername())) {
+            throw fourEyes(caller, grant, "own-recommendation", "grant.fourEyes.ownRecommendation");
+        }
+        if (grant.getDecisions().stream().anyMatch(d -> d.getDecidedBy().equals(caller.getUsername()))) {
+            throw fourEyes(caller, grant, "same-approver", "grant.fourEyes.sameApprover");
+        }
+        requireStepUp(caller);
+        if (decision.kind() == null) {
+            throw new InvalidInput("grant.decision.kind.required");
+        }
+        BigDecimal rate = decision.exchangeRate();
+        if (decision.kind().approves() && grant.getStatus() == GrantStatus.RECOMMENDED) {
+            BigDecimal amount = decision.kind() == DecisionKind.APPROVE ? grant.getAmount() : decision.approvedAmount();
+            List<String> problems = amount == null || rate == null ? List.of()
+                    : FundRules.check(grant.getFund(), asRequest(grant, amount, rate), applicant(caseFile),
+                    grants.priorGrants(caseFile, grant.getId()), today(), FundRules.Stage.DECISION);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+        }
+        Instant now = Instant.now();
+        BigDecimal toCommit = InvalidInput.whenRefused(() -> grant.decide(decision.kind(), caller.getUsername(),
+                decision.approvedAmount(), rate, decision.reason(), decision.noConflictDeclared(), now));
+        if (toCommit != null) {
+            Fund fund = grants.lockFund(grant.getFund());
+            InvalidInput.whenRefused(() -> fund.commit(toCommit));
+        }
+        em.flush();
+        String outcome = switch (grant.getStatus()) {
+            case APPROVED -> "APPROVED";
+            case AWAITING_SECOND_APPROVAL -> "AWAITING_SECOND_APPROVAL";
+            default -> "REJECTED";
+        };
+        workflow.complete(open.task().id(), caller.getUsername(), Map.of(CaseWorkflow.Var.GRANT_DECISION, outcome));
+        CaseEventKind event = switch (grant.getStatus()) {
+            case APPROVED -> CaseEventKind.GRANT_APPROVED;
+            case AWAITING_SECOND_APPROVAL -> CaseEventKind.GRANT_FIRST_APPROVAL;
+            default -> CaseEventKind.GRANT_REJECTED;
+        };
+        timeline.record(caseFile, caller.getUsername(), event, "grant=" + grant.getReference() + " decision="
+                + decision.kind() + (grant.getApprovedInFundCurrency() == null ? ""
+                : " amount=" + grant.getApprovedInFundCurrency().toPlainString() + " " + grant.getFund().getCurrency()),
+                decision.reason());
+        audit.record(caller.getUsername(), AuditAction.GRANT_DECIDED, caseFile.getId(),
+                grant.getReference() + " " + decision.kind() + " status=" + grant.getStatus());
+        return summary(grant, caseFile.getReference(), caller);
+    }
+
+    /** Records the payment of the next tranche of an approved grant. A tranche is paid once, whatever happens. */
+    @RolesAllowed(Roles.COORDINATOR)
+    public GrantSummary disburse(long grantId, BigDecimal amount, Disbursement.Payment payment) {
+        UserAccount caller = caller();
+        EmergencyGrant grant = grants.lock(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
+        if (grant.getStatus() != GrantStatus.APPROVED) {
+            throw new InvalidInput("grant.notPayable");
+        }
+        CaseTasks.OpenTask open = openGrantTask(caller, grant, CaseTask.DISBURSE_GRANT, AuditAction.GRANT_DISBURSED,
+                "grant.notPayable");
+        if (grant.getRecommendedBy().equals(caller.getUsername())) {
+            throw fourEyes(caller, grant, "recommender-pays", "grant.fourEyes.recommenderPays");
+        }
+        requireStepUp(caller);
+        Instant now = Instant.now();
+        Disbursement paid = InvalidInput.whenRefused(() -> grant.pay(amount, payment, caller.getUsername(), now,
+                today()));
+        Fund fund = grants.lockFund(grant.getFund());
+        InvalidInput.whenRefused(() -> fund.pay(paid.getAmount()));
+        em.flush();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CaseWorkflow.Var.MORE_TRANCHES, grant.moreTranchesToPay());
+        variables.put(CaseWorkflow.Var.REPORT_REQUIRED, grant.awaitsReport());
+        variables.put(CaseWorkflow.Var.REPORT_DUE_AT, Date.from(grant.awaitsReport()
+                ? grant.getReportDueOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() : now));
+        workflow.complete(open.task().id(), caller.getUsername(), variables);
+        timeline.record(open.caseFile(), caller.getUsername(), CaseEventKind.GRANT_DISBURSED,
+                "grant=" + grant.getReference() + " tranche=" + paid.getTranche() + "/" + grant.getTranches()
+                        + " amount=" + paid.getAmount().toPlainString() + " " + fund.getCurrency()
+                        + " method=" + paid.getMethod(), null);
+        audit.record(caller.getUsername(), AuditAction.GRANT_DISBURSED, grant.getCaseFileId(),
+                grant.getReference() + " tranche=" + paid.getTranche());
+        return summary(grant, open.caseFile().getReference(), caller);
+    }
+
+    /** The case team records that the accountability report on the use of the money came in. */
+    @RolesAllowed(Roles.CASEWORKER)
+    public GrantSummary reportReceived(long grantId, String note) {
+        UserAccount caller = caller();
+        EmergencyGrant grant = grants.lock(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
+        CaseTasks.OpenTask open = openGrantTask(caller, grant, CaseTask.RECEIVE_GRANT_REPORT,
+                AuditAction.GRANT_REPORT_RECEIVED, "grant.report.notDue");
+        InvalidInput.whenRefused(() -> grant.reportReceived(Instant.now()));
+        workflow.complete(open.task().id(), caller.getUsername(), Map.of());
+        timeline.record(open.caseFile(), caller.getUsername(), CaseEventKind.GRANT_REPORT_RECEIVED,
+                "grant=" + grant.getReference(), note == null || note.isBlank() ? null : note.strip());
+        audit.record(caller.getUsername(), AuditAction.GRANT_REPORT_RECEIVED, grant.getCaseFileId(),
+                grant.getReference());
+        return summary(grant, open.caseFile().getReference(), caller);
+    }
+
+    /** The coordinator's desk: grants waiting for my decision, approved grants to pay, overdue reports. */
+    @RolesAllowed(Roles.COORDINATOR)
+    public Desk desk() {
+        UserAccount caller = caller();
+        if (caller.getTeam() == null) {
+            return new Desk(List.of(), List.of(), List.of());
+        }
+        String team = caller.getTeam().getCode();
+        LocalDate today = today();
+        List<GrantSummary> awaiting = new ArrayList<>();
+        List<GrantSummary> toPay = new ArrayList<>();
+        List<GrantSummary> overdue = new ArrayList<>();
+        Map<Long, String> references = new HashMap<>();
+        for (EmergencyGrant g : grants.ofTeam(team, EnumSet.of(GrantStatus.RECOMMENDED,
+                GrantStatus.AWAITING_SECOND_APPROVAL, GrantStatus.APPROVED, GrantStatus.DISBURSED))) {
+            String ref = references.computeIfAbsent(g.getCaseFileId(),
+                    id -> em.find(CaseFile.class, id).getReference());
+            if (g.mayBeDecidedBy(caller.getUsername())) {
+                awaiting.add(summary(g, ref, caller));
+            } else if (g.getStatus() == GrantStatus.APPROVED) {
+                toPay.add(summary(g, ref, caller));
+            } else if (g.awaitsReport() && (g.isReportOverdue() || g.getReportDueOn().isBefore(today))) {
+                overdue.add(summary(g, ref, caller));
+            }
+        }
+        return new Desk(awaiting, toPay, overdue);
+    }
+
+    /** Every fund with its balance and burn-down; the grants listed are those of the caller's team. */
+    @RolesAllowed(Roles.COORDINATOR)
+    public List<FundView> funds() {
+        return grants.funds().stream().map(f -> FundView.of(f, burnDown(f))).toList();
+    }
+
+    @RolesAllowed(Roles.COORDINATOR)
+    public FundDetails fund(String code) {
+        UserAccount caller = caller();
+        Fund fund = grants.fundByCode(code == null ? "" : code).orElseThrow(() -> new InvalidInput("fund.notFound"));
+        String team = caller.getTeam() == null ? null : caller.getTeam().getCode();
+        Map<Long, CaseFile> cases = new HashMap<>();
+        List<GrantSummary> rows = new ArrayList<>();
+        int otherTeams = 0;
+        for (EmergencyGrant g : grants.ofFund(fund.getId())) {
+            CaseFile c = cases.computeIfAbsent(g.getCaseFileId(), id -> em.find(CaseFile.class, id));
+            if (team != null && team.equals(c.getTeam().getCode())) {
+                rows.add(summary(g, c.getReference(), caller));
+            } else {
+                otherTeams++;
+            }
+        }
+        return new FundDetails(FundView.of(fund, burnDown(fund)), rows, otherTeams);
+    }
+
+    private List<BurnPoint> burnDown(Fund fund) {
+        List<BurnPoint> points = new ArrayList<>();
+        BigDecimal remaining = fund.getBudget();
+        points.add(new BurnPoint(fund.getPeriodStart(), remaining));
+        for (Object[] row : grants.paymentsByDay(fund.getId())) {
+            remaining = remaining.subtract((BigDecimal) row[1]);
+            points.add(new BurnPoint((LocalDate) row[0], remaining));
+        }
+        return points;
+    }
+
+    private CaseTasks.OpenTask openGrantTask(UserAccount caller, EmergencyGrant grant, CaseTask expected,
+                                             AuditAction action, String notOpenKey) {
+        WorkTask task = workflow.openGrantTask(grant.getId())
+                .filter(t -> t.definitionKey().equals(expected.definitionKey()))
+                .orElse(null);
+        if (task == null) {
+            // Nothing to do on this grant at this step (already decided or paid): still a need-to-know check first.
+            guard.open(caller, grant.getCaseFileId(), action);
+            throw new InvalidInput(notOpenKey);
+        }
+        return tasks.open(caller, task.id(), expected, action);
+    }
+
+    private void requireStepUp(UserAccount caller) {
+        if (!caller.reauthenticatedWithin(ReauthenticationService.window(), Instant.now())) {
+            throw new InvalidInput("grant.reauth.required");
+        }
+    }
+
+    private InvalidInput fourEyes(UserAccount caller, EmergencyGrant grant, String reason, String key) {
+        audit.recordIndependently(caller.getUsername(), AuditAction.GRANT_DECIDED, grant.getCaseFileId(),
+                AuditOutcome.DENIED, "four-eyes " + reason + " " + grant.getReference());
+        return new InvalidInput(key);
+    }
+
+    private CaseAccessDenied deny(UserAccount caller, Long caseFileId, String reason) {
+        audit.recordIndependently(caller.getUsername(), AuditAction.GRANT_VIEWED, caseFileId, AuditOutcome.DENIED,
+                reason);
+        return new CaseAccessDenied();
+    }
+
+    private static EmergencyGrant.Request asRequest(EmergencyGrant g, BigDecimal amount, BigDecimal rate) {
+        return new EmergencyGrant.Request(g.getCategory(), g.getContinuumStep(), g.getPurpose(), amount,
+                g.getCurrency(), g.getTotalCost(), g.getCostsFrom(), g.getTranches(), g.isTargetedForWork(),
+                g.isNotFundedElsewhere(), rate);
+    }
+
+    private static FundRules.Applicant applicant(CaseFile caseFile) {
+        return new FundRules.Applicant(caseFile.getSituation(), caseFile.getPhase());
+    }
+
+    private GrantSummary summary(EmergencyGrant g, String caseReference, UserAccount caller) {
+        return new GrantSummary(g.getId(), g.getReference(), g.getCaseFileId(), caseReference, g.getFund().getCode(),
+                g.getFund().getName(), g.getCategory(), g.getStatus(), g.getAmount(), g.getCurrency(),
+                g.getApprovedInFundCurrency(), g.getFund().getCurrency(), g.getRecommendedAt(), g.getReportDueOn(),
+                g.awaitsReport() && (g.isReportOverdue() || g.getReportDueOn().isBefore(today())),
+                g.mayBeDecidedBy(caller.getUsername()) && caller.hasRole(Role.COORDINATOR));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private UserAccount caller() {
+        return staff.caller(context.getCallerPrincipal().getName());
+    }
+
+    /** A coordinator's decision: amount (partial approval) in the request's currency and the rate fixed now. */
+    public record Decision(DecisionKind kind, BigDecimal approvedAmount, BigDecimal exchangeRate, String reason,
+                           boolean noConflictDeclared) {
+    }
+
+    public record GrantSummary(long id, String reference, long caseFileId, String caseReference, String fundCode,
+                               String fundName, GrantCategory category, GrantStatus status, BigDecimal amount,
+                               String currency, BigDecimal approvedInFundCurrency, String fundCurrency,
+                               Instant recommendedAt, LocalDate reportDueOn, boolean reportOverdue,
+                               boolean awaitingMyDecision) {
+    }
+
+    public record DecisionView(DecisionKind kind, String decidedBy, Instant decidedAt, BigDecimal amount,
+                               BigDecimal exchangeRate, String reason, boolean noConflictDeclared) {
+    }
+
+    /** A payment; its reference and proof of receipt only for coordinators (null for others). */
+    public record PaymentView(int tranche, BigDecimal amount, org.continuum.grant.entity.DisbursementMethod method,
+                              LocalDate paidOn, String recordedBy, Instant recordedAt, String reference,
+                              String proofOfReceipt) {
+    }
+
+    public record GrantDetails(GrantSummary summary, int continuumStep, String riskLevelAtRequest, String purpose,
+                               BigDecimal totalCost, LocalDate costsFrom, int tranches, boolean targetedForWork,
+                               boolean notFundedElsewhere, String recommendedBy, int approvalsRequired,
+                               BigDecimal approvedAmount, BigDecimal exchangeRate, BigDecimal disbursed,
+                               BigDecimal remaining, BigDecimal nextTranche, int tranchesPaid,
+                               Instant reportReceivedAt, FundView fund, List<DecisionView> decisions,
+                               List<PaymentView> payments, List<String> ruleProblems, boolean canDecide,
+                               boolean canDisburse, boolean canReceiveReport, boolean ownRecommendation,
+                               boolean stepUpNeeded) {
+    }
+
+    public record BurnPoint(LocalDate day, BigDecimal remaining) {
+    }
+
+    public record FundView(long id, String code, String name, String donor, String currency, BigDecimal budget,
+                           BigDecimal committed, BigDecimal disbursed, BigDecimal available, BigDecimal balance,
+                           LocalDate periodStart, LocalDate periodEnd, Fund.Rules rules, List<BurnPoint> burnDown) {
+
+        static FundView of(Fund f, List<BurnPoint> burnDown) {
+            return new FundView(f.getId(), f.getCode(), f.getName(), f.getDonor(), f.getCurrency(), f.getBudget(),
+                    f.getCommitted(), f.getDisbursed(), f.available(), f.balance(), f.getPeriodStart(),
+                    f.getPeriodEnd(), f.rules(), burnDown);
+        }
+
+        public List<GrantCategory> categories() {
+            return rules.categories().stream().sorted().toList();
+        }
+    }
+
+    public record FundDetails(FundView fund, List<GrantSummary> grants, int grantsOfOtherTeams) {
+    }
+
+    public record Desk(List<GrantSummary> awaitingMyDecision, List<GrantSummary> toPay,
+                       List<GrantSummary> overdueReports) {
+    }
+}

@@ -1,0 +1,121 @@
+package org.continuum.grant.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.grant.entity.EmergencyGrant;
+import org.continuum.grant.entity.Fund;
+import org.continuum.grant.entity.GrantStatus;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Finding, numbering and locking grants and funds. */
+@ApplicationScoped
+public class Grants {
+
+    static final String SEQUENCE = "grant_number_seq";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public String nextReference() {
+        SessionFactoryImplementor factory = em.unwrap(Session.class).getSessionFactory()
+                .unwrap(SessionFactoryImplementor.class);
+        String sql = factory.getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString(SEQUENCE);
+        long n = ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+        return String.format("G-%d-%04d", Year.now().getValue(), n);
+    }
+
+    public Optional<EmergencyGrant> find(long grantId) {
+        return Optional.ofNullable(em.find(EmergencyGrant.class, grantId));
+    }
+
+    /**
+     * The grant, row-locked until the transaction ends: concurrent decisions or payments on one grant queue here and
+     * each sees the one before it, so the second finds the grant already decided or paid.
+     */
+    public Optional<EmergencyGrant> lock(long grantId) {
+        return Optional.ofNullable(em.find(EmergencyGrant.class, grantId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The fund, row-locked, before money is committed or paid on it. */
+    public Fund lockFund(Fund fund) {
+        em.lock(fund, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(fund);
+        return fund;
+    }
+
+    public Optional<Fund> fund(long fundId) {
+        return Optional.ofNullable(em.find(Fund.class, fundId));
+    }
+
+    public Optional<Fund> fundByCode(String code) {
+        return em.createQuery("select f from Fund f where f.code = :code", Fund.class).setParameter("code", code)
+                .getResultStream().findFirst();
+    }
+
+    public List<Fund> funds() {
+        return em.createQuery("select f from Fund f order by f.name", Fund.class).getResultList();
+    }
+
+    /** Funds whose period covers {@code day}: the ones a request may name. */
+    public List<Fund> openFunds(LocalDate day) {
+        return em.createQuery("select f from Fund f where f.periodStart <= :day and f.periodEnd >= :day order by f.name",
+                Fund.class).setParameter("day", day).getResultList();
+    }
+
+    public List<EmergencyGrant> ofCase(long caseFileId) {
+        return em.createQuery("select g from EmergencyGrant g where g.caseFileId = :id order by g.recommendedAt",
+                EmergencyGrant.class).setParameter("id", caseFileId).getResultList();
+    }
+
+    public List<EmergencyGrant> ofFund(long fundId) {
+        return em.createQuery("select g from EmergencyGrant g where g.fund.id = :id order by g.recommendedAt",
+                EmergencyGrant.class).setParameter("id", fundId).getResultList();
+    }
+
+    /** Grants of the team's case files in the given states, oldest first. */
+    public List<EmergencyGrant> ofTeam(String teamCode, Set<GrantStatus> states) {
+        return em.createQuery("select g from EmergencyGrant g, CaseFile c where c.id = g.caseFileId"
+                        + " and c.team.code = :team and g.status in :states order by g.recommendedAt",
+                EmergencyGrant.class).setParameter("team", teamCode).setParameter("states", states).getResultList();
+    }
+
+    /**
+     * The same person's grants: on this case file and on the case files triage linked to it or marked as its
+     * duplicate (in either direction), except {@code excluded}.
+     */
+    public List<FundRules.PriorGrant> priorGrants(CaseFile caseFile, Long excluded) {
+        List<Long> cases = new ArrayList<>();
+        cases.add(caseFile.getId());
+        if (caseFile.getDuplicateOf() != null) {
+            cases.add(caseFile.getDuplicateOf().getId());
+        }
+        if (caseFile.getLinkedCase() != null) {
+            cases.add(caseFile.getLinkedCase().getId());
+        }
+        cases.addAll(em.createQuery("select c.id from CaseFile c where c.duplicateOf.id = :id or c.linkedCase.id = :id",
+                Long.class).setParameter("id", caseFile.getId()).getResultList());
+        return em.createQuery("select g from EmergencyGrant g where g.caseFileId in :cases", EmergencyGrant.class)
+                .setParameter("cases", cases).getResultList().stream()
+                .filter(g -> !g.getId().equals(excluded))
+                .map(g -> new FundRules.PriorGrant(g.getReference(), g.getCategory(), g.getStatus()))
+                .toList();
+    }
+
+    /** Disbursements of a fund by payment day, for its burn-down. */
+    public List<Object[]> paymentsByDay(long fundId) {
+        return em.createQuery("select d.paidOn, sum(d.amount) from Disbursement d join d.grant g"
+                + " where g.fund.id = :id group by d.paidOn order by d.paidOn", Object[].class)
+                .setParameter("id", fundId).getResultList();
+    }
+}

@@ -1,0 +1,52 @@
+package org.continuum.workflow.casefile;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.grant.boundary.GrantGate;
+import org.continuum.identity.entity.Roles;
+import org.operaton.bpm.engine.delegate.DelegateTask;
+
+import java.util.Optional;
+
+/**
+ * {@link GrantDecisionCheck} in the container: the decider must also have a decision recorded in our tables on this
+ * grant (a task completed past the boundary has none), and every refusal is audited in its own transaction.
+ */
+@Stateless
+@LocalBean
+@PermitAll
+@RunAs(Roles.SYSTEM)
+public class GrantDecisionListener extends GrantDecisionCheck {
+
+    @Inject
+    GrantGate gate;
+
+    @Override
+    public Optional<String> refusal(DelegateTask task) {
+        Optional<String> refusal = super.refusal(task);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        return gate.decisionRecorded(grantId(task), task.getAssignee()) ? Optional.empty()
+                : Optional.of("no-recorded-decision");
+    }
+
+    /** Declared here so that the bean's {@code @PermitAll} covers it (inherited methods carry no class annotation). */
+    @Override
+    public void notify(DelegateTask task) {
+        super.notify(task);
+    }
+
+    @Override
+    protected void refused(DelegateTask task, String reason) {
+        gate.decisionRefused(grantId(task), task.getAssignee(), reason);
+    }
+
+    private static long grantId(DelegateTask task) {
+        return ((Number) task.getVariable(CaseWorkflow.Var.GRANT_ID)).longValue();
+    }
+}
