@@ -18,10 +18,20 @@ public final class As {
     }
 
     public static <T> T user(String username, String role, PrivilegedExceptionAction<T> work) throws Exception {
+        return user(domain(), username, role, work);
+    }
+
+    /** The deployment's security domain, to hand to threads the test starts (they do not inherit it). */
+    public static SecurityDomain domain() {
         SecurityDomain domain = SecurityDomain.getCurrent();
         if (domain == null) {
             throw new IllegalStateException("No security domain: the test is not running inside the WAR");
         }
+        return domain;
+    }
+
+    public static <T> T user(SecurityDomain domain, String username, String role, PrivilegedExceptionAction<T> work)
+            throws Exception {
         SecurityIdentity identity = domain.createAdHocIdentity(username)
                 .withDefaultRoleMapper(RoleMapper.constant(Roles.of(role)));
         try {

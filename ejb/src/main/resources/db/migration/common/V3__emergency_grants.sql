@@ -54,7 +54,7 @@ CREATE TABLE grant_request (
     tranches INTEGER NOT NULL,
     targeted_for_work BOOLEAN NOT NULL,
     not_funded_elsewhere BOOLEAN NOT NULL,
-    status VARCHAR(20) NOT NULL,
+    status VARCHAR(30) NOT NULL,
     recommended_by VARCHAR(80) NOT NULL,
     recommended_at TIMESTAMP WITH TIME ZONE NOT NULL,
     approvals_required INTEGER NOT NULL,

@@ -90,7 +90,7 @@ public class EmergencyGrant {
     private boolean notFundedElsewhere;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
+    @Column(nullable = false, length = 30)
     private GrantStatus status;
 
     @Column(name = "recommended_by", nullable = false, length = 80, updatable = false)

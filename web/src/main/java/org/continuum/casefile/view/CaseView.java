@@ -29,11 +29,15 @@ public class CaseView implements Serializable {
     @Inject
     ProtectionService protection;
 
+    @Inject
+    org.continuum.grant.boundary.GrantService grantService;
+
     private String id;
     private CaseDetails details;
     private List<ProtectionService.MeasureRow> plan = List.of();
     private String diagramXml;
     private String threatNote;
+    private List<org.continuum.grant.boundary.GrantService.GrantSummary> grants = List.of();
 
     public void load() {
         long caseFileId;
@@ -47,6 +51,7 @@ public class CaseView implements Serializable {
             details = cases.view(caseFileId);
             plan = protection.plan(caseFileId);
             diagramXml = cases.processDiagram(caseFileId);
+            grants = grantService.ofCase(caseFileId);
         } catch (CaseAccessDenied denied) {
             details = null;
             Messages.error("case.notAvailable");
@@ -67,6 +72,10 @@ public class CaseView implements Serializable {
         } catch (CaseAccessDenied denied) {
             Messages.error("case.notAvailable");
         }
+    }
+
+    public List<org.continuum.grant.boundary.GrantService.GrantSummary> getGrants() {
+        return grants;
     }
 
     public String getActiveSteps() {

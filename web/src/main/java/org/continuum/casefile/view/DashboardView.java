@@ -29,7 +29,12 @@ public class DashboardView implements Serializable {
     @Inject
     SessionViewAccess session;
 
+    @Inject
+    org.continuum.grant.boundary.GrantService grants;
+
     private CaseFileService.Dashboard dashboard;
+    private org.continuum.grant.boundary.GrantService.Desk desk;
+    private List<org.continuum.grant.boundary.GrantService.FundView> funds;
     private List<WorkTask> tasks;
 
     public CaseFileService.Dashboard getDashboard() {
@@ -37,6 +42,21 @@ public class DashboardView implements Serializable {
             dashboard = cases.dashboard();
         }
         return dashboard;
+    }
+
+    /** Coordinators only: grants waiting for my decision, to pay, with an overdue report. */
+    public org.continuum.grant.boundary.GrantService.Desk getGrantDesk() {
+        if (desk == null) {
+            desk = grants.desk();
+        }
+        return desk;
+    }
+
+    public List<org.continuum.grant.boundary.GrantService.FundView> getFunds() {
+        if (funds == null) {
+            funds = grants.funds();
+        }
+        return funds;
     }
 
     public List<WorkTask> getTasks() {

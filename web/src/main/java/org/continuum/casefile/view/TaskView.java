@@ -118,6 +118,16 @@ public class TaskView implements Serializable {
             Messages.error("task.notAvailable");
             return;
         }
+        if (task.kind().isGrantTask()) {
+            // Grant steps are done on the grant's page, beside its history and the fund's rules.
+            ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
+            try {
+                ctx.redirect(ctx.getRequestContextPath() + "/app/grant.xhtml?id=" + task.task().grantId());
+            } catch (IOException e) {
+                Messages.error("task.notAvailable");
+            }
+            return;
+        }
         urgency = task.urgency();
         riskLevel = task.riskLevel();
         switch (task.kind()) {

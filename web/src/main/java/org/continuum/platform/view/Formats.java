@@ -19,6 +19,14 @@ public class Formats {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
+    /** An amount with its currency, e.g. {@code 1,200.00 EUR}; the same digits in every language. */
+    public String money(java.math.BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "—";
+        }
+        return String.format(java.util.Locale.ROOT, "%,.2f %s", amount, currency == null ? "" : currency);
+    }
+
     public java.time.LocalDate getToday() {
         return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
     }

@@ -32,12 +32,16 @@ public final class Messages {
     /** Every problem of a refused input, with its arguments ({@code key:arg1:arg2}) put into the text. */
     public static void errors(java.util.List<String> keys) {
         for (String key : keys) {
-            int colon = key.indexOf(':');
-            String text = colon < 0 ? text(key) : String.format(text(key.substring(0, colon)),
-                    (Object[]) key.substring(colon + 1).split(":"));
             FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, format(key), null));
         }
+    }
+
+    /** The text of {@code key:arg1:arg2}, arguments put in. */
+    public static String format(String key) {
+        int colon = key.indexOf(':');
+        return colon < 0 ? text(key) : String.format(text(key.substring(0, colon)),
+                (Object[]) key.substring(colon + 1).split(":"));
     }
 
     public static void info(String key, Object... args) {

@@ -1,0 +1,127 @@
+package org.continuum.it.browser;
+
+import org.continuum.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An emergency grant in Chromium: the caseworker recommends 2,000 USD from a fund whose threshold is 1,500, so two
+ * coordinators must approve; coordinator A approves (password typed again), coordinator B gives the second approval
+ * and records the payment. Screenshots in target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GrantBrowserIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.asBuilt();
+    }
+
+    @Test
+    void caseworkerRecommendsTwoCoordinatorsApproveAndThePaymentIsRecorded() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 100_000);
+        String grantUrl;
+        try (Browser browser = new Browser()) {
+            grantUrl = step(browser, "grant-caseworker", () -> caseworker(browser, suffix));
+        }
+        try (Browser browser = new Browser()) {
+            step(browser, "grant-coordinator-a", () -> firstApproval(browser, grantUrl));
+        }
+        try (Browser browser = new Browser()) {
+            step(browser, "grant-coordinator-b", () -> secondApprovalAndPayment(browser, grantUrl));
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T step(Browser browser, String name, Step<T> step) throws Exception {
+        try {
+            return step.run();
+        } catch (RuntimeException | AssertionError failed) {
+            browser.screenshot(name + "-failure");
+            throw failed;
+        }
+    }
+
+    private static void checkbox(Browser browser, String id) {
+        browser.clickable(By.cssSelector("[id='" + id + "'] .ui-chkbox-box")).click();
+    }
+
+    private static String caseworker(Browser browser, String suffix) throws Exception {
+        new LoginPage(browser).logIn("amira.caseworker", "Demo-Caseworker-1");
+        new IntakePage(browser).register("Willow-" + suffix, "ليلى أحمد " + suffix, "Russia", "ru",
+                "Still in the country of danger");
+        browser.clickable(By.id("requestGrant")).click();
+        browser.urlContains("/app/grant-request.xhtml");
+        browser.choose("grantRequest:fund", "Community solidarity pot (USD)");
+        browser.textPresent(By.id("grantRequest:fundRules"), "1,500.00 USD");
+        browser.choose("grantRequest:category", "Temporary housing");
+        browser.type("grantRequest:purpose", "Two months in a safe flat while the threats continue");
+        browser.type("grantRequest:amount_input", "2000");
+        browser.type("grantRequest:currency", "USD");
+        browser.type("grantRequest:totalCost_input", "2000");
+        browser.clickable(By.id("grantRequest:recommend")).click();
+        browser.textPresent(By.id("messages"), "Confirm that this purpose is not already funded elsewhere.");
+        browser.screenshot("grant-request-refused");
+        checkbox(browser, "grantRequest:notFundedElsewhere");
+        browser.clickable(By.id("grantRequest:recommend")).click();
+        browser.urlContains("/app/grant.xhtml");
+        assertThat(browser.visible(By.id("grantStatus")).getText()).isEqualTo("Recommended");
+        assertThat(browser.visible(By.id("approvalsRequired")).getText()).isEqualTo("2");
+        browser.screenshot("grant-recommended");
+        return browser.driver().getCurrentUrl();
+    }
+
+    private static Void firstApproval(Browser browser, String grantUrl) throws Exception {
+        new LoginPage(browser).logIn("claire.coordinator", "Demo-Coordinator-1");
+        browser.open("app/dashboard.xhtml");
+        browser.visible(By.id("grantDesk"));
+        assertThat(Integer.parseInt(browser.visible(By.id("grantsAwaiting")).getText())).isPositive();
+        browser.driver().get(grantUrl);
+        decide(browser, "Demo-Coordinator-1", "Housing quote checked with the partner");
+        browser.textPresent(By.id("grantStatus"), "Awaiting second approval");
+        assertThat(browser.driver().findElements(By.id("decide:submitDecision"))).as("no second vote for claire")
+                .isEmpty();
+        browser.screenshot("grant-first-approval");
+        return null;
+    }
+
+    private static Void secondApprovalAndPayment(Browser browser, String grantUrl) throws Exception {
+        new LoginPage(browser).logIn("omar.coordinator", "Demo-Coordinator-2");
+        browser.driver().get(grantUrl);
+        decide(browser, "Demo-Coordinator-2", "Second approval: the threat is documented");
+        browser.textPresent(By.id("grantStatus"), "Approved");
+        browser.choose("disburse:method", "Through a partner organisation");
+        browser.type("disburse:paymentReference", "PARTNER-TRF-" + System.nanoTime() % 10_000);
+        browser.type("disburse:proof", "Receipt signed at the partner's office");
+        browser.screenshot("grant-payment-form");
+        browser.clickable(By.id("disburse:submitPayment")).click();
+        browser.textPresent(By.id("grantStatus"), "Paid, report awaited");
+        assertThat(browser.visible(By.id("paidAmount")).getText()).startsWith("2,000.00 USD · 1/1");
+        assertThat(browser.driver().findElements(By.cssSelector("[id$='payments_data'] tr"))).hasSize(1);
+        browser.screenshot("grant-paid");
+        browser.open("app/funds.xhtml");
+        browser.visible(By.cssSelector(".burndown polyline"));
+        browser.screenshot("grant-funds");
+        return null;
+    }
+
+    private static void decide(Browser browser, String password, String reason) {
+        browser.clickable(By.cssSelector("label[for='decide:decision:0']")).click();
+        browser.type("decide:reason", reason);
+        checkbox(browser, "decide:noConflict");
+        browser.type("decide:password", password);
+        browser.clickable(By.id("decide:submitDecision")).click();
+        browser.textPresent(By.id("messages"), "recorded");
+    }
+}

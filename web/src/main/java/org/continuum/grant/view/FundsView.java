@@ -1,0 +1,99 @@
+package org.continuum.grant.view;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.grant.boundary.GrantService;
+import org.continuum.platform.view.Messages;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Funds for coordinators: balance, committed and paid money, rules, and a burn-down chart (what remains of the
+ * budget after each payment day, against a straight line to zero at the end of the period), drawn as inline SVG.
+ */
+@Named
+@ViewScoped
+public class FundsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int WIDTH = 320;
+    static final int HEIGHT = 120;
+
+    @Inject
+    GrantService grants;
+
+    private List<GrantService.FundView> funds;
+    private String code;
+    private GrantService.FundDetails fund;
+
+    public List<GrantService.FundView> getFunds() {
+        if (funds == null) {
+            funds = grants.funds();
+        }
+        return funds;
+    }
+
+    public void loadFund() {
+        try {
+            fund = grants.fund(code);
+        } catch (InvalidInput refused) {
+            Messages.errors(refused.messageKeys());
+        }
+    }
+
+    /** The burn-down polyline: x is the day within the fund's period, y the budget left (top = full budget). */
+    public String burnDown(GrantService.FundView f) {
+        long days = Math.max(1, ChronoUnit.DAYS.between(f.periodStart(), f.periodEnd()));
+        return f.burnDown().stream().map(p -> {
+            long day = Math.min(days, Math.max(0, ChronoUnit.DAYS.between(f.periodStart(), p.day())));
+            return x(day, days) + "," + y(p.remaining(), f.budget());
+        }).collect(Collectors.joining(" ")) + " " + x(Math.min(days, Math.max(0,
+                ChronoUnit.DAYS.between(f.periodStart(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)))), days)
+                + "," + y(f.balance(), f.budget());
+    }
+
+    public int getWidth() {
+        return WIDTH;
+    }
+
+    public int getHeight() {
+        return HEIGHT;
+    }
+
+    /** Share of the budget paid or committed, for the bars. */
+    public int percent(BigDecimal part, BigDecimal whole) {
+        if (whole == null || whole.signum() == 0 || part == null) {
+            return 0;
+        }
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 0, RoundingMode.HALF_UP).intValue();
+    }
+
+    private static String x(long day, long days) {
+        return String.format(Locale.ROOT, "%.1f", WIDTH * (double) day / days);
+    }
+
+    private static String y(BigDecimal remaining, BigDecimal budget) {
+        double share = budget.signum() == 0 ? 0 : remaining.doubleValue() / budget.doubleValue();
+        return String.format(Locale.ROOT, "%.1f", HEIGHT * (1 - share));
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public GrantService.FundDetails getFund() {
+        return fund;
+    }
+}
