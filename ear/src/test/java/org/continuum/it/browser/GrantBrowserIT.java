@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.continuum.it.browser.Steps.step;
 
 /**
  * An emergency grant in Chromium: the caseworker recommends 2,000 USD from a fund whose threshold is 1,500, so two
@@ -37,19 +38,6 @@ class GrantBrowserIT {
         }
         try (Browser browser = new Browser()) {
             step(browser, "grant-coordinator-b", () -> secondApprovalAndPayment(browser, grantUrl));
-        }
-    }
-
-    private interface Step<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T step(Browser browser, String name, Step<T> step) throws Exception {
-        try {
-            return step.run();
-        } catch (RuntimeException | AssertionError failed) {
-            browser.screenshot(name + "-failure");
-            throw failed;
         }
     }
 

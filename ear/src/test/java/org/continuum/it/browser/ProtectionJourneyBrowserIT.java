@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.continuum.it.browser.Steps.step;
 
 /**
  * The protection continuum in Chromium, three people, three logins: the caseworker takes the request in, triages
@@ -37,19 +38,6 @@ class ProtectionJourneyBrowserIT {
         }
         try (Browser browser = new Browser()) {
             step(browser, "journey-coordinator", () -> coordinator(browser, reference));
-        }
-    }
-
-    private interface Step<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T step(Browser browser, String name, Step<T> step) throws Exception {
-        try {
-            return step.run();
-        } catch (RuntimeException | AssertionError failed) {
-            browser.screenshot(name + "-failure");
-            throw failed;
         }
     }
 

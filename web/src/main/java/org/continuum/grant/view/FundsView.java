@@ -13,7 +13,6 @@ import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Funds for coordinators: balance, committed and paid money, rules, and a burn-down chart (what remains of the
@@ -49,15 +48,28 @@ public class FundsView implements Serializable {
         }
     }
 
-    /** The burn-down polyline: x is the day within the fund's period, y the budget left (top = full budget). */
+    /**
+     * The burn-down polyline as steps: x is the day within the fund's period, y the budget left (top = full budget);
+     * the line stays level until a payment day, drops there, and runs on to today.
+     */
     public String burnDown(GrantService.FundView f) {
         long days = Math.max(1, ChronoUnit.DAYS.between(f.periodStart(), f.periodEnd()));
-        return f.burnDown().stream().map(p -> {
-            long day = Math.min(days, Math.max(0, ChronoUnit.DAYS.between(f.periodStart(), p.day())));
-            return x(day, days) + "," + y(p.remaining(), f.budget());
-        }).collect(Collectors.joining(" ")) + " " + x(Math.min(days, Math.max(0,
-                ChronoUnit.DAYS.between(f.periodStart(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)))), days)
-                + "," + y(f.balance(), f.budget());
+        StringBuilder points = new StringBuilder();
+        String level = null;
+        for (GrantService.BurnPoint p : f.burnDown()) {
+            String x = x(clamp(ChronoUnit.DAYS.between(f.periodStart(), p.day()), days), days);
+            if (level != null) {
+                points.append(x).append(',').append(level).append(' ');
+            }
+            level = y(p.remaining(), f.budget());
+            points.append(x).append(',').append(level).append(' ');
+        }
+        long today = ChronoUnit.DAYS.between(f.periodStart(), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        return points.append(x(clamp(today, days), days)).append(',').append(level).toString();
+    }
+
+    private static long clamp(long day, long days) {
+        return Math.min(days, Math.max(0, day));
     }
 
     public int getWidth() {
