@@ -67,6 +67,13 @@ public class SeedLoader {
             audit.record(ACTOR, AuditAction.SEED_LOADED, null, "demo cases=" + cases);
             LOG.info(() -> "Demo data loaded: " + cases + " case files");
         }
+        // Separate from the users so that a demo database from before the grants gets its demo funds too.
+        if (Boolean.getBoolean(DEMO_PROPERTY) && noFunds()) {
+            List<Fund> funds = loadFunds();
+            funds.forEach(em::persist);
+            audit.record(ACTOR, AuditAction.SEED_LOADED, null, "demo funds=" + funds.size());
+            LOG.info(() -> "Demo funds loaded: " + funds.size());
+        }
     }
 
     private static InputStream resource(String path) {
@@ -118,6 +125,10 @@ public class SeedLoader {
             }
         }
         return parsed.size();
+    }
+
+    private boolean noFunds() {
+        return em.createQuery("select count(f) from Fund f", Long.class).getSingleResult() == 0;
     }
 
     private boolean noUsers() {
@@ -181,7 +192,6 @@ public class SeedLoader {
                             line.enumValue("urgency", Urgency.class), line.enumValue("channel", Channel.class), true),
                             user);
                 });
-        loadFunds().forEach(em::persist);
         em.flush();
         for (DemoCase demo : cases) {
             registrar.register(demo.request(), demo.creator().getTeam(), demo.creator().getUsername());
