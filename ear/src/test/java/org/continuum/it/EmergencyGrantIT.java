@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.casefile.control.InvalidInput;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.grant.boundary.FundService;
 import org.continuum.grant.boundary.GrantService;
 import org.continuum.grant.entity.DecisionKind;
 import org.continuum.grant.entity.Disbursement;
@@ -71,6 +72,9 @@ class EmergencyGrantIT {
 
     @Inject
     TaskInboxService inbox;
+
+    @Inject
+    FundService fundAdmin;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -287,6 +291,43 @@ class EmergencyGrantIT {
                 .isTrue();
         assertThat(As.user(KARIM, Roles.COORDINATOR, () -> grants.decide(grant.id(),
                 approve("Prepaid secure phone credit"))).status()).isEqualTo(GrantStatus.APPROVED);
+    }
+
+    @Test
+    void coordinatorsKeepTheFundsAndABudgetNeverDropsBelowWhatIsSpent() throws Exception {
+        String code = "IT-FUND-" + System.nanoTime() % 100_000;
+        FundService.FundForm form = new FundService.FundForm(code, "Test relocation fund", "Test donor", "EUR",
+                new BigDecimal("500.00"), LocalDate.now(ZoneOffset.UTC).minusDays(1),
+                LocalDate.now(ZoneOffset.UTC).plusMonths(6), new BigDecimal("400.00"), new BigDecimal("300.00"), 0,
+                false, false, true, 45, java.util.EnumSet.of(GrantCategory.SECURE_TRANSPORT));
+        assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> fundAdmin.save(form)))
+                .isInstanceOf(jakarta.ejb.EJBAccessException.class);
+        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(form))).isEqualTo(code);
+        long fund = fundId(code);
+        GrantService.GrantSummary grant = recommend(AMIRA, Roles.CASEWORKER, newCase("Elm"), fund,
+                request(GrantCategory.SECURE_TRANSPORT, "250.00", "EUR", 1, false));
+        stepUp(CLAIRE, CLAIRE_PASSWORD);
+        As.run(CLAIRE, Roles.COORDINATOR, () -> grants.decide(grant.id(), approve("Bus out of the region")));
+
+        FundService.FundForm smaller = new FundService.FundForm(code, form.name(), form.donor(), "EUR",
+                new BigDecimal("200.00"), form.periodStart(), form.periodEnd(), form.ceilingPerGrant(),
+                form.dualApprovalAbove(), 0, false, false, true, 45, form.categories());
+        assertThatThrownBy(() -> As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(smaller)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("fund.budget.invalid"));
+        FundService.FundForm broken = new FundService.FundForm("x", " ", null, "euro", new BigDecimal("-1"),
+                form.periodEnd(), form.periodStart(), BigDecimal.ZERO, null, 101, false, false, true, -1,
+                java.util.EnumSet.noneOf(GrantCategory.class));
+        assertThatThrownBy(() -> As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(broken)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKeys()).hasSize(11));
+        As.run(OMAR, Roles.COORDINATOR, () -> fundAdmin.save(new FundService.FundForm(code, form.name(),
+                form.donor(), "EUR", new BigDecimal("800.00"), form.periodStart(), form.periodEnd(),
+                form.ceilingPerGrant(), form.dualApprovalAbove(), 10, true, false, true, 45, form.categories())));
+        Sql sql = new Sql(dataSource);
+        assertThat(sql.string("select budget from fund where id = ?", fund)).isEqualTo("800.00");
+        assertThat(sql.string("select committed from fund where id = ?", fund)).isEqualTo("250.00");
+        assertThat(sql.count("select count(*) from audit_event where action = 'FUND_SAVED' and detail like ?",
+                "%" + code + "%")).isEqualTo(2);
     }
 
     @Test

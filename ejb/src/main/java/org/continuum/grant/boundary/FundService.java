@@ -1,0 +1,132 @@
+package org.continuum.grant.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.grant.control.Grants;
+import org.continuum.grant.entity.Fund;
+import org.continuum.grant.entity.GrantCategory;
+import org.continuum.identity.entity.Roles;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Coordinators keep the funds and their donor rules: a new fund, or new figures and rules for an existing one. A
+ * budget can never drop below what is already committed and paid (checked here, by the entity and by the database).
+ */
+@Stateless
+@RolesAllowed(Roles.COORDINATOR)
+public class FundService {
+
+    static final int MAX_TEXT = 200;
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Grants grants;
+
+    @Inject
+    AuditTrail audit;
+
+    /** What the form holds; {@code code} names the fund (new when no fund has it). */
+    public record FundForm(String code, String name, String donor, String currency, BigDecimal budget,
+                           LocalDate periodStart, LocalDate periodEnd, BigDecimal ceilingPerGrant,
+                           BigDecimal dualApprovalAbove, int coFundingPercent, boolean noExileCosts,
+                           boolean requiresTargetedForWork, boolean noRetrospective, Integer reportDueDays,
+                           Set<GrantCategory> categories) {
+    }
+
+    public FundForm form(String code) {
+        Fund f = grants.fundByCode(code == null ? "" : code).orElseThrow(() -> new InvalidInput("fund.notFound"));
+        Fund.Rules r = f.rules();
+        return new FundForm(f.getCode(), f.getName(), f.getDonor(), f.getCurrency(), f.getBudget(),
+                f.getPeriodStart(), f.getPeriodEnd(), r.ceilingPerGrant(), r.dualApprovalAbove(),
+                r.coFundingPercent(), r.noExileCosts(), r.requiresTargetedForWork(), r.noRetrospective(),
+                r.reportDueDays(), r.categories());
+    }
+
+    public String save(FundForm form) {
+        List<String> problems = problems(form);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Fund.Rules rules = new Fund.Rules(form.ceilingPerGrant(), form.dualApprovalAbove(), form.coFundingPercent(),
+                form.noExileCosts(), form.requiresTargetedForWork(), form.noRetrospective(), form.reportDueDays(),
+                form.categories());
+        String actor = context.getCallerPrincipal().getName();
+        Fund existing = grants.fundByCode(form.code()).orElse(null);
+        if (existing == null) {
+            em.persist(InvalidInput.whenRefused(() -> new Fund(form.code(), form.name().strip(), form.donor().strip(),
+                    form.currency(), form.budget(), form.periodStart(), form.periodEnd(), rules)));
+            audit.record(actor, AuditAction.FUND_SAVED, null, "created " + form.code());
+        } else {
+            em.lock(existing, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(existing);
+            InvalidInput.whenRefused(() -> existing.update(form.name().strip(), form.donor().strip(), form.currency(),
+                    form.budget(), form.periodStart(), form.periodEnd(), rules));
+            audit.record(actor, AuditAction.FUND_SAVED, null, "updated " + form.code() + " budget="
+                    + form.budget().toPlainString());
+        }
+        return form.code();
+    }
+
+    static List<String> problems(FundForm f) {
+        List<String> problems = new ArrayList<>();
+        if (f.code() == null || f.code().length() < 2 || f.code().length() > 40
+                || !f.code().chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+            problems.add("fund.code.invalid");
+        }
+        if (blank(f.name()) || f.name().length() > MAX_TEXT) {
+            problems.add("fund.name.required");
+        }
+        if (blank(f.donor()) || f.donor().length() > MAX_TEXT) {
+            problems.add("fund.donor.required");
+        }
+        if (f.currency() == null || f.currency().length() != 3
+                || !f.currency().chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            problems.add("grant.currency.invalid");
+        }
+        if (f.budget() == null || f.budget().signum() < 0 || f.budget().scale() > 2) {
+            problems.add("fund.budget.invalid");
+        }
+        if (f.periodStart() == null || f.periodEnd() == null || f.periodEnd().isBefore(f.periodStart())) {
+            problems.add("fund.period.invalid");
+        }
+        if (f.ceilingPerGrant() != null && f.ceilingPerGrant().signum() <= 0) {
+            problems.add("fund.ceiling.invalid");
+        }
+        if (f.dualApprovalAbove() == null || f.dualApprovalAbove().signum() < 0) {
+            problems.add("fund.dualApproval.invalid");
+        }
+        if (f.coFundingPercent() < 0 || f.coFundingPercent() > 100) {
+            problems.add("fund.coFunding.invalid");
+        }
+        if (f.reportDueDays() != null && (f.reportDueDays() < 0 || f.reportDueDays() > 3650)) {
+            problems.add("fund.reportDays.invalid");
+        }
+        if (f.categories() == null || f.categories().isEmpty()) {
+            problems.add("fund.categories.required");
+        }
+        return problems;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
