@@ -24,7 +24,10 @@ import org.continuum.protection.boundary.EscalationService;
 import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.protection.boundary.RelocationService;
 import org.continuum.protection.entity.EvidenceKind;
+import org.continuum.protection.entity.FactorKind;
 import org.continuum.protection.entity.MeasureStatus;
+import org.continuum.protection.entity.RiskFactor;
+import org.continuum.protection.entity.ThreatCategory;
 import org.continuum.reference.boundary.ReferenceData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -95,6 +98,12 @@ class ProtectionContinuumIT {
 
     /** Intake, triage (mentor assigned), verification with consents, assessment and a first plan. */
     private long caseUnderLocalProtection(String pseudonym, String mentor) throws Exception {
+        return caseUnderLocalProtection(pseudonym, mentor,
+                new ProtectionService.Assessment(RiskLevel.HIGH, "Followed by police after a protest"));
+    }
+
+    private long caseUnderLocalProtection(String pseudonym, String mentor, ProtectionService.Assessment assessment)
+            throws Exception {
         long id = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request(pseudonym,
                 "Тимур " + pseudonym + " " + System.nanoTime(), Urgency.HIGH))).caseFileId();
         As.run(AMIRA, Roles.CASEWORKER, () -> triage.complete(task(AMIRA, Roles.CASEWORKER, id, "Task_Triage").id(),
@@ -107,8 +116,7 @@ class ProtectionContinuumIT {
                                 new TriageService.ConsentChoice(ConsentPurpose.CONTACT_BY_CHANNEL, null,
                                         Channel.SECURE_MESSENGER, true)), null)));
         As.run(mentor, Roles.SECURITY_MENTOR, () -> protection.assessRisk(
-                task(mentor, Roles.SECURITY_MENTOR, id, "Task_AssessRisk").id(),
-                new ProtectionService.Assessment(RiskLevel.HIGH, "Followed by police after a protest")));
+                task(mentor, Roles.SECURITY_MENTOR, id, "Task_AssessRisk").id(), assessment));
         As.run(mentor, Roles.SECURITY_MENTOR, () -> protection.planMeasures(
                 task(mentor, Roles.SECURITY_MENTOR, id, "Task_PlanMeasures").id(), List.of(
                         new ProtectionService.MeasureChange(null, "security-mentoring", MeasureStatus.DONE, null, null),
@@ -138,6 +146,60 @@ class ProtectionContinuumIT {
     }
 
     // --- scenarios -----------------------------------------------------------------------------------------------
+
+    @Test
+    void structuredAssessmentsGiveTheLevelKeepOverridesAndShowWhatChanged() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        List<RiskFactor.Factor> factors = List.of(
+                RiskFactor.Factor.threat(ThreatCategory.PHYSICAL, "District police", "Beaten at the last march",
+                        today.minusDays(10), 4, 4, false),
+                RiskFactor.Factor.threat(ThreatCategory.LEGAL, "Prosecutor-canary", "Summons for 'propaganda'",
+                        null, 2, 5, true),
+                RiskFactor.Factor.threat(ThreatCategory.DIGITAL, "unknown", "Phishing against the association",
+                        null, 3, 2, true),
+                RiskFactor.Factor.of(FactorKind.VULNERABILITY, "Lives alone at a known address", 3, false),
+                RiskFactor.Factor.of(FactorKind.CAPACITY, "Lawyer of the association on call", 4, true),
+                RiskFactor.Factor.of(FactorKind.CAPACITY, "Uses encrypted messaging", 3, false));
+        // 20 (4+1 recent x 4) + (10 + 6) / 4 = 24; x 1.3 / 1.7 = 18.35: critical.
+        long id = caseUnderLocalProtection("Birch", SOFIA, new ProtectionService.Assessment(null, "Three threats",
+                new ProtectionService.RiskAnalysis(factors, null)));
+        assertThat(view(id).riskLevel()).isEqualTo(RiskLevel.CRITICAL);
+
+        String reassess = reassessTask(SOFIA, id);
+        List<RiskFactor.Factor> later = List.of(
+                RiskFactor.Factor.threat(ThreatCategory.PHYSICAL, "District police", "No incident since the move",
+                        today.minusDays(60), 2, 4, false),
+                RiskFactor.Factor.threat(ThreatCategory.DIGITAL, "unknown", "Phishing against the association",
+                        null, 3, 2, true),
+                RiskFactor.Factor.of(FactorKind.VULNERABILITY, "Lives alone at a known address", 3, false),
+                RiskFactor.Factor.of(FactorKind.CAPACITY, "Lawyer of the association on call", 4, true),
+                RiskFactor.Factor.of(FactorKind.CAPACITY, "Uses encrypted messaging", 3, false),
+                RiskFactor.Factor.of(FactorKind.CAPACITY, "Moved to a safe flat", 5, false));
+        // 8 + 6/4 = 9.5; x 1.3 / 2.2 = 5.61: medium. The mentor says high: refused without a reason.
+        assertThatThrownBy(() -> As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess,
+                new ProtectionService.Reassessment(RiskLevel.HIGH, "Still worried", ProtectionService.Decision.CONTINUE,
+                        null, List.of(), null, new ProtectionService.RiskAnalysis(later, null)))))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKeys())
+                        .containsExactly("risk.override.reasonRequired:MEDIUM:5.61"));
+        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new ProtectionService.Reassessment(
+                RiskLevel.HIGH, "Still worried", ProtectionService.Decision.CONTINUE, null, List.of(), null,
+                new ProtectionService.RiskAnalysis(later, "The summons may be reissued any day"))));
+
+        List<ProtectionService.AssessmentView> history = As.user(AMIRA, Roles.CASEWORKER,
+                () -> protection.riskHistory(id));
+        assertThat(history).extracting(ProtectionService.AssessmentView::chosen)
+                .containsExactly(RiskLevel.CRITICAL, RiskLevel.HIGH);
+        assertThat(history.get(1).computed()).isEqualTo(RiskLevel.MEDIUM);
+        assertThat(history.get(1).overrideReason()).isEqualTo("The summons may be reissued any day");
+        assertThat(history.get(1).changes()).contains("risk.change.level:CRITICAL:HIGH",
+                "risk.change.score:18.35:5.61", "risk.change.threatGone:LEGAL (prosecutor-canary)",
+                "risk.change.capacity:2:3");
+        assertThat(As.user(SOFIA, Roles.SECURITY_MENTOR, () -> protection.latestFactors(id))).hasSize(6);
+        Sql sql = new Sql(dataSource);
+        assertThat(sql.count("select count(*) from risk_factor where actor_enc like '%canary%'"
+                + " or description_enc like '%propaganda%'")).as("sealed").isZero();
+        assertThat(sql.count("select count(*) from risk_assessment where casefile_id = ?", id)).isEqualTo(2);
+    }
 
     @Test
     void localMeasuresOnlyCaseGoesToClosure() throws Exception {

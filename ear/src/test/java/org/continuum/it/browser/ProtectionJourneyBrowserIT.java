@@ -60,7 +60,12 @@ class ProtectionJourneyBrowserIT {
         browser.visible(By.id("byPhase"));
         browser.screenshot("journey-mentor-dashboard");
         TaskPage task = new TaskPage(browser);
-        task.open(reference, "Risk assessment").radio("riskLevel", 2).type("note", "Summoned twice by the police");
+        // Three threats and no level chosen: the formula gives it (16 + (8 + 4) / 4 = 19, critical).
+        task.open(reference, "Risk assessment").type("note", "Summoned twice by the police")
+                .threat(0, "Physical", "District police", "Followed home after the march", 4, 4)
+                .threat(1, "Legal", "Prosecutor", "Summons for an interview", 2, 4)
+                .threat(2, "Digital", "Unknown", "Phishing messages", 2, 2);
+        browser.screenshot("journey-risk-analysis");
         task.complete(reference);
         task.open(reference, "Protection plan").tick("newMeasures", "security-mentoring", "safety-plan");
         String caseUrl = task.caseUrl();
@@ -68,6 +73,11 @@ class ProtectionJourneyBrowserIT {
 
         browser.driver().get(caseUrl);
         browser.urlContains("/app/case.xhtml");
+        assertThat(browser.visible(By.id("riskValue")).getText()).isEqualTo("Critical");
+        assertThat(browser.driver().findElements(By.cssSelector("#riskTrend circle"))).as("trend chart").hasSize(1);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView()", browser.visible(By.id("riskPanel")));
+        browser.screenshot("journey-risk-trend");
         browser.type("threat:threatNote", "Home searched while the person was away");
         browser.clickable(By.id("threat:reportThreat")).click();
         browser.textPresent(By.id("messages"), "immediate reassessment");

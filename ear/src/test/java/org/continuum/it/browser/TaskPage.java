@@ -36,6 +36,20 @@ public final class TaskPage {
         return this;
     }
 
+    /** A plain HTML select inside the task form (the risk analysis rows), by its visible label. */
+    public TaskPage select(String id, String label) {
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("task:" + id))).selectByVisibleText(label);
+        return this;
+    }
+
+    /** One threat row of the risk analysis (0-based), with likelihood and impact from 1 to 5. */
+    public TaskPage threat(int row, String kind, String actor, String what, int likelihood, int impact) {
+        String prefix = "threats:" + row + ":";
+        return select(prefix + "category", kind).type(prefix + "actor", actor).type(prefix + "description", what)
+                .select(prefix + "likelihood", Integer.toString(likelihood))
+                .select(prefix + "impact", Integer.toString(impact));
+    }
+
     public TaskPage type(String id, String text) {
         browser.type("task:" + id, text);
         return this;

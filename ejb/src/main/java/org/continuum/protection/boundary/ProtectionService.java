@@ -27,6 +27,9 @@ import org.continuum.identity.entity.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.protection.control.LastResortRule;
 import org.continuum.protection.control.Measures;
+import org.continuum.protection.control.RiskAssessments;
+import org.continuum.protection.entity.RiskAssessment;
+import org.continuum.protection.entity.RiskFactor;
 import org.continuum.protection.control.ReviewSchedule;
 import org.continuum.protection.entity.Escalation;
 import org.continuum.protection.entity.EvidenceKind;
@@ -71,6 +74,9 @@ public class ProtectionService {
     Measures measures;
 
     @Inject
+    RiskAssessments riskAssessments;
+
+    @Inject
     Timeline timeline;
 
     @Inject
@@ -80,8 +86,8 @@ public class ProtectionService {
         UserAccount caller = caller();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.ASSESS_RISK, AuditAction.RISK_ASSESSED);
         CaseFile caseFile = open.caseFile();
-        RiskLevel level = requireLevel(assessment);
         Instant now = Instant.now();
+        RiskLevel level = recordAssessment(caseFile, RiskAssessment.Occasion.INITIAL, caller, assessment, now);
         InvalidInput.whenRefused(() -> caseFile.recordRisk(level, ReviewSchedule.nextReassessment(level, now), now));
         workflow.complete(open.task().id(), caller.getUsername(), Map.of());
         timeline.record(caseFile, caller.getUsername(), CaseEventKind.RISK_ASSESSED, "level=" + level,
@@ -158,15 +164,17 @@ public class ProtectionService {
         UserAccount caller = caller();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.REASSESS, AuditAction.RISK_ASSESSED);
         CaseFile caseFile = open.caseFile();
-        RiskLevel level = reassessment == null ? null : reassessment.level();
-        if (level == null) {
+        if (reassessment == null) {
             throw new InvalidInput("risk.level.required");
         }
+        Instant now = Instant.now();
+        RiskLevel level = riskAssessments.record(caseFile.getId(), RiskAssessment.Occasion.REASSESSMENT,
+                caller.getUsername(), reassessment.level(), factorsOf(reassessment.analysis()),
+                reasonOf(reassessment.analysis()), now);
         if (reassessment.decision() == null) {
             throw new InvalidInput("reassessment.decision.required");
         }
         int changed = applyPlan(caseFile, reassessment.changes(), caller);
-        Instant now = Instant.now();
         Instant nextReview = ReviewSchedule.nextReassessment(level, now);
         InvalidInput.whenRefused(() -> caseFile.recordRisk(level, nextReview, now));
         Map<String, Object> variables = new HashMap<>();
@@ -224,8 +232,8 @@ public class ProtectionService {
         UserAccount caller = caller();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.EXILE_REASSESS, AuditAction.RISK_ASSESSED);
         CaseFile caseFile = open.caseFile();
-        RiskLevel level = requireLevel(assessment);
         Instant now = Instant.now();
+        RiskLevel level = recordAssessment(caseFile, RiskAssessment.Occasion.IN_EXILE, caller, assessment, now);
         Instant keep = caseFile.getNextReviewAt() == null ? ReviewSchedule.nextReassessment(level, now)
                 : caseFile.getNextReviewAt();
         InvalidInput.whenRefused(() -> caseFile.recordRisk(level, keep, now));
@@ -259,11 +267,49 @@ public class ProtectionService {
         return reassessing;
     }
 
-    private static RiskLevel requireLevel(Assessment assessment) {
-        if (assessment == null || assessment.level() == null) {
+    private RiskLevel recordAssessment(CaseFile caseFile, RiskAssessment.Occasion occasion, UserAccount caller,
+                                       Assessment assessment, Instant now) {
+        if (assessment == null) {
             throw new InvalidInput("risk.level.required");
         }
-        return assessment.level();
+        return riskAssessments.record(caseFile.getId(), occasion, caller.getUsername(), assessment.level(),
+                factorsOf(assessment.analysis()), reasonOf(assessment.analysis()), now);
+    }
+
+    private static List<RiskFactor.Factor> factorsOf(RiskAnalysis analysis) {
+        return analysis == null || analysis.factors() == null ? List.of() : analysis.factors();
+    }
+
+    private static String reasonOf(RiskAnalysis analysis) {
+        return analysis == null ? null : analysis.overrideReason();
+    }
+
+    /**
+     * The case's assessments over time, newest last, each with what changed since the one before, and the measures
+     * with their dates (the trend chart marks them). For anyone who may open the case.
+     */
+    @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
+    public List<AssessmentView> riskHistory(long caseFileId) {
+        guard.open(caller(), caseFileId, AuditAction.CASE_VIEWED);
+        List<RiskAssessment> history = riskAssessments.history(caseFileId);
+        List<AssessmentView> views = new java.util.ArrayList<>();
+        RiskAssessment previous = null;
+        for (RiskAssessment a : history) {
+            List<RiskFactor.Factor> factors = a.factors();
+            views.add(new AssessmentView(a.getAssessedAt(), a.getAssessedBy(), a.getOccasion(), a.getScore(),
+                    a.getComputedLevel(), a.getChosenLevel(), a.getOverrideReason(), factors,
+                    RiskAssessments.changes(previous, a)));
+            previous = a;
+        }
+        return views;
+    }
+
+    /** The factors of the latest assessment, to start a reassessment from. */
+    @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
+    public List<RiskFactor.Factor> latestFactors(long caseFileId) {
+        guard.open(caller(), caseFileId, AuditAction.CASE_VIEWED);
+        List<RiskAssessment> history = riskAssessments.history(caseFileId);
+        return history.isEmpty() ? List.of() : history.get(history.size() - 1).factors();
     }
 
     private UserAccount caller() {
@@ -272,7 +318,30 @@ public class ProtectionService {
 
     public enum Decision { CONTINUE, ESCALATE, CLOSE }
 
-    public record Assessment(RiskLevel level, String note) {
+    /** The threats, vulnerabilities and capacities, and why the mentor's level differs from the formula's. */
+    public record RiskAnalysis(List<RiskFactor.Factor> factors, String overrideReason) {
+        @Override
+        public String toString() {
+            return "RiskAnalysis[" + (factors == null ? 0 : factors.size()) + " factors]";
+        }
+    }
+
+    /** One assessment as the case page shows it; {@code changes} are bundle keys with arguments. */
+    public record AssessmentView(Instant at, String by, RiskAssessment.Occasion occasion, java.math.BigDecimal score,
+                                 RiskLevel computed, RiskLevel chosen, String overrideReason,
+                                 List<RiskFactor.Factor> factors, List<String> changes) {
+        public long count(String kind) {
+            return factors.stream().filter(f -> f.kind().name().equals(kind)).count();
+        }
+    }
+
+    /** A level (optional when factors are given: the formula's is used) with a note and the structured analysis. */
+    public record Assessment(RiskLevel level, String note, RiskAnalysis analysis) {
+
+        public Assessment(RiskLevel level, String note) {
+            this(level, note, null);
+        }
+
         @Override
         public String toString() {
             return "Assessment[" + level + "]";
@@ -302,7 +371,13 @@ public class ProtectionService {
     }
 
     public record Reassessment(RiskLevel level, String note, Decision decision, Outcome outcome,
-                               List<MeasureChange> changes, EscalationProposal proposal) {
+                               List<MeasureChange> changes, EscalationProposal proposal, RiskAnalysis analysis) {
+
+        public Reassessment(RiskLevel level, String note, Decision decision, Outcome outcome,
+                            List<MeasureChange> changes, EscalationProposal proposal) {
+            this(level, note, decision, outcome, changes, proposal, null);
+        }
+
         @Override
         public String toString() {
             return "Reassessment[" + level + "," + decision + "]";

@@ -38,6 +38,8 @@ public class CaseView implements Serializable {
     private String diagramXml;
     private String threatNote;
     private List<org.continuum.grant.boundary.GrantService.GrantSummary> grants = List.of();
+    private List<ProtectionService.AssessmentView> riskHistory = List.of();
+    private RiskTrend riskTrend;
 
     public void load() {
         long caseFileId;
@@ -52,6 +54,10 @@ public class CaseView implements Serializable {
             plan = protection.plan(caseFileId);
             diagramXml = cases.processDiagram(caseFileId);
             grants = grantService.ofCase(caseFileId);
+            riskHistory = protection.riskHistory(caseFileId);
+            riskTrend = new RiskTrend(riskHistory, plan, "fr".equals(
+                    jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage()),
+                    java.time.Instant.now());
         } catch (CaseAccessDenied denied) {
             details = null;
             Messages.error("case.notAvailable");
@@ -72,6 +78,19 @@ public class CaseView implements Serializable {
         } catch (CaseAccessDenied denied) {
             Messages.error("case.notAvailable");
         }
+    }
+
+    public List<ProtectionService.AssessmentView> getRiskHistory() {
+        return riskHistory;
+    }
+
+    public RiskTrend getRiskTrend() {
+        return riskTrend;
+    }
+
+    /** A change since the previous assessment, in the reader's language. */
+    public String change(String key) {
+        return Messages.format(key);
     }
 
     public List<org.continuum.grant.boundary.GrantService.GrantSummary> getGrants() {

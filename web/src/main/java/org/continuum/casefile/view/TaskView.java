@@ -84,6 +84,7 @@ public class TaskView implements Serializable {
     private List<Channel> safeChannels = new ArrayList<>();
 
     private RiskLevel riskLevel;
+    private RiskRows risk = new RiskRows();
     private List<ProtectionService.MeasureRow> plan = List.of();
     /** Status names by measure id: EL cannot convert map values to an enum, so they travel as names. */
     private Map<Long, String> statuses = new HashMap<>();
@@ -135,7 +136,16 @@ public class TaskView implements Serializable {
                 duplicates = triage.possibleDuplicates(taskId);
                 mentors = inbox.teamMembers(Role.SECURITY_MENTOR);
             }
-            case PLAN_MEASURES, REASSESS -> loadPlan();
+            case PLAN_MEASURES -> loadPlan();
+            case REASSESS -> {
+                loadPlan();
+                risk.prefill(protection.latestFactors(task.caseFileId()));
+                riskLevel = null;
+            }
+            case EXILE_REASSESS -> {
+                risk.prefill(protection.latestFactors(task.caseFileId()));
+                riskLevel = null;
+            }
             case APPROVE_ESCALATION -> proposal = escalations.proposal(taskId);
             default -> { }
         }
@@ -177,13 +187,15 @@ public class TaskView implements Serializable {
                     triage.verify(taskId, new TriageService.VerificationDecision(verified, method, note, consents(),
                             referralPartnerId));
                 }
-                case ASSESS_RISK -> protection.assessRisk(taskId, new ProtectionService.Assessment(riskLevel, note));
+                case ASSESS_RISK -> protection.assessRisk(taskId,
+                        new ProtectionService.Assessment(riskLevel, note, analysis()));
                 case EXILE_REASSESS -> protection.exileReassess(taskId,
-                        new ProtectionService.Assessment(riskLevel, note));
+                        new ProtectionService.Assessment(riskLevel, note, analysis()));
                 case PLAN_MEASURES -> protection.planMeasures(taskId, measureChanges(), note);
                 case REASSESS -> protection.reassess(taskId, new ProtectionService.Reassessment(riskLevel, note,
                         decision, outcome, measureChanges(), decision == ProtectionService.Decision.ESCALATE
-                        ? new ProtectionService.EscalationProposal(scope, justification, evidenceGiven()) : null));
+                        ? new ProtectionService.EscalationProposal(scope, justification, evidenceGiven()) : null,
+                        analysis()));
                 case APPROVE_ESCALATION -> {
                     if (approve == null) {
                         Messages.error("escalation.decision.required");
@@ -245,6 +257,18 @@ public class TaskView implements Serializable {
         newMeasures.forEach(code -> changes.add(new ProtectionService.MeasureChange(null, code,
                 MeasureStatus.PLANNED, null, null)));
         return changes;
+    }
+
+    private ProtectionService.RiskAnalysis analysis() {
+        return new ProtectionService.RiskAnalysis(risk.given(), risk.getOverrideReason());
+    }
+
+    public RiskRows getRisk() {
+        return risk;
+    }
+
+    public org.continuum.protection.entity.ThreatCategory[] getThreatCategories() {
+        return org.continuum.protection.entity.ThreatCategory.values();
     }
 
     private List<ProtectionService.Evidence> evidenceGiven() {
