@@ -31,7 +31,8 @@ public final class RiskTrend implements Serializable {
     public record Mark(String x, String label) implements Serializable {
     }
 
-    public record Guide(String y, String label) implements Serializable {
+    /** A level band: its lower line and its label in the middle of the band. */
+    public record Guide(String y, String labelY, String label) implements Serializable {
     }
 
     RiskTrend(List<ProtectionService.AssessmentView> history, List<ProtectionService.MeasureRow> plan,
@@ -63,6 +64,15 @@ public final class RiskTrend implements Serializable {
         };
     }
 
+    private static double lowerEdge(RiskLevel level) {
+        return switch (level) {
+            case LOW -> 0;
+            case MEDIUM -> RiskFormula.MEDIUM_FROM;
+            case HIGH -> RiskFormula.HIGH_FROM;
+            case CRITICAL -> RiskFormula.CRITICAL_FROM;
+        };
+    }
+
     private static String x(Instant at, Instant from, double span) {
         return String.format(Locale.ROOT, "%.1f", WIDTH * (at.toEpochMilli() - from.toEpochMilli()) / span);
     }
@@ -90,9 +100,8 @@ public final class RiskTrend implements Serializable {
     }
 
     public List<Guide> getGuides() {
-        return List.of(new Guide(y(RiskFormula.MEDIUM_FROM), RiskLevel.MEDIUM.name()),
-                new Guide(y(RiskFormula.HIGH_FROM), RiskLevel.HIGH.name()),
-                new Guide(y(RiskFormula.CRITICAL_FROM), RiskLevel.CRITICAL.name()));
+        return java.util.Arrays.stream(RiskLevel.values())
+                .map(level -> new Guide(y(lowerEdge(level)), y(middle(level)), level.name())).toList();
     }
 
     public int getWidth() {

@@ -46,6 +46,16 @@ class RiskTrendTest {
     }
 
     @Test
+    void eachLevelHasItsBandLabelledInTheMiddle() {
+        RiskTrend trend = new RiskTrend(List.of(assessment(T0, "3.00", RiskLevel.LOW)), List.of(), false, T0);
+        assertThat(trend.getGuides()).extracting(RiskTrend.Guide::label)
+                .containsExactly("LOW", "MEDIUM", "HIGH", "CRITICAL");
+        assertThat(trend.getGuides()).extracting(RiskTrend.Guide::y).containsExactly("180.0", "144.0", "108.0", "64.8");
+        assertThat(trend.getGuides()).extracting(RiskTrend.Guide::labelY)
+                .containsExactly("162.0", "126.0", "86.4", "32.4");
+    }
+
+    @Test
     void noAssessmentNoChart() {
         assertThat(new RiskTrend(List.of(), List.of(), false, T0).isNothingToShow()).isTrue();
     }
