@@ -71,6 +71,9 @@ class ProtectionContinuumIT {
     ProtectionService protection;
 
     @Inject
+    org.continuum.protection.boundary.SafetyPlanService safetyPlans;
+
+    @Inject
     EscalationService escalations;
 
     @Inject
@@ -146,6 +149,31 @@ class ProtectionContinuumIT {
     }
 
     // --- scenarios -----------------------------------------------------------------------------------------------
+
+    @Test
+    void theMentorWritesTheSafetyPlanTheTeamReadsItOthersCannot() throws Exception {
+        long id = caseUnderLocalProtection("Maple", SOFIA);
+        org.continuum.protection.entity.SafetyPlan.Content content = new org.continuum.protection.entity.SafetyPlan
+                .Content("Lawyer: call the association's canary-line", "'Grandmother is ill' = do not come home",
+                "Back streets to the market", "If arrested: say nothing, ask for the lawyer", "Old Android phone",
+                "Mail and two messengers", "Unknown login alert last week", true, false, true, true, false, true);
+        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> safetyPlans.save(id, content));
+        var seen = As.user(AMIRA, Roles.CASEWORKER, () -> safetyPlans.plan(id));
+        assertThat(seen.content()).isEqualTo(content);
+        assertThat(seen.content().protectionsInPlace()).isEqualTo(4);
+        assertThat(seen.updatedBy()).isEqualTo(SOFIA);
+        assertThatThrownBy(() -> As.run(AMIRA, Roles.CASEWORKER, () -> safetyPlans.save(id, content)))
+                .isInstanceOf(jakarta.ejb.EJBAccessException.class);
+        assertThatThrownBy(() -> As.user("ivan.caseworker", Roles.CASEWORKER, () -> safetyPlans.plan(id)))
+                .isInstanceOf(CaseAccessDenied.class);
+        Sql sql = new Sql(dataSource);
+        assertThat(sql.count("select count(*) from safety_plan where contacts_enc like '%canary%'"
+                + " or code_words_enc like '%Grandmother%'")).as("sealed").isZero();
+        assertThat(sql.count("select count(*) from case_event where casefile_id = ? and kind = 'SAFETY_PLAN_UPDATED'"
+                + " and summary = 'digital-protections=4/6'", id)).isOne();
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'SAFETY_PLAN_VIEWED'"
+                + " and outcome = 'DENIED'", id)).isOne();
+    }
 
     @Test
     void structuredAssessmentsGiveTheLevelKeepOverridesAndShowWhatChanged() throws Exception {

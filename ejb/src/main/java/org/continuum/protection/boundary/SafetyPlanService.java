@@ -1,0 +1,95 @@
+package org.continuum.protection.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.casefile.control.CaseGuard;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.casefile.control.Timeline;
+import org.continuum.casefile.entity.CaseEventKind;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.identity.control.Staff;
+import org.continuum.identity.entity.Roles;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.protection.entity.SafetyPlan;
+
+import java.time.Instant;
+
+/**
+ * The safety plan and digital-security check of a case: read by anyone who may open the case (the caseworker prints
+ * it for the person), written by the security mentor, whose need to know is the case assigned to them. Every
+ * reading and change is audited; the timeline says that the plan changed, never what it says.
+ */
+@Stateless
+@RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
+public class SafetyPlanService {
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Staff staff;
+
+    @Inject
+    CaseGuard guard;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    AuditTrail audit;
+
+    public record PlanView(long caseFileId, String caseReference, String pseudonym, SafetyPlan.Content content,
+                           Instant updatedAt, String updatedBy) {
+    }
+
+    public PlanView plan(long caseFileId) {
+        UserAccount caller = caller();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.SAFETY_PLAN_VIEWED);
+        audit.record(caller.getUsername(), AuditAction.SAFETY_PLAN_VIEWED, caseFileId, null);
+        SafetyPlan plan = find(caseFileId);
+        return plan == null
+                ? new PlanView(caseFileId, caseFile.getReference(), caseFile.getPseudonym(), SafetyPlan.Content.EMPTY,
+                null, null)
+                : new PlanView(caseFileId, caseFile.getReference(), caseFile.getPseudonym(), plan.content(),
+                plan.getUpdatedAt(), plan.getUpdatedBy());
+    }
+
+    @RolesAllowed(Roles.SECURITY_MENTOR)
+    public void save(long caseFileId, SafetyPlan.Content content) {
+        UserAccount caller = caller();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.SAFETY_PLAN_UPDATED);
+        if (content == null) {
+            throw new InvalidInput("input.invalid");
+        }
+        SafetyPlan existing = find(caseFileId);
+        SafetyPlan plan = existing == null ? new SafetyPlan(caseFileId) : existing;
+        Instant now = Instant.now();
+        InvalidInput.whenRefused(() -> plan.update(content, caller.getUsername(), now));
+        if (existing == null) {
+            // The identity column inserts at once: the row must be complete first.
+            em.persist(plan);
+        }
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.SAFETY_PLAN_UPDATED,
+                "digital-protections=" + content.protectionsInPlace() + "/6", null);
+        audit.record(caller.getUsername(), AuditAction.SAFETY_PLAN_UPDATED, caseFileId, null);
+    }
+
+    private SafetyPlan find(long caseFileId) {
+        return em.createQuery("select p from SafetyPlan p where p.caseFileId = :id", SafetyPlan.class)
+                .setParameter("id", caseFileId).getResultStream().findFirst().orElse(null);
+    }
+
+    private UserAccount caller() {
+        return staff.caller(context.getCallerPrincipal().getName());
+    }
+}
