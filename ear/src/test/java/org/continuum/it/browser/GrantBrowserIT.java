@@ -41,6 +41,34 @@ class GrantBrowserIT {
         }
     }
 
+    /** Every coordinator page of this work renders (no error page), in French too. */
+    @Test
+    void coordinatorPagesRenderInBothLanguages() throws Exception {
+        try (Browser browser = new Browser()) {
+            new LoginPage(browser).logIn("claire.coordinator", "Demo-Coordinator-1");
+            for (String[] page : new String[][]{{"app/funds.xhtml", "newFund"},
+                    {"app/fund.xhtml?code=DEFENDERS-2026", "editFund"},
+                    {"app/fund-edit.xhtml?code=DEFENDERS-2026", "fund:save"},
+                    {"app/fund-edit.xhtml", "fund:save"},
+                    {"app/grant-request.xhtml?case=1", "grantRequest:recommend"},
+                    {"app/safety-plan.xhtml?case=1", "planText"},
+                    {"app/case.xhtml?id=1", "riskPanel"},
+                    {"app/dashboard.xhtml", "grantDesk"}}) {
+                browser.open(page[0]);
+                assertThat(browser.visible(By.tagName("h1")).getText()).as(page[0])
+                        .doesNotContain("Something went wrong");
+                browser.visible(By.id(page[1]));
+            }
+            browser.open("app/funds.xhtml");
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("languageForm:language")))
+                    .selectByValue("fr");
+            browser.textPresent(By.tagName("h1"), "Fonds d'urgence");
+            browser.open("app/fund-edit.xhtml?code=DEFENDERS-2026");
+            browser.textPresent(By.tagName("h1"), "Modifier le fonds");
+            browser.screenshot("grant-fund-edit-fr");
+        }
+    }
+
     private static void checkbox(Browser browser, String id) {
         browser.clickable(By.cssSelector("[id='" + id + "'] .ui-chkbox-box")).click();
     }
