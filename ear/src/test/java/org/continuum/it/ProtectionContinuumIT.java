@@ -223,6 +223,24 @@ class ProtectionContinuumIT {
                 "risk.change.score:18.35:5.61", "risk.change.threatGone:LEGAL (prosecutor-canary)",
                 "risk.change.capacity:2:3");
         assertThat(As.user(SOFIA, Roles.SECURITY_MENTOR, () -> protection.latestFactors(id))).hasSize(6);
+
+        // Measures name the threat or vulnerability they address, from the latest assessment only.
+        List<String> labels = As.user(SOFIA, Roles.SECURITY_MENTOR, () -> protection.factorLabels(id));
+        assertThat(labels).containsExactly("THREAT · PHYSICAL · District police · No incident since the move",
+                "THREAT · DIGITAL · unknown · Phishing against the association",
+                "VULNERABILITY · Lives alone at a known address");
+        String planTask = task(SOFIA, Roles.SECURITY_MENTOR, id, "Task_PlanMeasures").id();
+        assertThatThrownBy(() -> As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.planMeasures(planTask,
+                List.of(new ProtectionService.MeasureChange(null, "digital-security-check", MeasureStatus.IN_PROGRESS,
+                        null, null, "THREAT · LEGAL · Prosecutor-canary")), "Device check")))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("plan.addresses.unknown"));
+        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.planMeasures(planTask, List.of(
+                new ProtectionService.MeasureChange(null, "digital-security-check", MeasureStatus.IN_PROGRESS,
+                        null, null, labels.get(1))), "Device check"));
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> protection.plan(id)))
+                .filteredOn(m -> m.typeCode().equals("digital-security-check")).singleElement()
+                .satisfies(m -> assertThat(m.addresses()).isEqualTo(labels.get(1)));
         Sql sql = new Sql(dataSource);
         assertThat(sql.count("select count(*) from risk_factor where actor_enc like '%canary%'"
                 + " or description_enc like '%propaganda%'")).as("sealed").isZero();

@@ -129,6 +129,8 @@ public class ProtectionService {
         Instant now = Instant.now();
         Map<Long, ProtectionMeasure> existing = new HashMap<>();
         measures.of(caseFile.getId()).forEach(m -> existing.put(m.getId(), m));
+        // A reassessment records its own factors before the plan changes: the form offered the previous ones.
+        java.util.Set<String> labels = new java.util.HashSet<>(labelsOf(caseFile.getId(), 2));
         int count = 0;
         for (MeasureChange change : changes) {
             ProtectionMeasure measure;
@@ -150,6 +152,13 @@ public class ProtectionService {
             ProtectionMeasure target = measure;
             InvalidInput.whenRefused(() -> target.update(
                     change.status() == null ? MeasureStatus.PLANNED : change.status(), owner, change.note(), now));
+            if (change.addresses() != null) {
+                String label = change.addresses().isBlank() ? null : change.addresses();
+                if (label != null && !labels.contains(label)) {
+                    throw new InvalidInput("plan.addresses.unknown");
+                }
+                target.addresses(label);
+            }
             count++;
         }
         return count;
@@ -304,6 +313,22 @@ public class ProtectionService {
         return views;
     }
 
+    /** How measures name the factors of the latest assessment (what a measure may address). */
+    @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
+    public List<String> factorLabels(long caseFileId) {
+        guard.open(caller(), caseFileId, AuditAction.CASE_VIEWED);
+        return labelsOf(caseFileId, 1);
+    }
+
+    /** Labels of the threats and vulnerabilities of the {@code latest} most recent assessments. */
+    private List<String> labelsOf(long caseFileId, int latest) {
+        List<RiskAssessment> history = riskAssessments.history(caseFileId);
+        return history.subList(Math.max(0, history.size() - latest), history.size()).stream()
+                .flatMap(a -> a.factors().stream())
+                .filter(f -> f.kind() != org.continuum.protection.entity.FactorKind.CAPACITY)
+                .map(RiskFactor.Factor::label).distinct().toList();
+    }
+
     /** The factors of the latest assessment, to start a reassessment from. */
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public List<RiskFactor.Factor> latestFactors(long caseFileId) {
@@ -349,7 +374,14 @@ public class ProtectionService {
     }
 
     /** A new measure ({@code measureId} null, {@code typeCode} set) or a change to one already in the plan. */
-    public record MeasureChange(Long measureId, String typeCode, MeasureStatus status, String owner, String note) {
+    public record MeasureChange(Long measureId, String typeCode, MeasureStatus status, String owner, String note,
+                                String addresses) {
+
+        /** A change that leaves what the measure addresses as it is. */
+        public MeasureChange(Long measureId, String typeCode, MeasureStatus status, String owner, String note) {
+            this(measureId, typeCode, status, owner, note, null);
+        }
+
         @Override
         public String toString() {
             return "MeasureChange[" + measureId + "," + typeCode + "," + status + "]";
@@ -385,11 +417,11 @@ public class ProtectionService {
     }
 
     public record MeasureRow(long id, String typeCode, int step, String nameEn, String nameFr, MeasureStatus status,
-                             String owner, String note, Instant updatedAt) {
+                             String owner, String note, Instant updatedAt, String addresses) {
         static MeasureRow of(ProtectionMeasure m) {
             return new MeasureRow(m.getId(), m.getType().getCode(), m.getType().getContinuumStep(),
                     m.getType().name("en"), m.getType().name("fr"), m.getStatus(), m.getOwner(), m.getNote(),
-                    m.getUpdatedAt());
+                    m.getUpdatedAt(), m.getAddresses());
         }
     }
 }

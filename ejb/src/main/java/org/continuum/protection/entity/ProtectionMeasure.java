@@ -48,6 +48,10 @@ public class ProtectionMeasure {
     @Column(name = "note_enc", length = 8192)
     private String note;
 
+    @Convert(converter = Encrypted.class)
+    @Column(name = "addresses_enc", length = 2048)
+    private String addresses;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -70,6 +74,15 @@ public class ProtectionMeasure {
         this.owner = Objects.requireNonNull(owner);
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Names the threat or vulnerability this measure addresses (a factor label), or none. */
+    public void addresses(String factorLabel) {
+        this.addresses = factorLabel == null || factorLabel.isBlank() ? null : factorLabel;
+    }
+
+    public String getAddresses() {
+        return addresses;
     }
 
     public void update(MeasureStatus status, String owner, String note, Instant now) {

@@ -63,6 +63,8 @@ public class RiskFactor {
         this.concernsGroup = factor.concernsGroup();
     }
 
+    static final int LABEL_TEXT = 60;
+
     /** The factor as a value, the way forms and the formula see it. */
     public record Factor(FactorKind kind, ThreatCategory threatCategory, String actor, String description,
                          LocalDate lastIncidentOn, Integer likelihood, Integer impact, Integer weight,
@@ -76,6 +78,23 @@ public class RiskFactor {
 
         public static Factor of(FactorKind kind, String description, int weight, boolean concernsGroup) {
             return new Factor(kind, null, null, description, null, null, null, weight, concernsGroup);
+        }
+
+        /**
+         * How a measure names this factor: kind, category, who and what, e.g. {@code THREAT · PHYSICAL · District
+         * police · Followed home}. Long descriptions are cut so the label stays readable in a list.
+         */
+        public String label() {
+            StringBuilder label = new StringBuilder(kind.name());
+            if (threatCategory != null) {
+                label.append(" · ").append(threatCategory.name());
+            }
+            if (actor != null && !actor.isBlank()) {
+                label.append(" · ").append(actor.strip());
+            }
+            String what = description == null ? "" : description.strip();
+            label.append(" · ").append(what.length() > LABEL_TEXT ? what.substring(0, LABEL_TEXT) + "…" : what);
+            return label.toString();
         }
 
         @Override

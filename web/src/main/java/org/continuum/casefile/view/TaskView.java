@@ -89,6 +89,10 @@ public class TaskView implements Serializable {
     /** Status names by measure id: EL cannot convert map values to an enum, so they travel as names. */
     private Map<Long, String> statuses = new HashMap<>();
     private Map<Long, String> owners = new HashMap<>();
+    /** What each measure addresses (a factor label, "" for nothing), by measure id. */
+    private Map<Long, String> addresses = new HashMap<>();
+    private String newAddresses;
+    private List<String> factorLabels = List.of();
     private List<String> newMeasures = new ArrayList<>();
     private ProtectionService.Decision decision;
     private Outcome outcome;
@@ -156,9 +160,11 @@ public class TaskView implements Serializable {
 
     private void loadPlan() {
         plan = protection.plan(task.caseFileId());
+        factorLabels = protection.factorLabels(task.caseFileId());
         for (ProtectionService.MeasureRow row : plan) {
             statuses.put(row.id(), row.status().name());
             owners.put(row.id(), row.owner());
+            addresses.put(row.id(), row.addresses() == null ? "" : row.addresses());
         }
     }
 
@@ -250,17 +256,48 @@ public class TaskView implements Serializable {
             MeasureStatus status = java.util.Arrays.stream(MeasureStatus.values())
                     .filter(st -> st.name().equals(name)).findFirst().orElse(row.status());
             String owner = owners.get(row.id());
-            if (status != row.status() || (owner != null && !owner.equals(row.owner()))) {
-                changes.add(new ProtectionService.MeasureChange(row.id(), null, status, owner, row.note()));
+            String addressed = addresses.get(row.id());
+            boolean readdressed = addressed != null && !addressed.equals(row.addresses() == null ? ""
+                    : row.addresses());
+            if (status != row.status() || (owner != null && !owner.equals(row.owner())) || readdressed) {
+                changes.add(new ProtectionService.MeasureChange(row.id(), null, status, owner, row.note(),
+                        readdressed ? addressed : null));
             }
         }
         newMeasures.forEach(code -> changes.add(new ProtectionService.MeasureChange(null, code,
-                MeasureStatus.PLANNED, null, null)));
+                MeasureStatus.PLANNED, null, null, newAddresses)));
         return changes;
     }
 
     private ProtectionService.RiskAnalysis analysis() {
         return new ProtectionService.RiskAnalysis(risk.given(), risk.getOverrideReason());
+    }
+
+    public Map<Long, String> getAddresses() {
+        return addresses;
+    }
+
+    public String getNewAddresses() {
+        return newAddresses;
+    }
+
+    public void setNewAddresses(String newAddresses) {
+        this.newAddresses = newAddresses;
+    }
+
+    /** The factors a measure may address, plus what it addresses now when that came from an older assessment. */
+    public List<String> addressOptions(long measureId) {
+        String current = addresses.get(measureId);
+        if (current == null || current.isEmpty() || factorLabels.contains(current)) {
+            return factorLabels;
+        }
+        List<String> options = new ArrayList<>(factorLabels);
+        options.add(current);
+        return options;
+    }
+
+    public List<String> getFactorLabels() {
+        return factorLabels;
     }
 
     public RiskRows getRisk() {

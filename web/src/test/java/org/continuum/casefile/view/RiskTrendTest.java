@@ -24,7 +24,7 @@ class RiskTrendTest {
 
     static ProtectionService.MeasureRow measure(MeasureStatus status, Instant updated) {
         return new ProtectionService.MeasureRow(1, "safety-plan", 1, "Safety plan", "Plan de sécurité", status,
-                "sofia", null, updated);
+                "sofia", null, updated, null);
     }
 
     @Test
