@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.InvalidInput;
+import org.continuum.grant.control.FundRules;
 import org.continuum.grant.control.Grants;
 import org.continuum.grant.entity.Fund;
 import org.continuum.grant.entity.GrantCategory;
@@ -98,8 +99,7 @@ public class FundService {
         if (blank(f.donor()) || f.donor().length() > MAX_TEXT) {
             problems.add("fund.donor.required");
         }
-        if (f.currency() == null || f.currency().length() != 3
-                || !f.currency().chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+        if (f.currency() == null || !FundRules.isCurrencyCode(f.currency())) {
             problems.add("grant.currency.invalid");
         }
         if (f.budget() == null || f.budget().signum() < 0 || f.budget().scale() > 2) {

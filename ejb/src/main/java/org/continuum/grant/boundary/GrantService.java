@@ -289,16 +289,17 @@ public class GrantService {
         List<GrantSummary> awaiting = new ArrayList<>();
         List<GrantSummary> toPay = new ArrayList<>();
         List<GrantSummary> overdue = new ArrayList<>();
-        Map<Long, String> references = new HashMap<>();
-        for (EmergencyGrant g : grants.ofTeam(team, EnumSet.of(GrantStatus.RECOMMENDED,
-                GrantStatus.AWAITING_SECOND_APPROVAL, GrantStatus.APPROVED, GrantStatus.DISBURSED))) {
-            String ref = references.computeIfAbsent(g.getCaseFileId(),
-                    id -> em.find(CaseFile.class, id).getReference());
+        List<EmergencyGrant> open = grants.ofTeam(team, EnumSet.of(GrantStatus.RECOMMENDED,
+                GrantStatus.AWAITING_SECOND_APPROVAL, GrantStatus.APPROVED, GrantStatus.DISBURSED));
+        Map<Long, String> references = grants.caseReferences(
+                open.stream().map(EmergencyGrant::getCaseFileId).collect(java.util.stream.Collectors.toSet()));
+        for (EmergencyGrant g : open) {
+            String ref = references.get(g.getCaseFileId());
             if (g.mayBeDecidedBy(caller.getUsername())) {
                 awaiting.add(summary(g, ref, caller));
             } else if (g.getStatus() == GrantStatus.APPROVED) {
                 toPay.add(summary(g, ref, caller));
-            } else if (g.awaitsReport() && (g.isReportOverdue() || g.getReportDueOn().isBefore(today))) {
+            } else if (g.isReportLate(today)) {
                 overdue.add(summary(g, ref, caller));
             }
         }
@@ -386,7 +387,7 @@ public class GrantService {
         return new GrantSummary(g.getId(), g.getReference(), g.getCaseFileId(), caseReference, g.getFund().getCode(),
                 g.getFund().getName(), g.getCategory(), g.getStatus(), g.getAmount(), g.getCurrency(),
                 g.getApprovedInFundCurrency(), g.getFund().getCurrency(), g.getRecommendedAt(), g.getReportDueOn(),
-                g.awaitsReport() && (g.isReportOverdue() || g.getReportDueOn().isBefore(today())),
+                g.isReportLate(today()),
                 g.mayBeDecidedBy(caller.getUsername()) && caller.hasRole(Role.COORDINATOR));
     }
 

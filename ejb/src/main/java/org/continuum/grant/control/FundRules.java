@@ -130,7 +130,8 @@ public final class FundRules {
         return problems;
     }
 
-    static boolean isCurrencyCode(String code) {
+    /** Three capital letters, the shape of an ISO 4217 code. */
+    public static boolean isCurrencyCode(String code) {
         return code.length() == 3 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z');
     }
 

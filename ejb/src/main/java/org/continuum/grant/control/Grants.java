@@ -8,12 +8,15 @@ import org.continuum.casefile.entity.CaseFile;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.Fund;
 import org.continuum.grant.entity.GrantStatus;
-import org.hibernate.Session;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
+import jakarta.inject.Inject;
+import org.continuum.platform.control.DatabaseSequences;
 
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,12 +30,22 @@ public class Grants {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    DatabaseSequences sequences;
+
     public String nextReference() {
-        SessionFactoryImplementor factory = em.unwrap(Session.class).getSessionFactory()
-                .unwrap(SessionFactoryImplementor.class);
-        String sql = factory.getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString(SEQUENCE);
-        long n = ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
-        return String.format("G-%d-%04d", Year.now().getValue(), n);
+        return String.format("G-%d-%04d", Year.now().getValue(), sequences.next(SEQUENCE));
+    }
+
+    /** The references of these case files, in one query. */
+    public Map<Long, String> caseReferences(Collection<Long> caseFileIds) {
+        Map<Long, String> references = new HashMap<>();
+        if (!caseFileIds.isEmpty()) {
+            em.createQuery("select c.id, c.reference from CaseFile c where c.id in :ids", Object[].class)
+                    .setParameter("ids", caseFileIds).getResultList()
+                    .forEach(row -> references.put((Long) row[0], (String) row[1]));
+        }
+        return references;
     }
 
     public Optional<EmergencyGrant> find(long grantId) {

@@ -308,6 +308,11 @@ public class EmergencyGrant {
         return status == GrantStatus.DISBURSED && reportDueOn != null && reportReceivedAt == null;
     }
 
+    /** The report is awaited and late: flagged by the timer, or its due date has passed. */
+    public boolean isReportLate(LocalDate today) {
+        return awaitsReport() && (reportOverdue || reportDueOn.isBefore(today));
+    }
+
     public void reportReceived(Instant at) {
         if (!awaitsReport()) {
             throw new IllegalStateException("grant.report.notDue");

@@ -13,6 +13,7 @@ import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.casefile.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.grant.control.FundRules;
 import org.continuum.grant.entity.Fund;
 import org.continuum.grant.entity.GrantCategory;
 import org.continuum.identity.control.PasswordHasher;
@@ -220,7 +221,7 @@ public class SeedLoader {
                             line.flag("no_retrospective"),
                             reportDays == null ? null : line.integer("report_due_days", 0, 3650), categories);
                     String currency = line.required("currency");
-                    if (currency != null && !currency.matches("[A-Z]{3}")) {
+                    if (currency != null && !FundRules.isCurrencyCode(currency)) {
                         line.error("currency", "'" + currency + "' must be an ISO 4217 code like EUR");
                     }
                     try {
