@@ -97,7 +97,7 @@ class ResourceBundlesTest {
     @Test
     void everyMessageKeyThrownByTheDomainIsTranslated() throws IOException {
         Set<String> keys = bundle("en").stringPropertyNames();
-        Pattern thrown = Pattern.compile("\"((?:intake|triage|case|task)\\.[a-zA-Z.]+)\"");
+        Pattern thrown = Pattern.compile("\"((?:intake|triage|case|task|referral|partner|safePlace|measure|consent|plan)\\.[a-zA-Z.]+)\"");
         Set<String> domainKeys = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("../ejb/src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {

@@ -57,6 +57,16 @@ public interface CaseWorkflow {
     /** The open task of a grant's process, if any (decision, second approval, disbursement, report). */
     Optional<WorkTask> openGrantTask(long grantId);
 
+    /** Starts the wait for a partner's answer to a referral, with its reminder; returns the process instance id. */
+    String referralSent(ReferralStart start);
+
+    /** The partner answered: the wait (and its reminder) ends. False when no wait was running. */
+    boolean referralAnswered(String processInstanceId);
+
+    record ReferralStart(long referralId, long caseFileId, String caseReference, String teamCode,
+                         java.time.Instant answerDueAt) {
+    }
+
     record GrantStart(long grantId, String grantReference, String recommender, long caseFileId, String caseReference,
                       String teamCode) {
     }
@@ -100,6 +110,8 @@ public interface CaseWorkflow {
         public static final String MORE_TRANCHES = "moreTranches";
         public static final String REPORT_REQUIRED = "reportRequired";
         public static final String REPORT_DUE_AT = "reportDueAt";
+        public static final String REFERRAL_ID = "referralId";
+        public static final String ANSWER_DUE_AT = "answerDueAt";
 
         private Var() {
         }

@@ -169,6 +169,9 @@ public class CaseFile {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "targeted_for_work")
+    private Boolean targetedForWork;
+
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
@@ -490,6 +493,22 @@ public class CaseFile {
         triageOverdue = true;
         updatedAt = now;
         return true;
+    }
+
+    /**
+     * Whether the person is targeted because of their LGBTQIA+ or human-rights work (null: not known). Some partners
+     * and funds help only them; staff record it once they know.
+     */
+    public void recordTargetedForWork(Boolean targeted, Instant now) {
+        if (phase == Phase.CLOSED) {
+            throw new IllegalStateException("case.closed");
+        }
+        this.targetedForWork = targeted;
+        this.updatedAt = now;
+    }
+
+    public Boolean getTargetedForWork() {
+        return targetedForWork;
     }
 
     public boolean belongsTo(Team other) {

@@ -52,6 +52,9 @@ public class Consent {
     @Column(name = "recorded_by", nullable = false, length = 80, updatable = false)
     private String recordedBy;
 
+    @Column(name = "shared_fields", length = 400, updatable = false)
+    private String sharedFields;
+
     protected Consent() {
     }
 
@@ -71,6 +74,23 @@ public class Consent {
         this.granted = granted;
         this.recordedAt = Objects.requireNonNull(recordedAt);
         this.recordedBy = Objects.requireNonNull(recordedBy);
+    }
+
+    /** A sharing consent that names the fields the partner may receive (a refusal names none). */
+    public static Consent toShare(long caseFileId, Partner partner, java.util.Set<SharedField> fields,
+                                  boolean granted, Instant recordedAt, String recordedBy) {
+        Consent consent = new Consent(caseFileId, ConsentPurpose.SHARE_WITH_PARTNER, partner, null, granted,
+                recordedAt, recordedBy);
+        if (granted && (fields == null || fields.isEmpty())) {
+            throw new IllegalArgumentException("consent.fields.required");
+        }
+        consent.sharedFields = granted ? SharedField.format(fields) : null;
+        return consent;
+    }
+
+    /** The fields this consent lets leave; none when it is a refusal or names no fields. */
+    public java.util.Set<SharedField> getSharedFields() {
+        return granted ? SharedField.parse(sharedFields) : java.util.EnumSet.noneOf(SharedField.class);
     }
 
     public ConsentPurpose getPurpose() {

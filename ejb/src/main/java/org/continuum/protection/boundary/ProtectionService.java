@@ -80,6 +80,9 @@ public class ProtectionService {
     Timeline timeline;
 
     @Inject
+    org.continuum.reference.control.Partners partners;
+
+    @Inject
     AuditTrail audit;
 
     public void assessRisk(String taskId, Assessment assessment) {
@@ -162,6 +165,35 @@ public class ProtectionService {
             count++;
         }
         return count;
+    }
+
+    /**
+     * Updates one measure of the plan as it happens (status, who provides it, dates, outcome, effectiveness), for
+     * the staff who may open the case. The timeline says which measure changed and its rating, never the outcome.
+     */
+    @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
+    public void updateMeasure(long caseFileId, long measureId, MeasureUpdate update) {
+        UserAccount caller = caller();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.MEASURE_UPDATED);
+        if (update == null || update.status() == null) {
+            throw new InvalidInput("plan.status.required");
+        }
+        if (caseFile.getPhase() == Phase.CLOSED) {
+            throw new InvalidInput("referral.caseClosed");
+        }
+        ProtectionMeasure measure = measures.of(caseFileId).stream().filter(m -> m.getId() == measureId)
+                .findFirst().orElseThrow(() -> new InvalidInput("plan.measure.unknown"));
+        Instant now = Instant.now();
+        var provider = partners.chosen(update.providerId());
+        InvalidInput.whenRefused(() -> {
+            measure.update(update.status(), measure.getOwner(), measure.getNote(), now);
+            measure.describe(provider, update.startsOn(), update.endsOn(), update.outcome(), update.effectiveness(),
+                    now);
+        });
+        String summary = "measure=" + measure.getType().getCode() + " status=" + update.status()
+                + (update.effectiveness() == null ? "" : " effectiveness=" + update.effectiveness());
+        timeline.record(caseFile, caller.getUsername(), CaseEventKind.MEASURE_UPDATED, summary, null);
+        audit.record(caller.getUsername(), AuditAction.MEASURE_UPDATED, caseFileId, summary);
     }
 
     /**
@@ -417,11 +449,53 @@ public class ProtectionService {
     }
 
     public record MeasureRow(long id, String typeCode, int step, String nameEn, String nameFr, MeasureStatus status,
-                             String owner, String note, Instant updatedAt, String addresses) {
+                             String owner, String note, Instant updatedAt, String addresses, Details details) {
+
+        /** A row without the details (kept for callers that only chart or list the plan). */
+        public MeasureRow(long id, String typeCode, int step, String nameEn, String nameFr, MeasureStatus status,
+                          String owner, String note, Instant updatedAt, String addresses) {
+            this(id, typeCode, step, nameEn, nameFr, status, owner, note, updatedAt, addresses, Details.NONE);
+        }
+
         static MeasureRow of(ProtectionMeasure m) {
+            var place = m.getSafePlace();
             return new MeasureRow(m.getId(), m.getType().getCode(), m.getType().getContinuumStep(),
                     m.getType().name("en"), m.getType().name("fr"), m.getStatus(), m.getOwner(), m.getNote(),
-                    m.getUpdatedAt(), m.getAddresses());
+                    m.getUpdatedAt(), m.getAddresses(), new Details(
+                    m.getProvider() == null ? null : m.getProvider().getId(),
+                    m.getProvider() == null ? null : m.getProvider().getName(), m.getStartsOn(), m.getEndsOn(),
+                    m.getOutcome(), m.getEffectiveness(), place == null ? null : place.getName(),
+                    place == null ? null : place.getArea(), place == null ? null : place.getAddress(),
+                    place == null ? null : place.getOpeningHours(), place == null ? null : place.getContact()));
+        }
+
+        @Override
+        public String toString() {
+            return "MeasureRow[" + id + "," + typeCode + "," + status + "]";
+        }
+    }
+
+    /**
+     * Who provides a measure, when, what came of it, how well it worked (1-5), and the safe place it happens at:
+     * the place's address is shown only here, to the staff of the case it was recorded for.
+     */
+    public record Details(Long providerId, String providerName, java.time.LocalDate startsOn,
+                          java.time.LocalDate endsOn, String outcome, Integer effectiveness, String placeName,
+                          String placeArea, String placeAddress, String placeHours, String placeContact) {
+        static final Details NONE = new Details(null, null, null, null, null, null, null, null, null, null, null);
+
+        @Override
+        public String toString() {
+            return "MeasureDetails[" + effectiveness + "]";
+        }
+    }
+
+    /** A change to one measure outside the planning tasks: its status, provider, dates, outcome and rating. */
+    public record MeasureUpdate(MeasureStatus status, Long providerId, java.time.LocalDate startsOn,
+                                java.time.LocalDate endsOn, String outcome, Integer effectiveness) {
+        @Override
+        public String toString() {
+            return "MeasureUpdate[" + status + "," + effectiveness + "]";
         }
     }
 }

@@ -14,12 +14,19 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.reference.entity.MeasureType;
+import org.continuum.reference.entity.Partner;
+import org.continuum.safeplace.entity.SafePlace;
 import org.continuum.security.control.Encrypted;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
-/** A measure of a case file's protection plan, from the catalogue, with its status and the staff member owning it. */
+/**
+ * A measure of a case file's protection plan, from the catalogue, with its status and the staff member owning it,
+ * who provides it (the organisation itself or a partner), when it runs, what came of it and how well it worked.
+ * Effectiveness ratings over time, against the risk trend, are the evidence of what protects people.
+ */
 @Entity
 @Table(name = "protection_measure")
 public class ProtectionMeasure {
@@ -51,6 +58,27 @@ public class ProtectionMeasure {
     @Convert(converter = Encrypted.class)
     @Column(name = "addresses_enc", length = 2048)
     private String addresses;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "provider_partner_id")
+    private Partner provider;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "safe_place_id")
+    private SafePlace safePlace;
+
+    @Column(name = "starts_on")
+    private LocalDate startsOn;
+
+    @Column(name = "ends_on")
+    private LocalDate endsOn;
+
+    @Convert(converter = Encrypted.class)
+    @Column(name = "outcome_enc", length = 4096)
+    private String outcome;
+
+    @Column(name = "effectiveness")
+    private Integer effectiveness;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -96,6 +124,67 @@ public class ProtectionMeasure {
         }
         this.note = note == null || note.isBlank() ? null : note.strip();
         this.updatedAt = now;
+    }
+
+    /** The codes of the catalogue whose measures take place at a registered safe place. */
+    public static final java.util.Set<String> SAFE_PLACE_TYPES = java.util.Set.of("safe-place", "shelter-respite");
+
+    /** Who provides the measure (null: the organisation itself), when it runs, what came of it, how well it worked. */
+    public void describe(Partner provider, LocalDate startsOn, LocalDate endsOn, String outcome, Integer effectiveness,
+                         Instant now) {
+        if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
+            throw new IllegalArgumentException("measure.dates.order");
+        }
+        if (effectiveness != null && (effectiveness < 1 || effectiveness > 5)) {
+            throw new IllegalArgumentException("measure.effectiveness.range");
+        }
+        if (effectiveness != null && !status.isTried()) {
+            throw new IllegalArgumentException("measure.effectiveness.notTried");
+        }
+        if (outcome != null && outcome.strip().length() > NOTE_MAX) {
+            throw new IllegalArgumentException("measure.outcome.tooLong");
+        }
+        this.provider = provider;
+        this.startsOn = startsOn;
+        this.endsOn = endsOn;
+        this.outcome = outcome == null || outcome.isBlank() ? null : outcome.strip();
+        this.effectiveness = effectiveness;
+        this.updatedAt = now;
+    }
+
+    /** The registered safe place where this measure happens; only for safe-place and shelter measures. */
+    public void atSafePlace(SafePlace place) {
+        if (place != null && !SAFE_PLACE_TYPES.contains(type.getCode())) {
+            throw new IllegalArgumentException("measure.safePlace.wrongType");
+        }
+        if (place != null && !place.isOffered()) {
+            throw new IllegalArgumentException("safePlace.notOffered");
+        }
+        this.safePlace = place;
+    }
+
+    public Partner getProvider() {
+        return provider;
+    }
+
+    public SafePlace getSafePlace() {
+        return safePlace;
+    }
+
+    public LocalDate getStartsOn() {
+        return startsOn;
+    }
+
+    public LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public Integer getEffectiveness() {
+        return effectiveness;
     }
 
     public Long getId() {

@@ -84,19 +84,34 @@ public class SeedLoader {
     int loadPartners() {
         List<Partner> parsed = SeedFile.read("seeds/reference/partners.csv", resource("reference/partners.csv"),
                 List.of("code", "name", "kind", "services", "languages", "contact_channels", "stated_limits",
-                        "website"),
-                line -> new Partner(line.code("code"), line.required("name"),
-                        line.enumValue("kind", Partner.Kind.class),
-                        line.list("services", true, s -> s.matches("[a-z0-9-]+") ? null
-                                : "service '" + s + "' must be a lower-case code"),
-                        line.languages("languages"),
-                        line.list("contact_channels", true, c -> c.matches("(email|web|phone|form):.+") ? null
-                                : "channel '" + c + "' must start with email:, web:, phone: or form:"),
-                        line.optional("stated_limits"), line.optional("website")));
+                        "website", "situations", "countries", "targeted_for_work", "answer_days"),
+                line -> {
+                    Partner partner = new Partner(line.code("code"), line.required("name"),
+                            line.enumValue("kind", Partner.Kind.class),
+                            line.list("services", true, s -> s.matches("[a-z0-9-]+") ? null
+                                    : "service '" + s + "' must be a lower-case code"),
+                            line.languages("languages"),
+                            line.list("contact_channels", true, c -> c.matches("(email|web|phone|form):.+") ? null
+                                    : "channel '" + c + "' must start with email:, web:, phone: or form:"),
+                            line.optional("stated_limits"), line.optional("website"));
+                    List<String> situations = line.list("situations", false, s -> isSituation(s) ? null
+                            : "'" + s + "' is not one of " + java.util.Arrays.toString(Situation.values()));
+                    List<String> countries = line.list("countries", false, c -> COUNTRY_CODES.contains(c) ? null
+                            : "'" + c + "' is not an ISO 3166 country code (e.g. FR, RU, NG)");
+                    boolean targeted = line.flag("targeted_for_work");
+                    int answerDays = line.integer("answer_days", 1, Partner.MAX_ANSWER_DAYS);
+                    partner.applyRules(new Partner.Rules(situations, countries, targeted,
+                            Math.max(1, Math.min(Partner.MAX_ANSWER_DAYS, answerDays))));
+                    return partner;
+                });
         return upsert(parsed, em.createQuery("select p from Partner p", Partner.class).getResultList(),
-                Partner::getCode, (current, p) -> current.update(p.getName(),
-                p.getKind(), p.getServices(), p.getLanguages(), p.getContactChannels(), p.getStatedLimits(),
-                p.getWebsite()));
+                Partner::getCode, Partner::seeded);
+    }
+
+    private static final java.util.Set<String> COUNTRY_CODES = java.util.Set.of(java.util.Locale.getISOCountries());
+
+    private static boolean isSituation(String name) {
+        return java.util.Arrays.stream(Situation.values()).anyMatch(s -> s.name().equals(name));
     }
 
     int loadMeasures() {

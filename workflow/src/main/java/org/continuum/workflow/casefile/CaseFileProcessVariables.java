@@ -10,6 +10,8 @@ public final class CaseFileProcessVariables {
     public static final String NEW_THREAT_MESSAGE = "NewThreat";
     public static final String GRANT_REQUESTED_MESSAGE = "EmergencyGrantRequested";
     public static final String GRANT_PROCESS_KEY = "Process_EmergencyGrant";
+    public static final String REFERRAL_PROCESS_KEY = "Process_Referral";
+    public static final String REFERRAL_ANSWERED_MESSAGE = "ReferralAnswered";
 
 
     private CaseFileProcessVariables() {

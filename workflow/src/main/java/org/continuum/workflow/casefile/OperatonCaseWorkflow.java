@@ -164,6 +164,30 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
     }
 
     @Override
+    public String referralSent(ReferralStart start) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(Var.REFERRAL_ID, start.referralId())
+                .putValue(Var.CASE_FILE_ID, start.caseFileId())
+                .putValue(Var.CASE_REFERENCE, start.caseReference())
+                .putValue(Var.TEAM_CODE, start.teamCode())
+                .putValue(Var.ANSWER_DUE_AT, Date.from(start.answerDueAt()));
+        return engine().getRuntimeService().startProcessInstanceByKey(CaseFileProcessVariables.REFERRAL_PROCESS_KEY,
+                start.caseReference() + "/R" + start.referralId(), variables).getId();
+    }
+
+    @Override
+    public boolean referralAnswered(String processInstanceId) {
+        var runtime = engine().getRuntimeService();
+        if (processInstanceId == null || runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventName(CaseFileProcessVariables.REFERRAL_ANSWERED_MESSAGE).count() == 0) {
+            return false;
+        }
+        runtime.createMessageCorrelation(CaseFileProcessVariables.REFERRAL_ANSWERED_MESSAGE)
+                .processInstanceId(processInstanceId).correlate();
+        return true;
+    }
+
+    @Override
     public Optional<WorkTask> openGrantTask(long grantId) {
         List<Task> open = engine().getTaskService().createTaskQuery()
                 .processDefinitionKey(CaseFileProcessVariables.GRANT_PROCESS_KEY)

@@ -13,6 +13,7 @@ import org.continuum.platform.control.DatabaseMigration;
 import org.continuum.reference.control.SeedLoader;
 import org.continuum.workflow.casefile.EscalationApprovalListener;
 import org.continuum.workflow.casefile.GrantDecisionListener;
+import org.continuum.workflow.casefile.FlagReferralOverdueDelegate;
 import org.continuum.workflow.casefile.GrantReportOverdueDelegate;
 import org.continuum.workflow.casefile.LastResortGateDelegate;
 import org.continuum.workflow.casefile.MarkTriageOverdueDelegate;
@@ -43,7 +44,8 @@ public class ProcessEngineBootstrap {
 
     public static final String ENGINE_NAME = "continuum";
     private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
-    private static final String[] PROCESSES = {"bpmn/casefile.bpmn", "bpmn/emergency-grant.bpmn"};
+    private static final String[] PROCESSES = {"bpmn/casefile.bpmn", "bpmn/emergency-grant.bpmn",
+            "bpmn/referral.bpmn"};
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -74,6 +76,9 @@ public class ProcessEngineBootstrap {
 
     @Inject
     GrantReportOverdueDelegate grantReportOverdueDelegate;
+
+    @Inject
+    FlagReferralOverdueDelegate flagReferralOverdueDelegate;
 
     private ProcessEngine engine;
 
@@ -131,6 +136,7 @@ public class ProcessEngineBootstrap {
         beans.put("escalationApprovalListener", escalationApprovalListener);
         beans.put("grantDecisionListener", grantDecisionListener);
         beans.put("grantReportOverdueDelegate", grantReportOverdueDelegate);
+        beans.put("flagReferralOverdueDelegate", flagReferralOverdueDelegate);
         return beans;
     }
 

@@ -1,0 +1,28 @@
+package org.continuum.workflow.casefile;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.identity.entity.Roles;
+import org.continuum.referral.boundary.ReferralGate;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.JavaDelegate;
+
+/** Fired by the answer-due timer of a referral: reminds the case team that the partner has not answered. */
+@Stateless
+@LocalBean
+@PermitAll
+@RunAs(Roles.SYSTEM)
+public class FlagReferralOverdueDelegate implements JavaDelegate {
+
+    @Inject
+    ReferralGate gate;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        gate.answerOverdue(((Number) execution.getVariable(CaseWorkflow.Var.REFERRAL_ID)).longValue());
+    }
+}

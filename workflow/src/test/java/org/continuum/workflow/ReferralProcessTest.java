@@ -1,0 +1,159 @@
+package org.continuum.workflow;
+
+import org.continuum.casefile.control.CaseWorkflow.Var;
+import org.continuum.workflow.casefile.CaseFileProcessVariables;
+import org.continuum.workflow.engine.OperatonSchemaMigration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.ProcessEngineConfiguration;
+import org.operaton.bpm.engine.delegate.ExecutionListener;
+import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.operaton.bpm.engine.impl.pvm.process.TransitionImpl;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.impl.util.xml.Element;
+import org.operaton.bpm.engine.runtime.Job;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.variable.Variables;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The referral process on an in-memory engine (schema from the production migration), one test per path, the engine
+ * clock moved instead of sleeping; every sequence flow must be taken (R10).
+ */
+class ReferralProcessTest {
+
+    private static ProcessEngine engine;
+    private static final List<Long> REMINDED = new CopyOnWriteArrayList<>();
+    private static final Set<String> FLOWS_TAKEN = ConcurrentHashMap.newKeySet();
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:referral-process-test;DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        try (Connection c = ds.getConnection()) {
+            OperatonSchemaMigration.apply(c);
+        }
+        Map<Object, Object> beans = new HashMap<>();
+        beans.put("flagReferralOverdueDelegate",
+                (JavaDelegate) execution -> REMINDED.add(((Number) execution.getVariable(Var.REFERRAL_ID)).longValue()));
+        StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+        config.setDataSource(ds);
+        config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+        config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        config.setJobExecutorActivate(false);
+        config.setEnforceHistoryTimeToLive(true);
+        config.setDbIdentityUsed(false);
+        config.setMetricsEnabled(false);
+        config.setBeans(beans);
+        config.setProcessEngineName("referral-process-test");
+        config.setCustomPreBPMNParseListeners(List.of(new BpmnParseListener() {
+            @Override
+            public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
+                transition.addExecutionListener((ExecutionListener) execution -> FLOWS_TAKEN.add(transition.getId()));
+            }
+        }));
+        engine = config.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().addClasspathResource("bpmn/referral.bpmn").deploy();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @AfterAll
+    static void everySequenceFlowWasTaken() {
+        try {
+            BpmnModelInstance model = Bpmn.readModelFromStream(
+                    ReferralProcessTest.class.getResourceAsStream("/bpmn/referral.bpmn"));
+            Set<String> all = model.getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> missed = new TreeSet<>(all);
+            missed.removeAll(FLOWS_TAKEN);
+            java.util.logging.Logger.getLogger(ReferralProcessTest.class.getName()).info(String.format(
+                    "R10 sequence-flow coverage · referral.bpmn: %d/%d", all.size() - missed.size(), all.size()));
+            assertThat(missed).as("sequence flows no test took").isEmpty();
+        } finally {
+            engine.close();
+        }
+    }
+
+    private static ProcessInstance send(long referralId, Duration answerWithin) {
+        return engine.getRuntimeService().startProcessInstanceByKey(CaseFileProcessVariables.REFERRAL_PROCESS_KEY,
+                "CF-2026-000001/R" + referralId, Variables.createVariables()
+                        .putValue(Var.REFERRAL_ID, referralId)
+                        .putValue(Var.CASE_FILE_ID, 1L)
+                        .putValue(Var.CASE_REFERENCE, "CF-2026-000001")
+                        .putValue(Var.TEAM_CODE, "MENA")
+                        .putValue(Var.ANSWER_DUE_AT,
+                                new Date(ClockUtil.getCurrentTime().getTime() + answerWithin.toMillis())));
+    }
+
+    private static void answer(ProcessInstance instance) {
+        engine.getRuntimeService().createMessageCorrelation(CaseFileProcessVariables.REFERRAL_ANSWERED_MESSAGE)
+                .processInstanceId(instance.getId()).correlate();
+    }
+
+    private static boolean ended(ProcessInstance instance) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
+                .count() == 0;
+    }
+
+    private static boolean passed(ProcessInstance instance, String activityId) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(activityId).finished().count() > 0;
+    }
+
+    @Test
+    void anAnswerInTimeEndsTheWaitAndItsReminder() {
+        ProcessInstance instance = send(11, Duration.ofDays(7));
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .count()).as("reminder armed").isOne();
+        answer(instance);
+        assertThat(ended(instance)).isTrue();
+        assertThat(passed(instance, "EndEvent_PartnerAnswered")).isTrue();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+                .as("no reminder left behind").isZero();
+        assertThat(REMINDED).doesNotContain(11L);
+    }
+
+    @Test
+    void aLateAnswerRemindsTheTeamOnceAndTheAnswerIsStillAwaited() {
+        ProcessInstance instance = send(12, Duration.ofDays(3));
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .singleResult();
+        assertThat(timer.getDuedate()).isAfter(ClockUtil.getCurrentTime());
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
+        engine.getManagementService().executeJob(timer.getId());
+        assertThat(REMINDED).containsOnlyOnce(12L);
+        assertThat(passed(instance, "EndEvent_TeamReminded")).isTrue();
+        assertThat(ended(instance)).as("still waiting for the answer").isFalse();
+        answer(instance);
+        assertThat(ended(instance)).isTrue();
+        assertThat(passed(instance, "EndEvent_PartnerAnswered")).isTrue();
+    }
+}
