@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Reference data for forms: partners and the measure catalogue. Public facts, no case content. */
 @Stateless
-@RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR, Roles.SECURITY_MENTOR})
+@RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR, Roles.SECURITY_MENTOR, Roles.ADMIN})
 public class ReferenceData {
 
     @PersistenceContext
