@@ -56,6 +56,8 @@ class SeedFileTest {
                 .hasSizeGreaterThanOrEqualTo(25);
         assertThat(readShipped("reference/measures.csv", List.of("code", "continuum_step", "name_en", "name_fr")))
                 .hasSizeGreaterThanOrEqualTo(14);
+        assertThat(readShipped("demo/safe-places.csv", List.of("name", "kind", "country", "area", "address")))
+                .hasSizeGreaterThanOrEqualTo(4);
         List<String> cases = readShipped("demo/cases.csv", List.of("pseudonym", "legal_name", "country"));
         assertThat(String.join(" ", cases)).contains("Анна Смирнова").contains("ليلى منصور");
     }

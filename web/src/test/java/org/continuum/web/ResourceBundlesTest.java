@@ -92,6 +92,18 @@ class ResourceBundlesTest {
         for (Channel c : Channel.values()) {
             assertThat(keys).contains("channel." + c.name());
         }
+        labelled(keys, "sharedField.", org.continuum.casefile.entity.SharedField.values());
+        labelled(keys, "referralStatus.", org.continuum.referral.entity.ReferralStatus.values());
+        labelled(keys, "referralOutcome.", org.continuum.referral.entity.ReferralOutcome.values());
+        labelled(keys, "partnerKind.", org.continuum.reference.entity.Partner.Kind.values());
+        labelled(keys, "safePlaceKind.", org.continuum.safeplace.entity.SafePlaceKind.values());
+        labelled(keys, "vetting.", org.continuum.safeplace.entity.Vetting.values());
+    }
+
+    private static void labelled(Set<String> keys, String prefix, Enum<?>[] values) {
+        for (Enum<?> value : values) {
+            assertThat(keys).contains(prefix + value.name());
+        }
     }
 
     @Test

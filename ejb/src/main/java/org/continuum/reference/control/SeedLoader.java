@@ -22,10 +22,14 @@ import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.reference.entity.MeasureType;
 import org.continuum.reference.entity.Partner;
+import org.continuum.safeplace.entity.SafePlace;
+import org.continuum.safeplace.entity.SafePlaceKind;
+import org.continuum.safeplace.entity.Vetting;
 
 import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +73,12 @@ public class SeedLoader {
             LOG.info(() -> "Demo data loaded: " + cases + " case files");
         }
         // Separate from the users so that a demo database from before the grants gets its demo funds too.
+        if (Boolean.getBoolean(DEMO_PROPERTY) && noSafePlaces()) {
+            List<SafePlace> places = loadSafePlaces();
+            places.forEach(em::persist);
+            audit.record(ACTOR, AuditAction.SEED_LOADED, null, "demo safe-places=" + places.size());
+            LOG.info(() -> "Demo safe places loaded: " + places.size());
+        }
         if (Boolean.getBoolean(DEMO_PROPERTY) && noFunds()) {
             List<Fund> funds = loadFunds();
             funds.forEach(em::persist);
@@ -141,6 +151,40 @@ public class SeedLoader {
             }
         }
         return parsed.size();
+    }
+
+    /** Demo safe places, validated line by line like every seed; sealed by the entity like an administrator's. */
+    List<SafePlace> loadSafePlaces() {
+        Instant now = Instant.now();
+        Map<String, Partner> partnersByCode = new HashMap<>();
+        em.createQuery("select p from Partner p", Partner.class).getResultList()
+                .forEach(p -> partnersByCode.put(p.getCode(), p));
+        return SeedFile.read("seeds/demo/safe-places.csv", resource("demo/safe-places.csv"),
+                List.of("name", "kind", "country", "area", "address", "contact", "opening_hours", "vetting",
+                        "vetted_on", "affirming", "capacity", "network"), line -> {
+                    String network = line.optional("network");
+                    if (network != null && !partnersByCode.containsKey(network)) {
+                        line.error("network", "'" + network + "' is not a partner code");
+                    }
+                    String vettedOn = line.optional("vetted_on");
+                    SafePlace.Details details = new SafePlace.Details(line.required("name"),
+                            line.enumValue("kind", SafePlaceKind.class), line.country("country"),
+                            line.required("area"), line.required("address"), line.optional("contact"),
+                            line.optional("opening_hours"), line.enumValue("vetting", Vetting.class),
+                            vettedOn == null ? null : line.date("vetted_on"), line.flag("affirming"),
+                            line.integer("capacity", 0, SafePlace.MAX_CAPACITY),
+                            network == null ? null : partnersByCode.get(network), true);
+                    try {
+                        return new SafePlace(details, ACTOR, now);
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        line.error(null, String.valueOf(e.getMessage()));
+                        return null;
+                    }
+                });
+    }
+
+    private boolean noSafePlaces() {
+        return em.createQuery("select count(s) from SafePlace s", Long.class).getSingleResult() == 0;
     }
 
     private boolean noFunds() {

@@ -36,6 +36,18 @@ public class DashboardView implements Serializable {
     private org.continuum.grant.boundary.GrantService.Desk desk;
     private List<org.continuum.grant.boundary.GrantService.FundView> funds;
     private List<WorkTask> tasks;
+    private List<org.continuum.referral.boundary.ReferralService.OverdueReferral> overdueReferrals;
+
+    @Inject
+    org.continuum.referral.boundary.ReferralService referrals;
+
+    /** Referrals of my case files whose partner has not answered by the due date. */
+    public List<org.continuum.referral.boundary.ReferralService.OverdueReferral> getOverdueReferrals() {
+        if (overdueReferrals == null) {
+            overdueReferrals = referrals.overdue();
+        }
+        return overdueReferrals;
+    }
 
     public CaseFileService.Dashboard getDashboard() {
         if (dashboard == null) {

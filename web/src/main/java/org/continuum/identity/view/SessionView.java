@@ -74,6 +74,15 @@ public class SessionView implements Serializable {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.COORDINATOR);
     }
 
+    public boolean isAdmin() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.ADMIN);
+    }
+
+    /** Who reads the partner directory: case staff and the administrators who keep it. */
+    public boolean isDirectoryReader() {
+        return isCaseStaff() || isAdmin();
+    }
+
     public boolean isAuditReader() {
         ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
         return ctx.isUserInRole(Roles.AUDITOR) || ctx.isUserInRole(Roles.ADMIN);

@@ -1,0 +1,119 @@
+package org.continuum.it.browser;
+
+import org.continuum.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.continuum.it.browser.Steps.step;
+
+/**
+ * The referral desk and the safe-place search in Chromium: a caseworker records a field-level consent, is refused a
+ * field the person did not consent to, refers with the consented ones, closes the loop, then records a vetted safe
+ * place whose address appears on the case file. The administrators' pages render in English and French.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MentorWorkspaceBrowserIT {
+
+    static final String PARTNER = "Human Rights First";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.asBuilt();
+    }
+
+    private static void toggle(Browser browser, String checkboxId) {
+        browser.clickable(By.cssSelector("label[for='" + checkboxId + "']")).click();
+    }
+
+    @Test
+    void caseworkerRefersOnlyConsentedFieldsThenRecordsASafePlace() throws Exception {
+        try (Browser browser = new Browser()) {
+            step(browser, "referral-desk", () -> {
+                new LoginPage(browser).logIn("amira.caseworker", "Demo-Caseworker-1");
+                browser.open("app/case.xhtml?id=1");
+                browser.clickable(By.id("referralsLink")).click();
+                browser.urlContains("/app/referrals.xhtml");
+                browser.visible(By.id("partners"));
+
+                browser.chooseFiltered("consent:consentPartner", "Human", PARTNER);
+                toggle(browser, "consent:consentFields:3");
+                toggle(browser, "consent:consentFields:4");
+                browser.clickable(By.id("consent:saveConsent")).click();
+                browser.textPresent(By.id("messages"), "Consent recorded.");
+
+                browser.chooseFiltered("refer:partner", "Human", PARTNER);
+                browser.textPresent(By.id("refer:consentNow"), "Country, Languages");
+                browser.choose("refer:purpose", "legal-support");
+                browser.choose("refer:channel", "web:https://humanrightsfirst.org");
+                toggle(browser, "refer:fields:0");
+                toggle(browser, "refer:fields:3");
+                browser.clickable(By.id("refer:send")).click();
+                browser.textPresent(By.id("messages"), "has not agreed to share \"Legal name\"");
+                browser.screenshot("referral-refused");
+                assertThat(browser.driver().findElements(By.id("sentPackage"))).as("nothing sent").isEmpty();
+
+                toggle(browser, "refer:fields:0");
+                browser.clickable(By.id("refer:send")).click();
+                browser.textPresent(By.id("messages"), "Referral sent.");
+                String shared = browser.visible(By.id("sentPackage")).getText();
+                assertThat(shared).contains("Country", "LB").doesNotContain("Legal name", "ليلى");
+                browser.screenshot("referral-sent");
+
+                browser.clickable(By.id("answer:recordAnswer")).click();
+                browser.textPresent(By.id("messages"), "Answer recorded.");
+                browser.choose("outcome:outcomeValue", "Service provided");
+                browser.clickable(By.id("outcome:recordOutcome")).click();
+                browser.textPresent(By.id("messages"), "the referral is closed");
+                browser.textPresent(By.id("referrals"), "Closed with an outcome");
+                browser.screenshot("referral-closed");
+                return null;
+            });
+            step(browser, "safe-place", () -> {
+                browser.open("app/safe-place-search.xhtml?case=1");
+                browser.textPresent(By.id("search:places"), "Centre communautaire Al-Amal");
+                assertThat(browser.visible(By.id("search:places")).getText()).as("no address in the search")
+                        .doesNotContain("Rue Inventée");
+                browser.screenshot("safe-place-search");
+                browser.clickable(By.xpath("//tr[contains(., 'Al-Amal')]//button")).click();
+                browser.urlContains("/app/case.xhtml");
+                browser.textPresent(By.id("planPanel"), "Rue Inventée 8");
+                browser.screenshot("safe-place-on-case");
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void administratorPagesRenderInBothLanguages() throws Exception {
+        try (Browser browser = new Browser()) {
+            new LoginPage(browser).logIn("admin", "Demo-Admin-2026!");
+            for (String[] page : new String[][]{{"app/partners.xhtml", "newPartner"},
+                    {"app/partner-edit.xhtml?code=rainbow-railroad", "partner:save"},
+                    {"app/partner-edit.xhtml", "partner:save"},
+                    {"app/safe-places.xhtml", "newPlace"},
+                    {"app/safe-place-edit.xhtml", "place:save"},
+                    {"app/safe-place-edit.xhtml?id=1", "place:save"}}) {
+                browser.open(page[0]);
+                assertThat(browser.visible(By.tagName("h1")).getText()).as(page[0])
+                        .doesNotContain("Something went wrong");
+                browser.visible(By.id(page[1]));
+            }
+            assertThat(browser.visible(By.id("place:name")).getAttribute("value")).isNotBlank();
+            browser.open("app/partners.xhtml");
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("languageForm:language")))
+                    .selectByValue("fr");
+            browser.textPresent(By.tagName("h1"), "Annuaire des partenaires");
+            browser.screenshot("partners-fr");
+            browser.open("app/safe-places.xhtml");
+            browser.textPresent(By.tagName("h1"), "Registre des lieux sûrs");
+            browser.screenshot("safe-places-fr");
+        }
+    }
+}

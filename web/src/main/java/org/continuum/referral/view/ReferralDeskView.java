@@ -1,0 +1,315 @@
+package org.continuum.referral.view;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.casefile.entity.SharedField;
+import org.continuum.platform.view.Messages;
+import org.continuum.referral.boundary.ReferralService;
+import org.continuum.referral.control.ReferralPackage;
+import org.continuum.referral.entity.ReferralOutcome;
+import org.continuum.referral.entity.ReferralStatus;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The referral desk of one case ({@code case} view parameter): partners that fit, consent per partner and field,
+ * the referral form, what was shared, and the partner's answer and outcome. Every action goes through
+ * {@link ReferralService}, which checks need to know and audits.
+ */
+@Named
+@ViewScoped
+public class ReferralDeskView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ReferralService referrals;
+
+    private String caseId;
+    private ReferralService.Desk desk;
+
+    private String targeted = "";
+
+    private Long consentPartnerId;
+    private List<String> consentFields = new ArrayList<>();
+    private boolean consentGranted = true;
+
+    private Long partnerId;
+    private String purpose;
+    private String channel;
+    private List<String> fields = new ArrayList<>();
+    private String message;
+    private LocalDate answerDueOn;
+    private ReferralService.SentReferral sent;
+
+    private Long answerReferralId;
+    private boolean accepted = true;
+    private String answerNote;
+
+    private Long outcomeReferralId;
+    private ReferralOutcome outcome;
+    private String outcomeNote;
+
+    public void load() {
+        try {
+            desk = referrals.desk(Long.parseLong(caseId == null ? "" : caseId.strip()));
+            Boolean t = desk.profile().targetedForWork();
+            targeted = t == null ? "" : t.toString();
+        } catch (NumberFormatException | CaseAccessDenied e) {
+            desk = null;
+            Messages.error("case.notAvailable");
+        }
+    }
+
+    private void run(Runnable action, String done) {
+        if (desk == null) {
+            return;
+        }
+        try {
+            action.run();
+            Messages.info(done);
+            load();
+        } catch (InvalidInput refused) {
+            Messages.errors(refused.messageKeys().stream().map(ReferralDeskView::withFieldLabel).toList());
+        } catch (CaseAccessDenied denied) {
+            Messages.error("case.notAvailable");
+        }
+    }
+
+    /** {@code referral.field.noConsent:LEGAL_NAME} names the field in the reader's language. */
+    private static String withFieldLabel(String key) {
+        String prefix = "referral.field.noConsent:";
+        return key.startsWith(prefix) ? prefix + Messages.text("sharedField." + key.substring(prefix.length())) : key;
+    }
+
+    public void saveProfile() {
+        run(() -> referrals.recordTargetedForWork(desk.caseFileId(),
+                targeted == null || targeted.isEmpty() ? null : Boolean.valueOf(targeted)), "referral.profile.saved");
+    }
+
+    public void recordConsent() {
+        run(() -> referrals.recordConsent(desk.caseFileId(), consentPartnerId, toFields(consentFields),
+                consentGranted), "referral.consent.saved");
+    }
+
+    public void refer() {
+        run(() -> {
+            sent = referrals.refer(desk.caseFileId(), new ReferralService.ReferralRequest(partnerId, purpose,
+                    toFields(fields), channel, message, answerDueOn));
+            message = null;
+            fields = new ArrayList<>();
+        }, "referral.sent.ok");
+    }
+
+    public void recordAnswer() {
+        run(() -> referrals.recordAnswer(answerReferralId == null ? -1 : answerReferralId, accepted, answerNote),
+                "referral.answer.saved");
+        answerNote = null;
+    }
+
+    public void recordOutcome() {
+        run(() -> referrals.recordOutcome(outcomeReferralId == null ? -1 : outcomeReferralId, outcome, outcomeNote),
+                "referral.outcome.saved");
+        outcomeNote = null;
+    }
+
+    private static Set<SharedField> toFields(List<String> names) {
+        Set<SharedField> set = EnumSet.noneOf(SharedField.class);
+        if (names != null) {
+            names.forEach(n -> set.addAll(SharedField.parse(n)));
+        }
+        return set;
+    }
+
+    /** The chosen partner of the referral form, to offer its services and channels. */
+    public ReferralService.PartnerCard getChosenPartner() {
+        if (desk == null || partnerId == null) {
+            return null;
+        }
+        return desk.partners().stream().filter(p -> p.id() == partnerId).findFirst().orElse(null);
+    }
+
+    public List<ReferralService.ReferralRow> getAwaitingAnswer() {
+        return desk == null ? List.of() : desk.referrals().stream()
+                .filter(r -> r.status() == ReferralStatus.SENT).toList();
+    }
+
+    public List<ReferralService.ReferralRow> getAwaitingOutcome() {
+        return desk == null ? List.of() : desk.referrals().stream()
+                .filter(r -> r.status() == ReferralStatus.ACCEPTED).toList();
+    }
+
+    public SharedField[] getAllFields() {
+        return SharedField.values();
+    }
+
+    public ReferralOutcome[] getOutcomes() {
+        return ReferralOutcome.values();
+    }
+
+    /** A hint or field label in the reader's language ({@code key:argument} keys have their argument put in). */
+    public String text(String key) {
+        return Messages.format(key);
+    }
+
+    public String fieldNames(Set<SharedField> set) {
+        return set == null || set.isEmpty() ? "—" : String.join(", ", set.stream().sorted()
+                .map(f -> Messages.text("sharedField." + f.name())).toList());
+    }
+
+    public List<ReferralPackage.Line> getSentLines() {
+        return sent == null ? List.of() : sent.shared();
+    }
+
+    public String getCaseId() {
+        return caseId;
+    }
+
+    public void setCaseId(String caseId) {
+        this.caseId = caseId;
+    }
+
+    public ReferralService.Desk getDesk() {
+        return desk;
+    }
+
+    public ReferralService.SentReferral getSent() {
+        return sent;
+    }
+
+    public String getTargeted() {
+        return targeted;
+    }
+
+    public void setTargeted(String targeted) {
+        this.targeted = targeted;
+    }
+
+    public Long getConsentPartnerId() {
+        return consentPartnerId;
+    }
+
+    public void setConsentPartnerId(Long consentPartnerId) {
+        this.consentPartnerId = consentPartnerId;
+    }
+
+    public List<String> getConsentFields() {
+        return consentFields;
+    }
+
+    public void setConsentFields(List<String> consentFields) {
+        this.consentFields = consentFields;
+    }
+
+    public boolean isConsentGranted() {
+        return consentGranted;
+    }
+
+    public void setConsentGranted(boolean consentGranted) {
+        this.consentGranted = consentGranted;
+    }
+
+    public Long getPartnerId() {
+        return partnerId;
+    }
+
+    public void setPartnerId(Long partnerId) {
+        this.partnerId = partnerId;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public void setPurpose(String purpose) {
+        this.purpose = purpose;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public List<String> getFields() {
+        return fields;
+    }
+
+    public void setFields(List<String> fields) {
+        this.fields = fields;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public LocalDate getAnswerDueOn() {
+        return answerDueOn;
+    }
+
+    public void setAnswerDueOn(LocalDate answerDueOn) {
+        this.answerDueOn = answerDueOn;
+    }
+
+    public Long getAnswerReferralId() {
+        return answerReferralId;
+    }
+
+    public void setAnswerReferralId(Long answerReferralId) {
+        this.answerReferralId = answerReferralId;
+    }
+
+    public boolean isAccepted() {
+        return accepted;
+    }
+
+    public void setAccepted(boolean accepted) {
+        this.accepted = accepted;
+    }
+
+    public String getAnswerNote() {
+        return answerNote;
+    }
+
+    public void setAnswerNote(String answerNote) {
+        this.answerNote = answerNote;
+    }
+
+    public Long getOutcomeReferralId() {
+        return outcomeReferralId;
+    }
+
+    public void setOutcomeReferralId(Long outcomeReferralId) {
+        this.outcomeReferralId = outcomeReferralId;
+    }
+
+    public ReferralOutcome getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(ReferralOutcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public String getOutcomeNote() {
+        return outcomeNote;
+    }
+
+    public void setOutcomeNote(String outcomeNote) {
+        this.outcomeNote = outcomeNote;
+    }
+}

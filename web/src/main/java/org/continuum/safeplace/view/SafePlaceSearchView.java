@@ -1,0 +1,95 @@
+package org.continuum.safeplace.view;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.view.Messages;
+import org.continuum.safeplace.boundary.SafePlaceService;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/** Finds vetted safe places in the requester's country and area (no addresses) and records one for the case. */
+@Named
+@ViewScoped
+public class SafePlaceSearchView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SafePlaceService safePlaces;
+
+    private String caseId;
+    private long caseFileId;
+    private String area;
+    private String note;
+    private List<SafePlaceService.PlaceOption> results;
+
+    public void load() {
+        try {
+            caseFileId = Long.parseLong(caseId == null ? "" : caseId.strip());
+            search();
+        } catch (NumberFormatException e) {
+            Messages.error("case.notAvailable");
+        }
+    }
+
+    public void search() {
+        try {
+            results = safePlaces.near(caseFileId, area);
+        } catch (CaseAccessDenied denied) {
+            results = null;
+            Messages.error("case.notAvailable");
+        }
+    }
+
+    public void record(long placeId) throws IOException {
+        try {
+            safePlaces.recordForCase(caseFileId, placeId, note);
+            Messages.info("safePlace.recorded");
+            ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
+            ctx.redirect(ctx.getRequestContextPath() + "/app/case.xhtml?id=" + caseFileId);
+        } catch (InvalidInput refused) {
+            Messages.errors(refused.messageKeys());
+        } catch (CaseAccessDenied denied) {
+            Messages.error("case.notAvailable");
+        }
+    }
+
+    public String getCaseId() {
+        return caseId;
+    }
+
+    public void setCaseId(String caseId) {
+        this.caseId = caseId;
+    }
+
+    public long getCaseFileId() {
+        return caseFileId;
+    }
+
+    public String getArea() {
+        return area;
+    }
+
+    public void setArea(String area) {
+        this.area = area;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public List<SafePlaceService.PlaceOption> getResults() {
+        return results;
+    }
+}
