@@ -84,6 +84,8 @@ class MentorWorkspaceBrowserIT {
                 browser.clickable(By.xpath("//tr[contains(., 'Al-Amal')]//button")).click();
                 browser.urlContains("/app/case.xhtml");
                 browser.textPresent(By.id("planPanel"), "Rue Inventée 8");
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "document.getElementById('planPanel').scrollIntoView()");
                 browser.screenshot("safe-place-on-case");
                 return null;
             });
