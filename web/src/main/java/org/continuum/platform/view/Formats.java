@@ -27,6 +27,11 @@ public class Formats {
         return String.format(java.util.Locale.ROOT, "%,.2f %s", amount, currency == null ? "" : currency);
     }
 
+    /** A list as "a, b, c" (codes and names shown as they are). */
+    public String join(java.util.List<String> items) {
+        return items == null || items.isEmpty() ? "—" : String.join(", ", items);
+    }
+
     public java.time.LocalDate getToday() {
         return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
     }
