@@ -20,20 +20,31 @@ cp "$ROOT/ear/target/continuum.ear" "$BASE/deployments/"
 
 PIDFILE=$DATA/server.pid
 rm -f "$PIDFILE"
+MAILPID=""
 stop() {
     trap - INT TERM
     echo; echo "== Stopping Continuum"
     if [ -f "$PIDFILE" ]; then kill -TERM "$(cat "$PIDFILE")" 2>/dev/null || true; fi
     wait "$STANDALONE" 2>/dev/null || true
+    if [ -n "$MAILPID" ]; then kill -TERM "$MAILPID" 2>/dev/null || true; wait "$MAILPID" 2>/dev/null || true; fi
     echo "== Stopped. Data kept in $DATA"
     exit 0
 }
+
+# A real local mail server (GreenMail, fetched by the build) receives the staff notifications: SMTP 3025, IMAP 3143
+# (log in with the user's address and any password), and a small web API on 8025. Loopback only.
+echo "== Starting the local mail server"
+java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=8025 \
+    -jar "$ROOT/ear/target/tools/greenmail-standalone.jar" > "$DATA/mail.log" 2>&1 &
+MAILPID=$!
 
 echo "== Starting WildFly"
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$PIDFILE "$SERVER/bin/standalone.sh" \
     -Djboss.server.base.dir="$BASE" -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Dcontinuum.data.dir="$DATA" \
     -Dcontinuum.db.url="jdbc:h2:file:$DATA/db/continuum;LOCK_TIMEOUT=10000" \
+    -Djboss.mail.server.host=127.0.0.1 -Djboss.mail.server.port=3025 \
     -Dcontinuum.demo=true > "$DATA/console.log" 2>&1 &
 STANDALONE=$!
 trap stop INT TERM
@@ -58,6 +69,10 @@ cat <<BANNER
     coordinator       claire.coordinator   / Demo-Coordinator-1
     auditor           nadia.auditor        / Demo-Auditor-2026
     administrator     admin                / Demo-Admin-2026!
+
+  Staff notifications go to a local mail server (demo addresses: <username>@continuum.test):
+    web:  http://127.0.0.1:8025/api/user/sofia.mentor@continuum.test/messages/
+    IMAP: 127.0.0.1:3143, user = the address, any password.   Outbox: log in as admin -> Outbox.
 
   Data, keys and logs: $DATA     Press Ctrl-C to stop.
 BANNER

@@ -31,6 +31,19 @@ public final class Deployments {
 
     /** The EAR with {@code testClasses} (and AssertJ) inside its WAR, which Arquillian runs them in. */
     public static EnterpriseArchive withTests(Class<?>... testClasses) {
+        return withTests(new File[0], "", testClasses);
+    }
+
+    /**
+     * The same with a real mail server (GreenMail) inside the WAR, running on WildFly's own Jakarta Mail and Angus
+     * implementation, so a test can start, stop and read an SMTP server the application sends to.
+     */
+    public static EnterpriseArchive withMailServer(Class<?>... testClasses) {
+        return withTests(new File[]{jarOf(com.icegreen.greenmail.util.GreenMail.class)},
+                ",org.eclipse.angus.mail,jakarta.mail.api,org.slf4j", testClasses);
+    }
+
+    private static EnterpriseArchive withTests(File[] libraries, String moreDependencies, Class<?>... testClasses) {
         EnterpriseArchive ear = asBuilt();
         WebArchive war;
         try (InputStream in = ear.get(WAR).getAsset().openStream()) {
@@ -40,8 +53,9 @@ public final class Deployments {
         }
         war.addClasses(testClasses).addClasses(Deployments.class, As.class, Poll.class);
         war.addAsLibraries(jarOf(Assertions.class));
+        war.addAsLibraries(libraries);
         // The Elytron API lets a test act as a given staff member.
-        war.setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.wildfly.security.elytron\n"));
+        war.setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.wildfly.security.elytron" + moreDependencies + "\n"));
         ear.delete(WAR);
         ear.addAsModule(Testable.archiveToTest(war));
         return ear;

@@ -98,6 +98,8 @@ class ResourceBundlesTest {
         labelled(keys, "partnerKind.", org.continuum.reference.entity.Partner.Kind.values());
         labelled(keys, "safePlaceKind.", org.continuum.safeplace.entity.SafePlaceKind.values());
         labelled(keys, "vetting.", org.continuum.safeplace.entity.Vetting.values());
+        labelled(keys, "notificationKind.", org.continuum.notification.entity.NotificationKind.values());
+        labelled(keys, "notificationStatus.", org.continuum.notification.entity.NotificationStatus.values());
     }
 
     private static void labelled(Set<String> keys, String prefix, Enum<?>[] values) {
@@ -109,7 +111,7 @@ class ResourceBundlesTest {
     @Test
     void everyMessageKeyThrownByTheDomainIsTranslated() throws IOException {
         Set<String> keys = bundle("en").stringPropertyNames();
-        Pattern thrown = Pattern.compile("\"((?:intake|triage|case|task|referral|partner|safePlace|measure|consent|plan)\\.[a-zA-Z.]+)\"");
+        Pattern thrown = Pattern.compile("\"((?:intake|triage|case|task|referral|partner|safePlace|measure|consent|plan|outbox|user)\\.[a-zA-Z.]+)\"");
         Set<String> domainKeys = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("../ejb/src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {

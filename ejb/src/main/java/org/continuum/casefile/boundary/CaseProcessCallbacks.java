@@ -33,6 +33,9 @@ public class CaseProcessCallbacks {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.continuum.notification.control.Notifier notifier;
+
     /** The triage deadline passed: the case is flagged, which puts it on every coordinator's dashboard. */
     public void triageDeadlinePassed(long caseFileId) {
         CaseFile caseFile = em.find(CaseFile.class, caseFileId);
@@ -40,6 +43,8 @@ public class CaseProcessCallbacks {
             timeline.record(caseFile, SYSTEM_ACTOR, CaseEventKind.TRIAGE_OVERDUE, "urgency=" + caseFile.getUrgency(),
                     null);
             audit.record(SYSTEM_ACTOR, AuditAction.CASE_TRIAGE_OVERDUE, caseFileId, null);
+            notifier.notify(org.continuum.notification.entity.NotificationKind.DEADLINE_MISSED, caseFile, notifier.teamMembers(caseFile, org.continuum.identity.entity.Role.COORDINATOR),
+                    "triage=" + caseFileId);
         }
     }
 }

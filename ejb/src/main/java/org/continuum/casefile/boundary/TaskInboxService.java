@@ -48,6 +48,9 @@ public class TaskInboxService {
     EntityManager em;
 
     @Inject
+    org.continuum.notification.control.Notifier notifier;
+
+    @Inject
     Staff staff;
 
     @Inject
@@ -145,6 +148,10 @@ public class TaskInboxService {
                 "task=" + kind.name() + " to=" + target.getUsername(), null);
         audit.record(caller.getUsername(), AuditAction.TASK_REASSIGNED, caseFile.getId(),
                 kind.name() + " to=" + target.getUsername());
+        if (!target.getUsername().equals(caller.getUsername())) {
+            notifier.notify(org.continuum.notification.entity.NotificationKind.TASK_ASSIGNED, caseFile, List.of(target),
+                    "task=" + task.id() + ":" + target.getUsername());
+        }
     }
 
     /** Active team members holding a role: candidates for a mentor assignment or a reassignment. */

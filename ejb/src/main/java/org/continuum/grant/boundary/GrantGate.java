@@ -40,6 +40,9 @@ public class GrantGate {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.continuum.notification.control.Notifier notifier;
+
     /** True when {@code username} recorded a decision on the grant and did not recommend it. */
     public boolean decisionRecorded(long grantId, String username) {
         return grants.find(grantId)
@@ -64,6 +67,8 @@ public class GrantGate {
             timeline.record(caseFile, SYSTEM_ACTOR, CaseEventKind.GRANT_REPORT_OVERDUE,
                     "grant=" + g.getReference() + " due=" + g.getReportDueOn(), null);
             audit.record(SYSTEM_ACTOR, AuditAction.GRANT_REPORT_OVERDUE, g.getCaseFileId(), g.getReference());
+            notifier.notify(org.continuum.notification.entity.NotificationKind.REPORT_OVERDUE, caseFile, notifier.teamMembers(caseFile, org.continuum.identity.entity.Role.COORDINATOR),
+                    "grant=" + g.getId());
         });
     }
 }

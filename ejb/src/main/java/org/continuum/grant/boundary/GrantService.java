@@ -63,6 +63,9 @@ public class GrantService {
     EntityManager em;
 
     @Inject
+    org.continuum.notification.control.Notifier notifier;
+
+    @Inject
     Staff staff;
 
     @Inject
@@ -117,6 +120,8 @@ public class GrantService {
                         + " amount=" + request.amount().toPlainString() + " " + request.currency(), null);
         audit.record(caller.getUsername(), AuditAction.EMERGENCY_GRANT_REQUESTED, caseFile.getId(),
                 grant.getReference());
+        notifier.notify(org.continuum.notification.entity.NotificationKind.APPROVAL_NEEDED, caseFile, notifier.teamMembers(caseFile, org.continuum.identity.entity.Role.COORDINATOR).stream()
+                .filter(u -> !u.getUsername().equals(caller.getUsername())).toList(), "grant=" + grant.getId());
         return summary(grant, caseFile.getReference(), caller);
     }
 

@@ -71,6 +71,12 @@ public class UserAccount {
     @Column(name = "reauthenticated_at")
     private Instant reauthenticatedAt;
 
+    @Column(length = 254)
+    private String email;
+
+    @Column(name = "notifications_off", length = 400)
+    private String notificationsOff;
+
     @Version
     private long version;
 
@@ -99,6 +105,38 @@ public class UserAccount {
         this.roles = EnumSet.copyOf(roles);
         this.language = language == null || language.isBlank() ? "en" : language;
         this.enabled = true;
+    }
+
+    /** The address staff notifications go to (none: the user receives no mail). */
+    public void changeEmail(String address) {
+        if (address != null && !address.isBlank()
+                && !address.strip().matches("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,180}\\.[A-Za-z]{2,24}")) {
+            throw new IllegalArgumentException("user.email.invalid");
+        }
+        this.email = address == null || address.isBlank() ? null : address.strip();
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /** The notification kinds (names) this user does not want by mail. */
+    public java.util.Set<String> getNotificationsOff() {
+        return notificationsOff == null || notificationsOff.isBlank() ? java.util.Set.of()
+                : java.util.Set.of(notificationsOff.split("\\|"));
+    }
+
+    /** The language of this user's mails (ISO 639-1; the interface languages are en and fr). */
+    public void preferLanguage(String code) {
+        if (code == null || !code.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("user.language.invalid");
+        }
+        this.language = code;
+    }
+
+    public void chooseNotificationsOff(java.util.Collection<String> kinds) {
+        this.notificationsOff = kinds == null || kinds.isEmpty() ? null
+                : String.join("|", new java.util.TreeSet<>(kinds));
     }
 
     public boolean isLocked(Instant now) {

@@ -51,6 +51,9 @@ public class TriageService {
     EntityManager em;
 
     @Inject
+    org.continuum.notification.control.Notifier notifier;
+
+    @Inject
     Staff staff;
 
     @Inject
@@ -122,6 +125,10 @@ public class TriageService {
                 + (referral == null ? "" : " referral=" + referral.getCode());
         timeline.record(caseFile, caller.getUsername(), CaseEventKind.TRIAGED, summary, decision.note());
         audit.record(caller.getUsername(), AuditAction.CASE_TRIAGED, caseFile.getId(), summary);
+        if (mentor != null && !mentor.getUsername().equals(caller.getUsername())) {
+            notifier.notify(org.continuum.notification.entity.NotificationKind.CASE_ASSIGNED, caseFile, List.of(mentor),
+                    "mentor=" + caseFile.getId() + ":" + mentor.getUsername());
+        }
     }
 
     /** Verification of identity and story, with the requester's consents per purpose. */

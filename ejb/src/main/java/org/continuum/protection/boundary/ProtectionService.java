@@ -85,6 +85,9 @@ public class ProtectionService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.continuum.notification.control.Notifier notifier;
+
     public void assessRisk(String taskId, Assessment assessment) {
         UserAccount caller = caller();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.ASSESS_RISK, AuditAction.RISK_ASSESSED);
@@ -259,6 +262,9 @@ public class ProtectionService {
                 "scope=" + proposal.scope() + " steps=" + evidence.size(), null);
         audit.record(caller.getUsername(), AuditAction.ESCALATION_PROPOSED, caseFile.getId(),
                 "scope=" + proposal.scope());
+        notifier.notify(org.continuum.notification.entity.NotificationKind.APPROVAL_NEEDED, caseFile, notifier.teamMembers(caseFile, org.continuum.identity.entity.Role.COORDINATOR).stream()
+                .filter(u -> !u.getUsername().equals(caller.getUsername())).toList(),
+                "escalation=" + escalation.getId());
     }
 
     private InvalidInput refuse(CaseFile caseFile, UserAccount caller, List<String> problems) {

@@ -73,6 +73,12 @@ public class SeedLoader {
             LOG.info(() -> "Demo data loaded: " + cases + " case files");
         }
         // Separate from the users so that a demo database from before the grants gets its demo funds too.
+        if (Boolean.getBoolean(DEMO_PROPERTY) && !noUsers()) {
+            int addressed = backfillDemoEmails();
+            if (addressed > 0) {
+                audit.record(ACTOR, AuditAction.SEED_LOADED, null, "demo emails=" + addressed);
+            }
+        }
         if (Boolean.getBoolean(DEMO_PROPERTY) && noSafePlaces()) {
             List<SafePlace> places = loadSafePlaces();
             places.forEach(em::persist);
@@ -183,6 +189,28 @@ public class SeedLoader {
                 });
     }
 
+    /** A demo database from before notifications gets the demo users' addresses (existing ones are kept). */
+    int backfillDemoEmails() {
+        Map<String, String> emails = new HashMap<>();
+        SeedFile.read("seeds/demo/users.csv", resource("demo/users.csv"), List.of("username", "email"), line -> {
+            String email = line.optional("email");
+            if (email != null) {
+                emails.put(line.required("username"), email);
+            }
+            return email;
+        });
+        int changed = 0;
+        for (UserAccount user : em.createQuery("select u from UserAccount u where u.email is null",
+                UserAccount.class).getResultList()) {
+            String email = emails.get(user.getUsername());
+            if (email != null) {
+                user.changeEmail(email);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     private boolean noSafePlaces() {
         return em.createQuery("select count(s) from SafePlace s", Long.class).getSingleResult() == 0;
     }
@@ -205,7 +233,7 @@ public class SeedLoader {
                 });
         Map<String, UserAccount> users = new HashMap<>();
         SeedFile.read("seeds/demo/users.csv", resource("demo/users.csv"),
-                List.of("username", "display_name", "roles", "team", "language", "password"), line -> {
+                List.of("username", "display_name", "roles", "team", "language", "password", "email"), line -> {
                     Set<Role> roles = EnumSet.noneOf(Role.class);
                     line.list("roles", true, r -> {
                         try {
@@ -226,8 +254,10 @@ public class SeedLoader {
                         return null;
                     }
                     try {
-                        return new UserAccount(line.required("username"), line.required("display_name"),
+                        UserAccount user = new UserAccount(line.required("username"), line.required("display_name"),
                                 passwords.hash(password.toCharArray()), team, roles, line.optional("language"));
+                        user.changeEmail(line.optional("email"));
+                        return user;
                     } catch (IllegalArgumentException | NullPointerException e) {
                         line.error(null, e.getMessage());
                         return null;

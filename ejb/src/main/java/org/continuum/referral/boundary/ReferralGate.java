@@ -29,6 +29,9 @@ public class ReferralGate {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.continuum.notification.control.Notifier notifier;
+
     /** The partner has not answered in time: the team is reminded once (a retried job changes nothing). */
     public void answerOverdue(long referralId) {
         Referral referral = em.find(Referral.class, referralId);
@@ -39,6 +42,12 @@ public class ReferralGate {
         timeline.record(caseFile, SYSTEM_ACTOR, CaseEventKind.REFERRAL_ANSWER_OVERDUE,
                 "partner=" + referral.getPartner().getCode(), null);
         audit.record(SYSTEM_ACTOR, AuditAction.REFERRAL_ANSWER_OVERDUE, caseFile.getId(),
+                "referral=" + referralId);
+        java.util.List<String> who = new java.util.ArrayList<>(java.util.List.of(referral.getSentBy()));
+        if (caseFile.getAssignedMentor() != null) {
+            who.add(caseFile.getAssignedMentor().getUsername());
+        }
+        notifier.notify(org.continuum.notification.entity.NotificationKind.REFERRAL_ANSWER_OVERDUE, caseFile, notifier.byUsername(who),
                 "referral=" + referralId);
     }
 }

@@ -1,0 +1,126 @@
+package org.continuum.notification.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.continuum.identity.entity.Roles;
+import org.continuum.notification.control.MailText;
+
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends the outbox: every few seconds it claims due messages one by one, hands each to the mail server under its
+ * stored Message-ID, then records the result. A message is marked sent only after the server accepted it; a failed
+ * attempt waits (5 s, doubling, at most 60 s) and is tried again, forever, so nothing is lost while the server is
+ * down. If the application dies between the server's acceptance and the record, the claim goes stale and the message
+ * is sent again under the same Message-ID, which lets mail clients and servers drop the duplicate.
+ */
+@Singleton
+@Startup
+@PermitAll
+@RunAs(Roles.SYSTEM)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
+    static final String TICK_PROPERTY = "continuum.outbox.tickMillis";
+    static final String BASE_URL_PROPERTY = "continuum.baseUrl";
+    static final int BATCH = 100;
+
+    @Resource
+    TimerService timers;
+
+    @Resource(lookup = "java:jboss/mail/Default")
+    Session mail;
+
+    @Inject
+    OutboxStore store;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        long tick = Long.getLong(TICK_PROPERTY, 5000L);
+        timers.createIntervalTimer(tick, tick, new TimerConfig("outbox", false));
+    }
+
+    @Timeout
+    void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            for (Long id : store.due(BATCH)) {
+                store.claim(id).ifPresent(this::attempt);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox pass interrupted: {0}", e.getClass().getSimpleName());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void attempt(OutboxStore.Outgoing outgoing) {
+        try {
+            send(outgoing);
+        } catch (MessagingException | RuntimeException e) {
+            store.failed(outgoing.id(), e.getClass().getSimpleName() + ": " + describe(e));
+            return;
+        }
+        store.delivered(outgoing.id());
+    }
+
+    private void send(OutboxStore.Outgoing o) throws MessagingException {
+        String base = System.getProperty(BASE_URL_PROPERTY, "http://127.0.0.1:8080/continuum");
+        MailText.Composed text = MailText.compose(o.kind(), o.language(), o.caseReference(), base + o.link());
+        MimeMessage message = new FixedIdMessage(mail, o.messageId());
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(o.to(), true));
+        message.setSubject(text.subject(), "UTF-8");
+        message.setText(text.body(), "UTF-8");
+        message.setSentDate(new Date());
+        message.setHeader("Auto-Submitted", "auto-generated");
+        Transport.send(message);
+    }
+
+    /** The failure without addresses (the only personal data a mail error could hold here is a staff address). */
+    private static String describe(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.replaceAll("[^\\s<>]+@[^\\s<>]+", "<address>").replaceAll("\\s+", " ");
+    }
+
+    /** Keeps the outbox's Message-ID instead of the one Jakarta Mail would invent at each send. */
+    static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

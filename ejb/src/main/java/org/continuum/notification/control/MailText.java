@@ -1,0 +1,32 @@
+package org.continuum.notification.control;
+
+import org.continuum.notification.entity.NotificationKind;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The words of a notification mail in the recipient's language: a subject and a body that say what kind of thing
+ * happened, on which case reference, and where to look. There is deliberately nowhere to put a name or a story.
+ */
+public final class MailText {
+
+    static final String BUNDLE = "org.continuum.notification.mail";
+
+    private MailText() {
+    }
+
+    public record Composed(String subject, String body) {
+    }
+
+    public static Composed compose(NotificationKind kind, String language, String caseReference, String url) {
+        ResourceBundle words = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(
+                language == null || language.isBlank() ? "en" : language), ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+        String reference = caseReference == null ? "—" : caseReference;
+        String subject = String.format(words.getString("subject"), words.getString("kind." + kind.name()),
+                reference);
+        String body = String.format(words.getString("body"), words.getString("kind." + kind.name()), reference, url);
+        return new Composed(subject, body);
+    }
+}

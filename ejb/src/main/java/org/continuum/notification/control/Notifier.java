@@ -1,0 +1,74 @@
+package org.continuum.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.identity.entity.Role;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.notification.entity.Notification;
+import org.continuum.notification.entity.NotificationKind;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes notifications into the outbox in the caller's transaction: they exist if and only if the change that causes
+ * them committed. One row per recipient and cause ({@code dedup key}), so a retried job or a repeated call adds
+ * nothing. Recipients without an address, disabled, or who switched the kind off get none.
+ */
+@ApplicationScoped
+public class Notifier {
+
+    static final String DOMAIN_PROPERTY = "continuum.mail.domain";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Returns how many notifications were queued. {@code cause} names the event, e.g. {@code referral=12}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int notify(NotificationKind kind, CaseFile caseFile, Collection<UserAccount> recipients, String cause) {
+        Map<String, UserAccount> distinct = new LinkedHashMap<>();
+        recipients.stream().filter(u -> u != null && u.isEnabled() && u.getEmail() != null)
+                .filter(u -> !u.getNotificationsOff().contains(kind.name()))
+                .forEach(u -> distinct.putIfAbsent(u.getUsername(), u));
+        Instant now = Instant.now();
+        int queued = 0;
+        for (UserAccount user : distinct.values()) {
+            String dedupKey = kind + ":" + cause + ":" + user.getUsername();
+            boolean exists = !em.createQuery("select n.id from Notification n where n.dedupKey = :k", Long.class)
+                    .setParameter("k", dedupKey).setMaxResults(1).getResultList().isEmpty();
+            if (exists) {
+                continue;
+            }
+            em.persist(new Notification(kind, user.getUsername(), caseFile == null ? null : caseFile.getId(),
+                    caseFile == null ? null : caseFile.getReference(), linkTo(caseFile), dedupKey,
+                    System.getProperty(DOMAIN_PROPERTY, "continuum.local"), now));
+            queued++;
+        }
+        return queued;
+    }
+
+    /** The active members of the case's team who hold {@code role}. */
+    public List<UserAccount> teamMembers(CaseFile caseFile, Role role) {
+        return em.createQuery("select u from UserAccount u where u.team = :t and u.enabled = true",
+                        UserAccount.class)
+                .setParameter("t", caseFile.getTeam()).getResultList().stream().filter(u -> u.hasRole(role)).toList();
+    }
+
+    public List<UserAccount> byUsername(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select u from UserAccount u where u.username in :names", UserAccount.class)
+                .setParameter("names", usernames).getResultList();
+    }
+
+    private static String linkTo(CaseFile caseFile) {
+        return caseFile == null ? "/app/dashboard.xhtml" : "/app/case.xhtml?id=" + caseFile.getId();
+    }
+}

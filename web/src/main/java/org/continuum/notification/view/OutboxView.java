@@ -1,0 +1,41 @@
+package org.continuum.notification.view;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.notification.boundary.OutboxAdmin;
+import org.continuum.platform.view.Messages;
+
+import java.io.Serializable;
+
+/** The administrators' outbox page: waiting, being sent, sent; failing messages with their error; retry now. */
+@Named
+@ViewScoped
+public class OutboxView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    OutboxAdmin outbox;
+
+    private OutboxAdmin.Overview overview;
+
+    public void load() {
+        overview = outbox.overview();
+    }
+
+    public void retry(long id) {
+        try {
+            outbox.retry(id);
+            Messages.info("outbox.retried");
+        } catch (InvalidInput refused) {
+            Messages.errors(refused.messageKeys());
+        }
+        load();
+    }
+
+    public OutboxAdmin.Overview getOverview() {
+        return overview;
+    }
+}
