@@ -1,0 +1,144 @@
+package org.continuum.intake.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.CaseFileRegistrar;
+import org.continuum.casefile.control.IntakeRequest;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.identity.control.Staff;
+import org.continuum.identity.entity.Roles;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.intake.entity.MailAttachment;
+import org.continuum.intake.entity.MailIntake;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The team's queue of requests that came by e-mail: drafts to register as intakes (through the normal intake form,
+ * so every rule of an intake applies) or to dismiss, and the quarantine with its reasons. Reading a message is
+ * audited; the queue itself shows no content beyond the subject.
+ */
+@Stateless
+@RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR})
+public class MailIntakeService {
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Staff staff;
+
+    @Inject
+    CaseFileRegistrar registrar;
+
+    @Inject
+    AuditTrail audit;
+
+    public record Row(long id, Instant receivedAt, MailIntake.Status status, String quarantineReason, String sender,
+                      String subject, int attachments, Long caseFileId, long sizeBytes) {
+        @Override
+        public String toString() {
+            return "MailRow[" + id + "," + status + "]";
+        }
+    }
+
+    public record Message(Row row, String text, List<AttachmentInfo> attachments) {
+        @Override
+        public String toString() {
+            return "MailMessage[" + row.id() + "]";
+        }
+    }
+
+    public record AttachmentInfo(String fileName, String contentType, long sizeBytes) {
+        @Override
+        public String toString() {
+            return "AttachmentInfo[" + contentType + "," + sizeBytes + "]";
+        }
+    }
+
+    /** Drafts and quarantined messages of the caller's team, newest first. */
+    public List<Row> queue() {
+        UserAccount caller = caller();
+        return em.createQuery("select m from MailIntake m where m.team = :t and m.status in :open"
+                        + " order by m.receivedAt desc", MailIntake.class)
+                .setParameter("t", caller.getTeam())
+                .setParameter("open", List.of(MailIntake.Status.DRAFT, MailIntake.Status.QUARANTINED))
+                .setMaxResults(200).getResultList().stream().map(MailIntakeService::row).toList();
+    }
+
+    public Message open(long id) {
+        UserAccount caller = caller();
+        MailIntake mail = ofTeam(caller, id, AuditAction.MAIL_READ, false);
+        audit.record(caller.getUsername(), AuditAction.MAIL_READ, mail.getCaseFileId(), "mail=" + id);
+        List<AttachmentInfo> files = em.createQuery("select a from MailAttachment a where a.mailIntakeId = :m",
+                        MailAttachment.class).setParameter("m", id).getResultList().stream()
+                .map(a -> new AttachmentInfo(a.getFileName(), a.getContentType(), a.getSizeBytes())).toList();
+        return new Message(row(mail), mail.getBody(), files);
+    }
+
+    public void dismiss(long id) {
+        UserAccount caller = caller();
+        MailIntake mail = ofTeam(caller, id, AuditAction.MAIL_DISMISSED, true);
+        InvalidInput.whenRefused(() -> mail.dismiss(caller.getUsername(), Instant.now()));
+        audit.record(caller.getUsername(), AuditAction.MAIL_DISMISSED, mail.getCaseFileId(), "mail=" + id);
+    }
+
+    /** Registers the intake typed from the draft (same rules as any intake) and marks the draft converted. */
+    public IntakeService.Registered convert(long id, IntakeRequest request) {
+        UserAccount caller = caller();
+        MailIntake mail = ofTeam(caller, id, AuditAction.MAIL_CONVERTED, true);
+        if (mail.getStatus() != MailIntake.Status.DRAFT) {
+            throw new InvalidInput("mailIntake.notDraft");
+        }
+        if (request == null) {
+            throw new InvalidInput("intake.missing");
+        }
+        var caseFile = registrar.register(request, caller.getTeam(), caller.getUsername());
+        mail.converted(caseFile.getId(), caller.getUsername(), Instant.now());
+        audit.record(caller.getUsername(), AuditAction.MAIL_CONVERTED, caseFile.getId(), "mail=" + id);
+        return new IntakeService.Registered(caseFile.getId(), caseFile.getReference());
+    }
+
+    /** The draft's sender, to prefill the intake form's contact (the person wrote from it). */
+    public String sender(long id) {
+        return ofTeam(caller(), id, AuditAction.MAIL_READ, false).getSender();
+    }
+
+    private MailIntake ofTeam(UserAccount caller, long id, AuditAction action, boolean lock) {
+        MailIntake mail = lock ? em.find(MailIntake.class, id, LockModeType.PESSIMISTIC_WRITE)
+                : em.find(MailIntake.class, id);
+        if (mail == null || !mail.belongsTo(caller.getTeam())) {
+            audit.recordIndependently(caller.getUsername(), action, null, AuditOutcome.DENIED,
+                    (mail == null ? "not-found" : "other-team") + " mail=" + id);
+            throw new CaseAccessDenied();
+        }
+        return mail;
+    }
+
+    private static Row row(MailIntake m) {
+        return new Row(m.getId(), m.getReceivedAt(), m.getStatus(), m.getQuarantineReason(), m.getSender(),
+                m.getSubject(), m.getAttachmentCount(), m.getCaseFileId(), m.getSizeBytes());
+    }
+
+    private UserAccount caller() {
+        UserAccount caller = staff.caller(context.getCallerPrincipal().getName());
+        if (caller.getTeam() == null) {
+            throw new InvalidInput("intake.noTeam");
+        }
+        return caller;
+    }
+}

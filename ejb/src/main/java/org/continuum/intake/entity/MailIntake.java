@@ -1,0 +1,175 @@
+package org.continuum.intake.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.continuum.identity.entity.Team;
+import org.continuum.security.control.Encrypted;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message of the intake mailbox: a draft for the team's caseworkers to register as an intake or dismiss, or a
+ * quarantine record with its reason. Sender, subject and text are sealed; {@code digest} (of the raw message) makes
+ * a message that is fetched twice land once.
+ */
+@Entity
+@Table(name = "mail_intake")
+public class MailIntake {
+
+    public enum Status { DRAFT, QUARANTINED, CONVERTED, DISMISSED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64, updatable = false)
+    private String digest;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "team_id", nullable = false, updatable = false)
+    private Team team;
+
+    @Column(name = "received_at", nullable = false, updatable = false)
+    private Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Status status;
+
+    @Column(name = "quarantine_reason", length = 60, updatable = false)
+    private String quarantineReason;
+
+    @Column(name = "size_bytes", nullable = false, updatable = false)
+    private long sizeBytes;
+
+    @Convert(converter = Encrypted.class)
+    @Column(name = "sender_enc", length = 2048, updatable = false)
+    private String sender;
+
+    @Column(name = "sender_index", length = 64, updatable = false)
+    private String senderIndex;
+
+    @Convert(converter = Encrypted.class)
+    @Column(name = "subject_enc", length = 4096, updatable = false)
+    private String subject;
+
+    @Convert(converter = Encrypted.class)
+    @Column(name = "body_enc", updatable = false)
+    private String body;
+
+    @Column(name = "attachment_count", nullable = false, updatable = false)
+    private int attachmentCount;
+
+    @Column(name = "casefile_id")
+    private Long caseFileId;
+
+    @Column(name = "handled_by", length = 80)
+    private String handledBy;
+
+    @Column(name = "handled_at")
+    private Instant handledAt;
+
+    @Version
+    private long version;
+
+    protected MailIntake() {
+    }
+
+    public MailIntake(String digest, Team team, Instant receivedAt, long sizeBytes, String quarantineReason,
+                      String sender, String senderIndex, String subject, String body, int attachmentCount,
+                      Long linkedCaseFileId) {
+        this.digest = Objects.requireNonNull(digest);
+        this.team = Objects.requireNonNull(team);
+        this.receivedAt = Objects.requireNonNull(receivedAt);
+        this.sizeBytes = sizeBytes;
+        this.quarantineReason = quarantineReason;
+        this.status = quarantineReason == null ? Status.DRAFT : Status.QUARANTINED;
+        this.sender = sender;
+        this.senderIndex = senderIndex;
+        this.subject = subject;
+        this.body = body;
+        this.attachmentCount = attachmentCount;
+        this.caseFileId = linkedCaseFileId;
+    }
+
+    /** The draft became the case file {@code caseFileId} through the intake form. */
+    public void converted(long caseFileId, String by, Instant at) {
+        if (status != Status.DRAFT) {
+            throw new IllegalStateException("mailIntake.notDraft");
+        }
+        this.status = Status.CONVERTED;
+        this.caseFileId = caseFileId;
+        this.handledBy = by;
+        this.handledAt = at;
+    }
+
+    /** Nothing to register (spam, a duplicate already handled, a message for another organisation). */
+    public void dismiss(String by, Instant at) {
+        if (status != Status.DRAFT && status != Status.QUARANTINED) {
+            throw new IllegalStateException("mailIntake.notDraft");
+        }
+        this.status = Status.DISMISSED;
+        this.handledBy = by;
+        this.handledAt = at;
+    }
+
+    public boolean belongsTo(Team other) {
+        return other != null && team.getId().equals(other.getId());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getQuarantineReason() {
+        return quarantineReason;
+    }
+
+    public long getSizeBytes() {
+        return sizeBytes;
+    }
+
+    public String getSender() {
+        return sender;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public int getAttachmentCount() {
+        return attachmentCount;
+    }
+
+    public Long getCaseFileId() {
+        return caseFileId;
+    }
+
+    public String getHandledBy() {
+        return handledBy;
+    }
+}
