@@ -100,6 +100,23 @@ class ResourceBundlesTest {
         labelled(keys, "vetting.", org.continuum.safeplace.entity.Vetting.values());
         labelled(keys, "notificationKind.", org.continuum.notification.entity.NotificationKind.values());
         labelled(keys, "notificationStatus.", org.continuum.notification.entity.NotificationStatus.values());
+        labelled(keys, "mailStatus.", org.continuum.intake.entity.MailIntake.Status.values());
+        for (String reason : quarantineReasons()) {
+            assertThat(keys).contains("quarantine." + reason);
+        }
+    }
+
+    /** Every quarantine reason the intake parser can give (read from its source, like the domain keys). */
+    private static Set<String> quarantineReasons() throws IOException {
+        Set<String> reasons = new TreeSet<>();
+        Matcher m = Pattern.compile("(?:Refused|Parsed)\\(\"([a-z]+\\.[a-zA-Z]+)\"").matcher(Files.readString(
+                Path.of("../ejb/src/main/java/org/continuum/intake/control/MailParser.java")));
+        while (m.find()) {
+            reasons.add(m.group(1));
+        }
+        reasons.add("message.tooLarge");
+        assertThat(reasons).contains("html.active", "sender.multiple", "mime.malformed");
+        return reasons;
     }
 
     private static void labelled(Set<String> keys, String prefix, Enum<?>[] values) {
@@ -111,7 +128,7 @@ class ResourceBundlesTest {
     @Test
     void everyMessageKeyThrownByTheDomainIsTranslated() throws IOException {
         Set<String> keys = bundle("en").stringPropertyNames();
-        Pattern thrown = Pattern.compile("\"((?:intake|triage|case|task|referral|partner|safePlace|measure|consent|plan|outbox|user)\\.[a-zA-Z.]+)\"");
+        Pattern thrown = Pattern.compile("\"((?:intake|triage|case|task|referral|partner|safePlace|measure|consent|plan|outbox|user|mailIntake)\\.[a-zA-Z.]+)\"");
         Set<String> domainKeys = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("../ejb/src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {

@@ -32,6 +32,13 @@ public class IntakeView implements Serializable {
     @Inject
     IntakeService intake;
 
+    @Inject
+    org.continuum.intake.boundary.MailIntakeService mails;
+
+    /** The e-mail draft this intake is typed from, if any ({@code draft} view parameter). */
+    private String draft;
+    private Long draftId;
+
     private String pseudonym;
     private String legalName;
     private String contact;
@@ -44,14 +51,42 @@ public class IntakeView implements Serializable {
     private Channel channel;
     private boolean consentStorage;
 
+    /** Prefills the contact from the draft's sender and the channel (e-mail); the rest is typed from the mail. */
+    public void load() {
+        if (draft == null || draft.isBlank()) {
+            return;
+        }
+        try {
+            draftId = Long.parseLong(draft.strip());
+            contact = mails.sender(draftId);
+            channel = Channel.EMAIL;
+        } catch (NumberFormatException | org.continuum.casefile.control.CaseAccessDenied e) {
+            draftId = null;
+            Messages.error("mailIntake.unknown");
+        }
+    }
+
+    public String getDraft() {
+        return draft;
+    }
+
+    public void setDraft(String draft) {
+        this.draft = draft;
+    }
+
+    public Long getDraftId() {
+        return draftId;
+    }
+
     public void register() throws IOException {
         if (!consentStorage) {
             Messages.error("intake.consent.required");
             return;
         }
         try {
-            var registered = intake.register(new IntakeRequest(pseudonym, legalName, contact, location, situation,
-                    country, languages, requestType, urgency, channel, consentStorage));
+            IntakeRequest request = new IntakeRequest(pseudonym, legalName, contact, location, situation,
+                    country, languages, requestType, urgency, channel, consentStorage);
+            var registered = draftId == null ? intake.register(request) : mails.convert(draftId, request);
             Messages.info("intake.registered", registered.reference());
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
             ctx.redirect(ctx.getRequestContextPath() + "/app/case.xhtml?id=" + registered.caseFileId());

@@ -1,0 +1,80 @@
+package org.continuum.intake.view;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.InvalidInput;
+import org.continuum.intake.boundary.MailIntakeService;
+import org.continuum.platform.view.Messages;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** The team's e-mail queue: drafts to register or dismiss, quarantined messages with their reason, one mail read. */
+@Named
+@ViewScoped
+public class MailIntakeView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    MailIntakeService mails;
+
+    private String open;
+    private List<MailIntakeService.Row> queue = List.of();
+    private MailIntakeService.Message message;
+
+    public void load() {
+        queue = mails.queue();
+        if (open != null && !open.isBlank()) {
+            read(parse(open));
+        }
+    }
+
+    public void read(long id) {
+        try {
+            message = mails.open(id);
+        } catch (CaseAccessDenied denied) {
+            message = null;
+            Messages.error("mailIntake.unknown");
+        }
+    }
+
+    public void dismiss(long id) {
+        try {
+            mails.dismiss(id);
+            Messages.info("mailIntake.dismissed");
+            message = null;
+        } catch (InvalidInput refused) {
+            Messages.errors(refused.messageKeys());
+        } catch (CaseAccessDenied denied) {
+            Messages.error("mailIntake.unknown");
+        }
+        queue = mails.queue();
+    }
+
+    private static long parse(String id) {
+        try {
+            return Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public String getOpen() {
+        return open;
+    }
+
+    public void setOpen(String open) {
+        this.open = open;
+    }
+
+    public List<MailIntakeService.Row> getQueue() {
+        return queue;
+    }
+
+    public MailIntakeService.Message getMessage() {
+        return message;
+    }
+}
