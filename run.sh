@@ -45,6 +45,9 @@ LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$PIDFILE "$SERVER/bin/standalone.sh" 
     -Dcontinuum.data.dir="$DATA" \
     -Dcontinuum.db.url="jdbc:h2:file:$DATA/db/continuum;LOCK_TIMEOUT=10000" \
     -Djboss.mail.server.host=127.0.0.1 -Djboss.mail.server.port=3025 \
+    -Dcontinuum.intake.imap.host=127.0.0.1 -Dcontinuum.intake.imap.port=3143 -Dcontinuum.intake.team=MENA \
+    -Dcontinuum.intake.imap.user=intake@continuum.test -Dcontinuum.intake.imap.password=demo \
+    -Dcontinuum.intake.imap.pollMillis=15000 \
     -Dcontinuum.demo=true > "$DATA/console.log" 2>&1 &
 STANDALONE=$!
 trap stop INT TERM
@@ -73,6 +76,9 @@ cat <<BANNER
   Staff notifications go to a local mail server (demo addresses: <username>@continuum.test):
     web:  http://127.0.0.1:8025/api/user/sofia.mentor@continuum.test/messages/
     IMAP: 127.0.0.1:3143, user = the address, any password.   Outbox: log in as admin -> Outbox.
+  Requests by e-mail: send a mail to intake@continuum.test through SMTP 127.0.0.1:3025
+    (e.g. curl smtp://127.0.0.1:3025 --mail-from you@example.org --mail-rcpt intake@continuum.test -T mail.txt);
+    it appears under "E-mail requests" for the MENA team within 15 s.
 
   Data, keys and logs: $DATA     Press Ctrl-C to stop.
 BANNER

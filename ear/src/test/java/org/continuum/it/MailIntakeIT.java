@@ -1,0 +1,193 @@
+package org.continuum.it;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import org.continuum.casefile.boundary.CaseFileService;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.entity.Urgency;
+import org.continuum.identity.entity.Roles;
+import org.continuum.intake.boundary.IntakeService;
+import org.continuum.intake.boundary.MailIntakeService;
+import org.continuum.intake.entity.MailIntake;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * E-mail intake on the real server: the poller reads a real IMAP mailbox (GreenMail inside WildFly), drafts land in
+ * the team's queue (linked to a case when they quote its reference), hostile mails are quarantined, every original
+ * is moved, not deleted, and a draft becomes a case file through the intake rules.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MailIntakeIT {
+
+    static final String AMIRA = "amira.caseworker";
+    static final String MAILBOX = "intake@continuum.test";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withMailServer(MailIntakeIT.class, IntakeIT.class, Sql.class);
+    }
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    CaseFileService cases;
+
+    @Inject
+    MailIntakeService mails;
+
+    @Resource(lookup = "java:jboss/datasources/ContinuumDS")
+    DataSource dataSource;
+
+    static MimeMessage raw(String text) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static int count(GreenMail server, String folder) throws Exception {
+        Properties props = new Properties();
+        try (Store store = Session.getInstance(props).getStore("imap")) {
+            store.connect("127.0.0.1", 3243, MAILBOX, "intake-secret");
+            Folder f = store.getFolder(folder);
+            if (!f.exists()) {
+                return 0;
+            }
+            f.open(Folder.READ_ONLY);
+            int n = f.getMessageCount();
+            f.close(false);
+            return n;
+        }
+    }
+
+    static boolean inboxEmpty(GreenMail server) {
+        try {
+            return count(server, "INBOX") == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void mailsBecomeDraftsOrQuarantineAndADraftBecomesACaseFile() throws Exception {
+        GreenMail server = new GreenMail(new ServerSetup(3243, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        server.start();
+        try {
+            GreenMailUser box = server.setUser(MAILBOX, MAILBOX, "intake-secret");
+            Sql sql = new Sql(dataSource);
+            long before = sql.count("select count(*) from mail_intake");
+            String run = Long.toString(System.nanoTime());
+            long existing = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Aspen",
+                    "Фарида " + run, Urgency.HIGH))).caseFileId();
+            String reference = As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(existing)).reference();
+
+            String followUp = """
+                    From: farida.%s@example.org
+                    Subject: About my request %s
+                    Message-ID: <follow-%s@example.org>
+                    Content-Type: text/plain; charset=UTF-8
+
+                    They came to my door again yesterday. CANARY-STORY-%s
+                    """.formatted(run, reference, run, run);
+            box.deliver(raw(followUp));
+            box.deliver(raw(followUp));
+            box.deliver(raw("""
+                    From: "Новый" <new.%s@example.org>
+                    Subject: Help
+                    Message-ID: <new-%s@example.org>
+                    MIME-Version: 1.0
+                    Content-Type: multipart/mixed; boundary="b"
+
+                    --b
+                    Content-Type: text/html; charset=UTF-8
+
+                    <p>I need to <b>leave</b> the city.</p>
+                    --b
+                    Content-Type: application/pdf
+                    Content-Disposition: attachment; filename="../summons.pdf"
+                    Content-Transfer-Encoding: base64
+
+                    JVBERi0xLjQK
+                    --b--
+                    """.formatted(run, run)));
+            box.deliver(raw("""
+                    From: attacker@example.org
+                    Subject: Invoice %s
+                    Message-ID: <script-%s@example.org>
+                    Content-Type: text/html; charset=UTF-8
+
+                    <p>Open this</p><script>fetch('https://evil.example')</script>
+                    """.formatted(run, run)));
+            box.deliver(raw("""
+                    From: a@example.org
+                    From: b@example.org
+                    Subject: Two senders %s
+                    Message-ID: <forged-%s@example.org>
+                    Content-Type: text/plain
+
+                    x
+                    """.formatted(run, run)));
+
+            assertThat(Poll.until(Duration.ofSeconds(40), () -> sql.count("select count(*) from mail_intake") - before
+                    == 4 && inboxEmpty(server))).as("four distinct messages taken in, inbox emptied").isTrue();
+            assertThat(count(server, "Continuum-Imported")).as("duplicate included, nothing deleted").isEqualTo(3);
+            assertThat(count(server, "Continuum-Quarantine")).isEqualTo(2);
+
+            var queue = As.user(AMIRA, Roles.CASEWORKER, () -> mails.queue());
+            var linked = queue.stream().filter(r -> r.subject() != null && r.subject().contains(reference))
+                    .findFirst().orElseThrow();
+            assertThat(linked.caseFileId()).as("linked by the quoted reference").isEqualTo(existing);
+            assertThat(sql.count("select count(*) from case_event where casefile_id = ? and kind = 'MAIL_RECEIVED'",
+                    existing)).isOne();
+            assertThat(queue).filteredOn(r -> r.status() == MailIntake.Status.QUARANTINED)
+                    .extracting(MailIntakeService.Row::quarantineReason)
+                    .contains("html.active", "sender.multiple");
+            var fresh = queue.stream().filter(r -> ("new." + run + "@example.org").equals(r.sender())).findFirst()
+                    .orElseThrow();
+            var message = As.user(AMIRA, Roles.CASEWORKER, () -> mails.open(fresh.id()));
+            assertThat(message.text()).contains("I need to leave the city.").doesNotContain("<b>");
+            assertThat(message.attachments()).singleElement().satisfies(a -> {
+                assertThat(a.fileName()).isEqualTo("summons.pdf");
+                assertThat(a.sizeBytes()).isEqualTo(9);
+            });
+
+            assertThat(sql.count("select count(*) from mail_intake where body_enc like ? or sender_enc like ?",
+                    "%CANARY%", "%example.org%")).as("sealed").isZero();
+            assertThat(sql.count("select count(*) from mail_attachment where content_enc like 'JVBER%'")).isZero();
+
+            assertThatThrownBy(() -> As.user("ivan.caseworker", Roles.CASEWORKER, () -> mails.open(fresh.id())))
+                    .isInstanceOf(CaseAccessDenied.class);
+            assertThat(sql.count("select count(*) from audit_event where action = 'MAIL_READ' and outcome = 'DENIED'"
+                    + " and detail = ?", "other-team mail=" + fresh.id())).isOne();
+
+            var registered = As.user(AMIRA, Roles.CASEWORKER, () -> mails.convert(fresh.id(),
+                    IntakeIT.request("Cypress", "Новый " + run, Urgency.HIGH)));
+            assertThat(sql.string("select status from mail_intake where id = ?", fresh.id())).isEqualTo("CONVERTED");
+            assertThat(sql.count("select count(*) from mail_intake where id = ? and casefile_id = ?", fresh.id(),
+                    registered.caseFileId())).isOne();
+            assertThat(sql.count("select count(*) from notification where recipient like ?", "%example.org%"))
+                    .as("no automatic reply to a requester").isZero();
+        } finally {
+            server.stop();
+        }
+    }
+}
