@@ -75,6 +75,18 @@ class MentorWorkspaceBrowserIT {
                 browser.screenshot("referral-closed");
                 return null;
             });
+            step(browser, "mail-pages", () -> {
+                for (String[] page : new String[][]{{"app/mail-intake.xhtml", "mails:queue"},
+                        {"app/preferences.xhtml", "preferences:save"}, {"app/intake.xhtml?draft=999999", "intake"}}) {
+                    browser.open(page[0]);
+                    assertThat(browser.visible(By.tagName("h1")).getText()).as(page[0])
+                            .doesNotContain("Something went wrong");
+                    browser.visible(By.id(page[1]));
+                }
+                browser.open("app/preferences.xhtml");
+                assertThat(browser.visible(By.id("email")).getText()).isEqualTo("amira.caseworker@continuum.test");
+                return null;
+            });
             step(browser, "safe-place", () -> {
                 browser.open("app/safe-place-search.xhtml?case=1");
                 browser.textPresent(By.id("search:places"), "Centre communautaire Al-Amal");
@@ -101,7 +113,9 @@ class MentorWorkspaceBrowserIT {
                     {"app/partner-edit.xhtml", "partner:save"},
                     {"app/safe-places.xhtml", "newPlace"},
                     {"app/safe-place-edit.xhtml", "place:save"},
-                    {"app/safe-place-edit.xhtml?id=1", "place:save"}}) {
+                    {"app/safe-place-edit.xhtml?id=1", "place:save"},
+                    {"app/outbox.xhtml", "outbox:unsent"},
+                    {"app/preferences.xhtml", "preferences:save"}}) {
                 browser.open(page[0]);
                 assertThat(browser.visible(By.tagName("h1")).getText()).as(page[0])
                         .doesNotContain("Something went wrong");
