@@ -6,23 +6,15 @@ import org.continuum.workflow.casefile.CaseFileProcessVariables;
 import org.continuum.workflow.casefile.EscalationApprovalCheck;
 import org.continuum.workflow.casefile.GrantDecisionCheck;
 import org.continuum.workflow.engine.OperatonSchemaMigration;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.ProcessEngineException;
-import org.operaton.bpm.engine.delegate.ExecutionListener;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
-import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.operaton.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
-import org.operaton.bpm.engine.impl.util.xml.Element;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
@@ -33,7 +25,6 @@ import org.operaton.bpm.model.bpmn.instance.EventBasedGateway;
 import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
 import org.operaton.bpm.model.bpmn.instance.UserTask;
 
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -66,12 +57,6 @@ class CaseFileProcessTest {
 
     @BeforeAll
     static void startEngine() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        try (Connection c = ds.getConnection()) {
-            OperatonSchemaMigration.apply(c);
-        }
         Map<Object, Object> beans = new HashMap<>();
         beans.put("markTriageOverdueDelegate",
                 (JavaDelegate) execution -> FLAGGED.add(caseFileId(execution.getVariable(Var.CASE_FILE_ID))));
@@ -84,26 +69,8 @@ class CaseFileProcessTest {
             execution.setVariable(Var.ESCALATION_PROPOSER, proposer);
         });
         beans.put("escalationApprovalListener", new EscalationApprovalCheck());
-        StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
-        config.setDataSource(ds);
-        config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
-        config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        config.setJobExecutorActivate(false);
-        config.setEnforceHistoryTimeToLive(true);
-        config.setDbIdentityUsed(false);
-        config.setMetricsEnabled(false);
-        config.setBeans(beans);
-        config.setProcessEngineName("process-test");
-        config.setCustomPreBPMNParseListeners(List.of(new BpmnParseListener() {
-            @Override
-            public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
-                transition.addExecutionListener((ExecutionListener) execution ->
-                        FLOWS_TAKEN.add(transition.getId()));
-            }
-        }));
-        engine = config.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().addClasspathResource("bpmn/casefile.bpmn")
-                .addClasspathResource("bpmn/emergency-grant.bpmn").deploy();
+        engine = TestEngine.start("process-test", beans, FLOWS_TAKEN, "bpmn/casefile.bpmn",
+                "bpmn/emergency-grant.bpmn");
     }
 
     private static long caseFileId(Object value) {

@@ -2,22 +2,13 @@ package org.continuum.workflow;
 
 import org.continuum.casefile.control.CaseWorkflow.Var;
 import org.continuum.workflow.casefile.CaseFileProcessVariables;
-import org.continuum.workflow.engine.OperatonSchemaMigration;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.ProcessEngineConfiguration;
-import org.operaton.bpm.engine.delegate.ExecutionListener;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
-import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.operaton.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
-import org.operaton.bpm.engine.impl.util.xml.Element;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.variable.Variables;
@@ -25,7 +16,6 @@ import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
 
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -51,33 +41,10 @@ class ReferralProcessTest {
 
     @BeforeAll
     static void startEngine() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:referral-process-test;DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        try (Connection c = ds.getConnection()) {
-            OperatonSchemaMigration.apply(c);
-        }
         Map<Object, Object> beans = new HashMap<>();
         beans.put("flagReferralOverdueDelegate",
                 (JavaDelegate) execution -> REMINDED.add(((Number) execution.getVariable(Var.REFERRAL_ID)).longValue()));
-        StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
-        config.setDataSource(ds);
-        config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
-        config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        config.setJobExecutorActivate(false);
-        config.setEnforceHistoryTimeToLive(true);
-        config.setDbIdentityUsed(false);
-        config.setMetricsEnabled(false);
-        config.setBeans(beans);
-        config.setProcessEngineName("referral-process-test");
-        config.setCustomPreBPMNParseListeners(List.of(new BpmnParseListener() {
-            @Override
-            public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
-                transition.addExecutionListener((ExecutionListener) execution -> FLOWS_TAKEN.add(transition.getId()));
-            }
-        }));
-        engine = config.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().addClasspathResource("bpmn/referral.bpmn").deploy();
+        engine = TestEngine.start("referral-process-test", beans, FLOWS_TAKEN, "bpmn/referral.bpmn");
     }
 
     @AfterEach
