@@ -108,20 +108,21 @@ class MentorWorkspaceBrowserIT {
     void administratorPagesRenderInBothLanguages() throws Exception {
         try (Browser browser = new Browser()) {
             new LoginPage(browser).logIn("admin", "Demo-Admin-2026!");
-            for (String[] page : new String[][]{{"app/partners.xhtml", "newPartner"},
+            for (String[] page : new String[][]{{"app/outbox.xhtml", "outbox:unsent"},
+                    {"app/preferences.xhtml", "preferences:save"},
+                    {"app/partners.xhtml", "newPartner"},
                     {"app/partner-edit.xhtml?code=rainbow-railroad", "partner:save"},
                     {"app/partner-edit.xhtml", "partner:save"},
                     {"app/safe-places.xhtml", "newPlace"},
                     {"app/safe-place-edit.xhtml", "place:save"},
-                    {"app/safe-place-edit.xhtml?id=1", "place:save"},
-                    {"app/outbox.xhtml", "outbox:unsent"},
-                    {"app/preferences.xhtml", "preferences:save"}}) {
+                    {"app/safe-place-edit.xhtml?id=1", "place:save"}}) {
                 browser.open(page[0]);
                 assertThat(browser.visible(By.tagName("h1")).getText()).as(page[0])
                         .doesNotContain("Something went wrong");
                 browser.visible(By.id(page[1]));
             }
-            assertThat(browser.visible(By.id("place:name")).getAttribute("value")).isNotBlank();
+            assertThat(browser.visible(By.id("place:name")).getAttribute("value")).as("the last page: place 1 loaded")
+                    .isNotBlank();
             browser.open("app/partners.xhtml");
             new org.openqa.selenium.support.ui.Select(browser.visible(By.id("languageForm:language")))
                     .selectByValue("fr");
