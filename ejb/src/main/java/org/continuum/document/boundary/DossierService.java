@@ -1,0 +1,203 @@
+package org.continuum.document.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.casefile.control.CaseGuard;
+import org.continuum.casefile.control.Timeline;
+import org.continuum.casefile.entity.CaseEvent;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.Consent;
+import org.continuum.document.control.PdfComposer;
+import org.continuum.grant.control.Grants;
+import org.continuum.grant.entity.EmergencyGrant;
+import org.continuum.identity.control.Staff;
+import org.continuum.identity.entity.Roles;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.protection.control.Measures;
+import org.continuum.protection.control.RiskAssessments;
+import org.continuum.protection.entity.ProtectionMeasure;
+import org.continuum.protection.entity.RiskAssessment;
+import org.continuum.referral.control.ReferralPackage;
+import org.continuum.referral.entity.Referral;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Generates PDF dossiers for the staff of a case (need to know, audited each time): the internal dossier with
+ * everything the case holds, and the referral dossier, which is built from the referral's stored package alone, so
+ * it cannot hold a field the person did not consent to share with that partner, whatever the case contains.
+ */
+@Stateless
+@RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR})
+public class DossierService {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Staff staff;
+
+    @Inject
+    CaseGuard guard;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    RiskAssessments riskAssessments;
+
+    @Inject
+    Measures measures;
+
+    @Inject
+    Grants grants;
+
+    @Inject
+    AuditTrail audit;
+
+    /** A generated dossier: its file name, the PDF and the password shown once to the caller. */
+    public record Dossier(String fileName, PdfComposer.Protected file) {
+        @Override
+        public String toString() {
+            return "Dossier[" + fileName + "]";
+        }
+    }
+
+    public Dossier caseDossier(long caseFileId) {
+        UserAccount caller = caller();
+        CaseFile c = guard.open(caller, caseFileId, AuditAction.DOSSIER_GENERATED);
+        ResourceBundle words = words(caller);
+        Instant now = Instant.now();
+        try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),
+                WHEN.format(now), words.getString("purpose.internal")), c.getReference())) {
+            pdf.title(String.format(words.getString("title.case"), c.getReference()));
+            pdf.heading(words.getString("section.identity"));
+            pdf.field(words.getString("field.pseudonym"), c.getPseudonym());
+            pdf.field(words.getString("field.legalName"), c.getLegalName());
+            pdf.field(words.getString("field.contact"), c.getContact());
+            pdf.field(words.getString("field.location"), c.getLocation());
+            pdf.heading(words.getString("section.situation"));
+            pdf.field(words.getString("field.country"), c.getCountry());
+            pdf.field(words.getString("field.languages"), String.join(", ", c.getLanguages()));
+            pdf.field(words.getString("field.situation"), c.getSituation().name());
+            pdf.field(words.getString("field.request"), c.getRequestType().name());
+            pdf.field(words.getString("field.urgency"), c.getUrgency().name());
+            pdf.field(words.getString("field.phase"), c.getPhase().name());
+            pdf.field(words.getString("field.risk"), c.getRiskLevel() == null ? null : c.getRiskLevel().name());
+            pdf.field(words.getString("field.nextReview"), c.getNextReviewAt() == null ? null
+                    : WHEN.format(c.getNextReviewAt()));
+            if (c.getRelocationScope() != null) {
+                pdf.field(words.getString("field.relocation"), c.getRelocationScope() + " → "
+                        + (c.getDestinationCountry() == null ? "" : c.getDestinationCountry()));
+            }
+            pdf.heading(words.getString("section.consent"));
+            var consents = em.createQuery("select c from Consent c where c.caseFileId = :id order by c.recordedAt",
+                    Consent.class).setParameter("id", caseFileId).getResultList();
+            pdf.item("STORAGE: " + words.getString("state.granted") + " · " + WHEN.format(c.getConsentRecordedAt()));
+            for (Consent consent : consents) {
+                pdf.item(consent.getPurpose() + (consent.getPartner() == null ? "" : " · " + consent.getPartner()
+                        .getName()) + (consent.getChannel() == null ? "" : " · " + consent.getChannel()) + ": "
+                        + words.getString(consent.isGranted() ? "state.granted" : "state.refused")
+                        + (consent.getSharedFields().isEmpty() ? "" : " (" + consent.getSharedFields() + ")")
+                        + " · " + WHEN.format(consent.getRecordedAt()));
+            }
+            pdf.heading(words.getString("section.risk"));
+            for (RiskAssessment a : riskAssessments.history(caseFileId)) {
+                pdf.item(WHEN.format(a.getAssessedAt()) + " · " + a.getAssessedBy() + " · " + a.getChosenLevel()
+                        + (a.getScore() == null ? "" : " (" + a.getScore() + ")")
+                        + (a.getOverrideReason() == null ? "" : " · " + a.getOverrideReason()));
+            }
+            pdf.heading(words.getString("section.plan"));
+            for (ProtectionMeasure m : measures.of(caseFileId)) {
+                pdf.item(m.getType().getContinuumStep() + " · " + m.getType().name(caller.getLanguage()) + " · "
+                        + m.getStatus() + " · " + m.getOwner()
+                        + (m.getEffectiveness() == null ? "" : " · " + m.getEffectiveness() + "/5")
+                        + (m.getNote() == null ? "" : " · " + m.getNote()));
+            }
+            pdf.heading(words.getString("section.referrals"));
+            for (Referral r : em.createQuery("select r from Referral r where r.caseFileId = :id order by r.sentAt",
+                    Referral.class).setParameter("id", caseFileId).getResultList()) {
+                pdf.item(WHEN.format(r.getSentAt()) + " · " + r.getPartner().getName() + " · " + r.getPurpose()
+                        + " · " + r.getSharedFields() + " · " + r.getStatus()
+                        + (r.getOutcome() == null ? "" : " · " + r.getOutcome()));
+            }
+            pdf.heading(words.getString("section.grants"));
+            for (EmergencyGrant g : grants.ofCase(caseFileId)) {
+                pdf.item(g.getReference() + " · " + g.getCategory() + " · " + g.getAmount().toPlainString() + " "
+                        + g.getCurrency() + " · " + g.getStatus());
+            }
+            pdf.heading(words.getString("section.timeline"));
+            for (CaseEvent e : timeline.of(caseFileId)) {
+                pdf.item(WHEN.format(e.getOccurredAt()) + " · " + e.getActor() + " · " + e.getKind()
+                        + (e.getSummary() == null ? "" : " · " + e.getSummary())
+                        + (e.getNote() == null ? "" : " · " + e.getNote()));
+            }
+            PdfComposer.Protected file = pdf.finish();
+            audit.record(caller.getUsername(), AuditAction.DOSSIER_GENERATED, caseFileId,
+                    "internal pages=" + file.pages());
+            return new Dossier(c.getReference() + "-dossier.pdf", file);
+        }
+    }
+
+    /** The referral dossier: the stored package (consented fields only), the partner, the purpose, our reference. */
+    public Dossier referralDossier(long referralId) {
+        UserAccount caller = caller();
+        Referral r = em.find(Referral.class, referralId);
+        if (r == null) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
+                    org.continuum.audit.entity.AuditOutcome.DENIED, "not-found referral=" + referralId);
+            throw new CaseAccessDenied();
+        }
+        CaseFile c = guard.open(caller, r.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
+        ResourceBundle words = words(caller);
+        Instant now = Instant.now();
+        ReferralPackage.Contents contents = ReferralPackage.Contents.parse(r.getSharedPackage());
+        try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),
+                WHEN.format(now), String.format(words.getString("purpose.referral"), r.getPartner().getName())),
+                c.getReference())) {
+            pdf.title(String.format(words.getString("title.referral"), c.getReference(), r.getPartner().getName()));
+            pdf.field(words.getString("field.reference"), contents.caseReference());
+            pdf.field(words.getString("field.partner"), r.getPartner().getName());
+            pdf.field(words.getString("field.purpose"), r.getPurpose());
+            pdf.field(words.getString("field.sentAt"), WHEN.format(r.getSentAt()));
+            pdf.heading(words.getString("section.shared"));
+            for (ReferralPackage.Line line : contents.lines()) {
+                pdf.field(words.getString("shared." + line.field().name()), line.value());
+            }
+            pdf.paragraph("");
+            pdf.paragraph(words.getString("note.referral"));
+            PdfComposer.Protected file = pdf.finish();
+            audit.record(caller.getUsername(), AuditAction.DOSSIER_GENERATED, c.getId(),
+                    "referral=" + referralId + " fields=" + contents.shared().size());
+            return new Dossier(c.getReference() + "-referral-" + referralId + ".pdf", file);
+        }
+    }
+
+    private static ResourceBundle words(UserAccount caller) {
+        return ResourceBundle.getBundle("org.continuum.document.dossier", Locale.forLanguageTag(
+                caller.getLanguage()), ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    private UserAccount caller() {
+        return staff.caller(context.getCallerPrincipal().getName());
+    }
+}

@@ -1,0 +1,97 @@
+package org.continuum.document.view;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.document.boundary.DossierService;
+import org.continuum.platform.view.Messages;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+
+/**
+ * Generates a PDF dossier (of a case, or of one referral) on request, shows its password once, and serves the
+ * file. The PDF and its password live only in this view; nothing is stored or mailed.
+ */
+@Named
+@ViewScoped
+public class DossierView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    DossierService dossiers;
+
+    private String caseId;
+    private String referralId;
+    private transient DossierService.Dossier dossier;
+    private String password;
+    private int pages;
+
+    public void generate() {
+        try {
+            dossier = referralId != null && !referralId.isBlank()
+                    ? dossiers.referralDossier(Long.parseLong(referralId.strip()))
+                    : dossiers.caseDossier(Long.parseLong(caseId == null ? "" : caseId.strip()));
+            password = dossier.file().password();
+            pages = dossier.file().pages();
+        } catch (NumberFormatException | CaseAccessDenied e) {
+            dossier = null;
+            Messages.error("case.notAvailable");
+        }
+    }
+
+    public void download() throws IOException {
+        if (dossier == null) {
+            Messages.error("dossier.expired");
+            return;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext ctx = faces.getExternalContext();
+        ctx.responseReset();
+        ctx.setResponseContentType("application/pdf");
+        ctx.setResponseContentLength(dossier.file().pdf().length);
+        ctx.setResponseHeader("Content-Disposition", "attachment; filename=\"" + dossier.fileName() + "\"");
+        ctx.setResponseHeader("Cache-Control", "no-store");
+        try (OutputStream out = ctx.getResponseOutputStream()) {
+            out.write(dossier.file().pdf());
+        }
+        faces.responseComplete();
+    }
+
+    public boolean isReady() {
+        return dossier != null;
+    }
+
+    public String getCaseId() {
+        return caseId;
+    }
+
+    public void setCaseId(String caseId) {
+        this.caseId = caseId;
+    }
+
+    public String getReferralId() {
+        return referralId;
+    }
+
+    public void setReferralId(String referralId) {
+        this.referralId = referralId;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public int getPages() {
+        return pages;
+    }
+
+    public String getFileName() {
+        return dossier == null ? "" : dossier.fileName();
+    }
+}
