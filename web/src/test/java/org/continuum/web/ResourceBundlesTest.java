@@ -128,7 +128,7 @@ class ResourceBundlesTest {
     @Test
     void everyMessageKeyThrownByTheDomainIsTranslated() throws IOException {
         Set<String> keys = bundle("en").stringPropertyNames();
-        Pattern thrown = Pattern.compile("\"((?:intake|triage|case|task|referral|partner|safePlace|measure|consent|plan|outbox|user|mailIntake)\\.[a-zA-Z.]+)\"");
+        Pattern thrown = Pattern.compile("\"((?:intake|triage|case|task|referral|partner|safePlace|measure|consent|plan|outbox|user|mailIntake|export|report)\\.[a-zA-Z.]+)\"");
         Set<String> domainKeys = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("../ejb/src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {

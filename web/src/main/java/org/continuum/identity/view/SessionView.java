@@ -74,6 +74,15 @@ public class SessionView implements Serializable {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.COORDINATOR);
     }
 
+    public boolean isAuditor() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.AUDITOR);
+    }
+
+    /** Aggregated reports (with small cells suppressed): auditors and coordinators. */
+    public boolean isReportReader() {
+        return isAuditor() || isCoordinator();
+    }
+
     public boolean isAdmin() {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.ADMIN);
     }

@@ -1,0 +1,139 @@
+package org.continuum.it;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.continuum.casefile.entity.Urgency;
+import org.continuum.identity.entity.Roles;
+import org.continuum.intake.boundary.IntakeService;
+import org.continuum.report.boundary.AuditorExport;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * S2/S18 for auditor exports on the real server: no canary identity in cases, grants or audit exports (CSV and XLSX),
+ * pseudonyms stable within one export and different across exports, each export audited, auditors only.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditorExportIT {
+
+    static final String NADIA = "nadia.auditor";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(AuditorExportIT.class, IntakeIT.class, Sql.class);
+    }
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    AuditorExport exports;
+
+    @Inject
+    org.continuum.report.boundary.ReportService reports;
+
+    @Resource(lookup = "java:jboss/datasources/ContinuumDS")
+    DataSource dataSource;
+
+    private String csv(AuditorExport.Dataset dataset) throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        As.run(NADIA, Roles.AUDITOR, () -> exports.csv(dataset, today.minusDays(1), today, out));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<CSVRecord> records(String csv) throws Exception {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+    }
+
+    @Test
+    void reportsShowSmallCellsAsLessThanFive() throws Exception {
+        As.user("amira.caseworker", Roles.CASEWORKER, () -> intake.register(new org.continuum.casefile.control
+                .IntakeRequest("Birch-IS", "Einar " + System.nanoTime(), null, null,
+                org.continuum.casefile.entity.Situation.PROFESSIONAL_DEFENDER, "IS", List.of("en"),
+                org.continuum.casefile.entity.RequestType.LEGAL_SUPPORT, Urgency.STANDARD,
+                org.continuum.casefile.entity.Channel.EMAIL, true)));
+        var report = As.user(NADIA, Roles.AUDITOR, () -> reports.report());
+        var byCountry = report.breakdowns().stream().filter(b -> b.key().equals("report.byCountry")).findFirst()
+                .orElseThrow();
+        assertThat(byCountry.cells()).filteredOn(c -> c.labels().equals(List.of("IS")))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.shown()).isEqualTo("<5");
+                    assertThat(c.percent()).as("no bar length that would tell the count").isZero();
+                });
+        for (var breakdown : report.breakdowns()) {
+            assertThat(breakdown.cells()).allSatisfy(c -> assertThat(c.shown()).matches("<5|0|[5-9]|\\d{2,}"));
+        }
+        assertThat(As.user("claire.coordinator", Roles.COORDINATOR, () -> reports.report()).scope()).isEqualTo("MENA");
+        assertThatThrownBy(() -> As.user("amira.caseworker", Roles.CASEWORKER, () -> reports.report()))
+                .isInstanceOf(EJBAccessException.class);
+    }
+
+    @Test
+    void exportsCarryNoIdentityAndPseudonymsDoNotLinkAcrossExports() throws Exception {
+        String canary = "Ольга CANARY-EXPORT-" + System.nanoTime();
+        As.user("amira.caseworker", Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Sequoia", canary,
+                Urgency.HIGH)));
+        String cases = csv(AuditorExport.Dataset.CASES);
+        String audit = csv(AuditorExport.Dataset.AUDIT);
+        String grants = csv(AuditorExport.Dataset.GRANTS);
+        for (String export : List.of(cases, audit, grants)) {
+            assertThat(export).doesNotContain("CANARY-EXPORT", "Ольга", "Sequoia", "Signal", "+7 900", "Kazan",
+                    "Vakhitovsky");
+        }
+        List<CSVRecord> rows = records(cases);
+        long caseFiles = new Sql(dataSource).count("select count(*) from casefile");
+        assertThat(rows).hasSize((int) caseFiles);
+        Set<String> first = rows.stream().map(r -> r.get("pseudonym")).collect(Collectors.toSet());
+        assertThat(first).hasSize(rows.size()).allMatch(p -> p.matches("P-[A-Z0-9]{10}"));
+        Set<String> second = records(csv(AuditorExport.Dataset.CASES)).stream().map(r -> r.get("pseudonym"))
+                .collect(Collectors.toSet());
+        assertThat(second).as("another export, other pseudonyms").doesNotContainAnyElementsOf(first);
+        assertThat(records(audit)).extracting(r -> r.get("action")).contains("CASE_CREATED");
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long total = As.user(NADIA, Roles.AUDITOR, () -> exports.xlsx(today, today, xlsx));
+        assertThat(total).isGreaterThan(caseFiles);
+        StringBuilder all = new StringBuilder();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".xlsx");
+        java.nio.file.Files.write(file, xlsx.toByteArray());
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                try (var in = zip.getInputStream(entry)) {
+                    all.append(entry.getName()).append('\n')
+                            .append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+                }
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThat(all.toString()).contains("name=\"cases\"", "name=\"grants\"", "name=\"audit\"", "P-")
+                .doesNotContain("CANARY-EXPORT", "Ольга", "Kazan", "Vakhitovsky");
+        assertThatThrownBy(() -> As.user("amira.caseworker", Roles.CASEWORKER, () -> exports.csv(
+                AuditorExport.Dataset.CASES, null, null, new ByteArrayOutputStream())))
+                .isInstanceOf(EJBAccessException.class);
+        assertThat(new Sql(dataSource).count("select count(*) from audit_event where actor = ?"
+                + " and action = 'EXPORT_GENERATED'", NADIA)).isGreaterThanOrEqualTo(5);
+    }
+}
