@@ -289,9 +289,10 @@ public final class PdfComposer implements AutoCloseable {
         return lines;
     }
 
+    /** Measured on the logical text: shaping changes glyph forms, not the width enough to matter for wrapping. */
     private float width(String text, float size) {
         try {
-            return font.getStringWidth(visual(text)) / 1000 * size;
+            return font.getStringWidth(text) / 1000 * size;
         } catch (IOException | IllegalArgumentException e) {
             return text.length() * size * 0.6f;
         }
