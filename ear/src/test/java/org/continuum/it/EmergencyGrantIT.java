@@ -58,8 +58,11 @@ class EmergencyGrantIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.withTests(EmergencyGrantIT.class, IntakeIT.class, Sql.class);
+        return Deployments.withTests(DossierIT.class, EmergencyGrantIT.class, IntakeIT.class, Sql.class);
     }
+
+    @Inject
+    org.continuum.document.boundary.DossierService dossiers;
 
     @Inject
     IntakeService intake;
@@ -190,6 +193,13 @@ class EmergencyGrantIT {
                 .satisfies(p -> assertThat(p.reference()).as("not for caseworkers").isNull());
         assertThat(details(OMAR, Roles.COORDINATOR, grant.id()).payments()).singleElement()
                 .satisfies(p -> assertThat(p.reference()).isEqualTo("TRF-CANARY-7731"));
+
+        String forCoordinator = DossierIT.text(As.user(OMAR, Roles.COORDINATOR, () -> dossiers.grantRecord(grant.id())));
+        assertThat(forCoordinator).contains(grant.reference(), "Fits the fund; phone seized, accounts at risk",
+                "#1 · 800.00 USD · PARTNER_ORGANISATION", "TRF-CANARY-7731");
+        assertThat(DossierIT.text(As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.grantRecord(grant.id()))))
+                .as("payment reference for coordinators only").contains(grant.reference())
+                .doesNotContain("TRF-CANARY-7731");
 
         assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> inbox.myTasks()))
                 .anySatisfy(t -> assertThat(t.grantId()).isEqualTo(grant.id()));

@@ -76,6 +76,11 @@ class MentorWorkspaceBrowserIT {
                 return null;
             });
             step(browser, "mail-pages", () -> {
+                browser.open("app/dossier.xhtml?case=1");
+                browser.clickable(By.id("dossier:generate")).click();
+                assertThat(browser.visible(By.id("password")).getText()).matches("[0-9a-z]{5}(-[0-9a-z]{5}){3}");
+                browser.visible(By.id("dossier:download"));
+                browser.screenshot("dossier-password");
                 for (String[] page : new String[][]{{"app/mail-intake.xhtml", "mails:queue"},
                         {"app/preferences.xhtml", "preferences:save"}, {"app/intake.xhtml?draft=999999", "intake"}}) {
                     browser.open(page[0]);
@@ -101,6 +106,21 @@ class MentorWorkspaceBrowserIT {
                 browser.screenshot("safe-place-on-case");
                 return null;
             });
+        }
+    }
+
+    @Test
+    void auditorSeesReportsWithSmallCellsSuppressedAndExports() throws Exception {
+        try (Browser browser = new Browser()) {
+            new LoginPage(browser).logIn("nadia.auditor", "Demo-Auditor-2026");
+            browser.open("app/reports.xhtml");
+            browser.textPresent(By.tagName("h1"), "Reports");
+            assertThat(browser.driver().findElements(By.cssSelector(".cell")).stream().map(e -> e.getText()))
+                    .isNotEmpty().allMatch(t -> t.equals("<5") || t.equals("0") || t.matches("[5-9]|\\d{2,}"));
+            browser.screenshot("reports");
+            browser.open("app/exports.xhtml");
+            browser.visible(By.id("exports:casesCsv"));
+            browser.screenshot("exports");
         }
     }
 

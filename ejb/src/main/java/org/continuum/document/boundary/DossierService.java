@@ -191,6 +191,54 @@ public class DossierService {
         }
     }
 
+    /**
+     * The grant decision letter and disbursement record: the request, every decision with its reason, and every
+     * payment. Payment references are printed for coordinators only (as on the grant page).
+     */
+    public Dossier grantRecord(long grantId) {
+        UserAccount caller = caller();
+        EmergencyGrant g = grants.find(grantId).orElse(null);
+        if (g == null) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
+                    org.continuum.audit.entity.AuditOutcome.DENIED, "not-found grant=" + grantId);
+            throw new CaseAccessDenied();
+        }
+        CaseFile c = guard.open(caller, g.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
+        boolean coordinator = caller.hasRole(org.continuum.identity.entity.Role.COORDINATOR);
+        ResourceBundle words = words(caller);
+        Instant now = Instant.now();
+        try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),
+                WHEN.format(now), words.getString("purpose.grant")), g.getReference())) {
+            pdf.title(String.format(words.getString("title.grant"), g.getReference()));
+            pdf.field(words.getString("field.reference"), c.getReference());
+            pdf.field(words.getString("field.fund"), g.getFund().getName() + " (" + g.getFund().getCode() + ")");
+            pdf.field(words.getString("field.category"), g.getCategory().name());
+            pdf.field(words.getString("field.requested"), g.getAmount().toPlainString() + " " + g.getCurrency());
+            pdf.field(words.getString("field.recommendedBy"), g.getRecommendedBy() + " · "
+                    + WHEN.format(g.getRecommendedAt()));
+            pdf.field(words.getString("field.status"), g.getStatus().name());
+            pdf.field(words.getString("field.approved"), g.getApprovedAmount() == null ? null
+                    : g.getApprovedAmount().toPlainString() + " " + g.getCurrency()
+                    + (g.getApprovedInFundCurrency() == null ? "" : " = " + g.getApprovedInFundCurrency()
+                    .toPlainString() + " " + g.getFund().getCurrency()));
+            pdf.heading(words.getString("section.decisions"));
+            for (var d : g.getDecisions()) {
+                pdf.item(WHEN.format(d.getDecidedAt()) + " · " + d.getDecidedBy() + " · " + d.getKind()
+                        + (d.getAmount() == null ? "" : " · " + d.getAmount().toPlainString())
+                        + (d.getReason() == null ? "" : " · " + d.getReason()));
+            }
+            pdf.heading(words.getString("section.payments"));
+            for (var p : g.getDisbursements()) {
+                pdf.item("#" + p.getTranche() + " · " + p.getAmount().toPlainString() + " " + g.getFund().getCurrency()
+                        + " · " + p.getMethod() + " · " + p.getPaidOn() + " · " + p.getRecordedBy()
+                        + (coordinator && p.getPaymentReference() != null ? " · " + p.getPaymentReference() : ""));
+            }
+            PdfComposer.Protected file = pdf.finish();
+            audit.record(caller.getUsername(), AuditAction.DOSSIER_GENERATED, c.getId(), "grant=" + g.getReference());
+            return new Dossier(g.getReference() + "-record.pdf", file);
+        }
+    }
+
     private static ResourceBundle words(UserAccount caller) {
         return ResourceBundle.getBundle("org.continuum.document.dossier", Locale.forLanguageTag(
                 caller.getLanguage()), ResourceBundle.Control.getNoFallbackControl(

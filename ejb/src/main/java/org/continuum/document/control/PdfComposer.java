@@ -35,8 +35,6 @@ public final class PdfComposer implements AutoCloseable {
     private static final float MARGIN = 50;
     private static final float BODY = 10;
     private static final float LEADING = 14;
-    private static final char[] PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
-            .toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PDDocument document = new PDDocument();
@@ -195,13 +193,16 @@ public final class PdfComposer implements AutoCloseable {
         }
     }
 
-    /** 16 characters from an alphabet without look-alikes (about 93 bits). */
+    /** 20 random characters from 0-9 and a-z (about 103 bits), in groups of five to read out. */
     static String password() {
-        char[] chars = new char[16];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = PASSWORD_ALPHABET[RANDOM.nextInt(PASSWORD_ALPHABET.length)];
+        StringBuilder out = new StringBuilder(23);
+        for (int i = 0; i < 20; i++) {
+            if (i > 0 && i % 5 == 0) {
+                out.append('-');
+            }
+            out.append(Character.forDigit(RANDOM.nextInt(36), 36));
         }
-        return new String(chars);
+        return out.toString();
     }
 
     /** Characters the font cannot draw become "?", so one unusual character never breaks a dossier. */

@@ -28,15 +28,20 @@ public class DossierView implements Serializable {
 
     private String caseId;
     private String referralId;
+    private String grantId;
     private transient DossierService.Dossier dossier;
     private String password;
     private int pages;
 
     public void generate() {
         try {
-            dossier = referralId != null && !referralId.isBlank()
-                    ? dossiers.referralDossier(Long.parseLong(referralId.strip()))
-                    : dossiers.caseDossier(Long.parseLong(caseId == null ? "" : caseId.strip()));
+            if (grantId != null && !grantId.isBlank()) {
+                dossier = dossiers.grantRecord(Long.parseLong(grantId.strip()));
+            } else if (referralId != null && !referralId.isBlank()) {
+                dossier = dossiers.referralDossier(Long.parseLong(referralId.strip()));
+            } else {
+                dossier = dossiers.caseDossier(Long.parseLong(caseId == null ? "" : caseId.strip()));
+            }
             password = dossier.file().password();
             pages = dossier.file().pages();
         } catch (NumberFormatException | CaseAccessDenied e) {
@@ -81,6 +86,14 @@ public class DossierView implements Serializable {
 
     public void setReferralId(String referralId) {
         this.referralId = referralId;
+    }
+
+    public String getGrantId() {
+        return grantId;
+    }
+
+    public void setGrantId(String grantId) {
+        this.grantId = grantId;
     }
 
     public String getPassword() {
