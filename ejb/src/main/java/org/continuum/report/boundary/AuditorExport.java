@@ -7,8 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditEvent;
@@ -19,15 +17,9 @@ import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantDecision;
 import org.continuum.identity.entity.Roles;
 import org.continuum.report.control.ExportPseudonyms;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import org.continuum.report.control.ExportSheets;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,7 +37,7 @@ import java.util.function.Consumer;
 public class AuditorExport {
 
     static final int PAGE = 1000;
-    static final List<String> CASE_COLUMNS = List.of("pseudonym", "team", "country", "situation", "request_type",
+    public static final List<String> CASE_COLUMNS = List.of("pseudonym", "team", "country", "situation", "request_type",
             "urgency", "channel", "phase", "risk_level", "created_on", "closed_on", "closure_outcome",
             "relocation_scope", "destination_country", "arrived_on", "check_ins");
     static final List<String> GRANT_COLUMNS = List.of("case_pseudonym", "grant", "fund", "category", "amount",
@@ -69,57 +61,21 @@ public class AuditorExport {
     /** Writes one dataset as CSV; returns the number of rows. {@code from}/{@code to} bound the audit period. */
     public long csv(Dataset dataset, LocalDate from, LocalDate to, OutputStream out) {
         ExportPseudonyms pseudonyms = new ExportPseudonyms();
-        try {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                    .setHeader(columns(dataset).toArray(String[]::new)).get());
-            long rows = rows(dataset, from, to, pseudonyms, row -> {
-                try {
-                    csv.printRecord(row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            csv.flush();
-            audited(dataset, "csv", rows);
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        long rows = ExportSheets.csv(out, columns(dataset), sink -> rows(dataset, from, to, pseudonyms, sink));
+        audited(dataset, "csv", rows);
+        return rows;
     }
 
     /** Writes the cases, grants and the audit period as three sheets of one XLSX workbook (one pseudonym key). */
     public long xlsx(LocalDate from, LocalDate to, OutputStream out) {
         ExportPseudonyms pseudonyms = new ExportPseudonyms();
+        ExportSheets.Xlsx workbook = new ExportSheets.Xlsx(out);
         long total = 0;
-        try {
-            Workbook workbook = new Workbook(out, "Continuum", "1.0");
-            for (Dataset dataset : Dataset.values()) {
-                Worksheet sheet = workbook.newWorksheet(dataset.name().toLowerCase(java.util.Locale.ROOT));
-                List<String> columns = columns(dataset);
-                for (int c = 0; c < columns.size(); c++) {
-                    sheet.value(0, c, columns.get(c));
-                }
-                int[] r = {1};
-                total += rows(dataset, from, to, pseudonyms, row -> {
-                    for (int c = 0; c < row.size(); c++) {
-                        sheet.value(r[0], c, row.get(c));
-                    }
-                    r[0]++;
-                    if (r[0] % PAGE == 0) {
-                        try {
-                            sheet.flush();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                });
-                sheet.finish();
-            }
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Dataset dataset : Dataset.values()) {
+            total += workbook.sheet(dataset.name().toLowerCase(java.util.Locale.ROOT), columns(dataset),
+                    sink -> rows(dataset, from, to, pseudonyms, sink));
         }
+        workbook.finish();
         audited(null, "xlsx", total);
         return total;
     }
