@@ -158,9 +158,15 @@ class NotificationOutboxIT {
         }
         assertThat(expected).as("one queued per business transaction, all committed during the outage")
                 .hasSize(count);
-        // The outage itself: the server stays down this long (the worker keeps failing and backing off meanwhile).
-        long remaining = Math.max(0, outage * 1000 - (System.nanoTime() - started) / 1_000_000);
-        Thread.sleep(remaining);
+        // The outage lasts `outage` seconds from the first triage; meanwhile every message must have been tried.
+        long outageEnds = started + outage * 1_000_000_000L;
+        assertThat(Poll.until(Duration.ofSeconds(outage + 60), () -> System.nanoTime() >= outageEnds
+                && sql.count("select count(*) from notification where attempts = 0 and casefile_id in " + ids) == 0))
+                .as("each message tried during the outage").isTrue();
+        long anyId = sql.count("select min(id) from notification where casefile_id in " + ids);
+        As.run("admin", Roles.ADMIN, () -> outbox.retry(anyId));
+        assertThat(sql.count("select count(*) from audit_event where action = 'OUTBOX_RETRIED' and detail = ?",
+                "notification=" + anyId)).as("an administrator's retry is audited").isOne();
         long failedAttempts = sql.count("select coalesce(sum(attempts), 0) from notification where casefile_id in "
                 + ids);
         assertThat(sql.count("select count(*) from notification where status = 'SENT' and casefile_id in " + ids))
