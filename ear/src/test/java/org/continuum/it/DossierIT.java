@@ -53,9 +53,11 @@ class DossierIT {
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
 
+    /** The text layer, NFKC-normalised, with line wraps and runs of spaces as single spaces. */
     static String text(DossierService.Dossier d) throws Exception {
         try (PDDocument doc = Loader.loadPDF(d.file().pdf(), d.file().password())) {
-            return Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFKC);
+            return Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFKC)
+                    .replaceAll("\\s+", " ");
         }
     }
 
