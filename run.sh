@@ -82,4 +82,6 @@ cat <<BANNER
 
   Data, keys and logs: $DATA     Press Ctrl-C to stop.
 BANNER
-wait "$STANDALONE"
+# The server stopped on its own (or was stopped by its PID): stop the mail server with it.
+wait "$STANDALONE" || true
+if [ -n "$MAILPID" ]; then kill -TERM "$MAILPID" 2>/dev/null || true; fi

@@ -153,7 +153,7 @@ public final class PdfComposer implements AutoCloseable {
                     cs.saveGraphicsState();
                     cs.setGraphicsStateParameters(faint);
                     cs.beginText();
-                    cs.setFont(font, 15);
+                    cs.setFont(font, 11);
                     cs.setTextMatrix(Matrix.getRotateInstance(Math.toRadians(40), 70, 170));
                     cs.showText(visual(printable(watermark)));
                     cs.endText();
