@@ -266,25 +266,33 @@ public final class PdfComposer implements AutoCloseable {
         return false;
     }
 
-    /** Greedy word wrap by measured width. */
+    /** Greedy word wrap by measured width; each word is measured once and line widths are summed. */
     private List<String> wrap(String text, float size, float maxWidth) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
+        float lineWidth = 0;
+        float space = width(" ", size);
         for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (width(candidate, size) <= maxWidth || line.isEmpty()) {
-                line.setLength(0);
-                line.append(candidate);
-                while (width(line.toString(), size) > maxWidth && line.length() > 1) {
-                    int cut = Math.max(1, (int) (line.length() * maxWidth / width(line.toString(), size)) - 1);
-                    lines.add(line.substring(0, cut));
-                    line.delete(0, cut);
-                }
-            } else {
+            float wordWidth = width(word, size);
+            if (!line.isEmpty() && lineWidth + space + wordWidth <= maxWidth) {
+                line.append(' ').append(word);
+                lineWidth += space + wordWidth;
+                continue;
+            }
+            if (!line.isEmpty()) {
                 lines.add(line.toString());
                 line.setLength(0);
-                line.append(word);
             }
+            String rest = word;
+            while (wordWidth > maxWidth && rest.length() > 1) {
+                // A word longer than the line (a long address, say) is cut where it fits.
+                int cut = Math.max(1, (int) (rest.length() * maxWidth / wordWidth) - 1);
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+                wordWidth = width(rest, size);
+            }
+            line.append(rest);
+            lineWidth = wordWidth;
         }
         lines.add(line.toString());
         return lines;
