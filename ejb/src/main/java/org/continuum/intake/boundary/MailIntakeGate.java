@@ -53,15 +53,20 @@ public class MailIntakeGate {
     @Inject
     AuditTrail audit;
 
-    public boolean known(String digest) {
-        return !em.createQuery("select m.id from MailIntake m where m.digest = :d", Long.class)
-                .setParameter("d", digest).setMaxResults(1).getResultList().isEmpty();
+    /** The status of the message already taken in with this digest, if any. */
+    public Optional<MailIntake.Status> known(String digest) {
+        return em.createQuery("select m.status from MailIntake m where m.digest = :d", MailIntake.Status.class)
+                .setParameter("d", digest).setMaxResults(1).getResultStream().findFirst();
     }
 
-    /** Stores one raw message ({@code raw} null when it was too large to fetch); returns the record's status. */
+    /**
+     * Stores one raw message ({@code raw} null when it was too large to fetch) and returns its status; a message
+     * fetched again (after a crash before it was moved) is not stored twice and keeps the status it had.
+     */
     public MailIntake.Status store(String digest, byte[] raw, long size, String teamCode, Instant receivedAt) {
-        if (known(digest)) {
-            return null;
+        Optional<MailIntake.Status> before = known(digest);
+        if (before.isPresent()) {
+            return before.get();
         }
         Team team = staff.teamByCode(teamCode).orElseThrow(() -> new IllegalStateException("intake team unknown"));
         MailParser.Parsed parsed = raw == null ? new MailParser.Parsed("message.tooLarge", null, null, null,

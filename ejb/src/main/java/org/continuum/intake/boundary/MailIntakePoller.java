@@ -137,9 +137,7 @@ public class MailIntakePoller {
             }
         }
         String digest = digest(raw, message);
-        MailIntake.Status status = gate.store(digest, raw, Math.max(size, raw == null ? 0 : raw.length), team,
-                Instant.now());
-        return status == null ? MailIntake.Status.DRAFT : status;
+        return gate.store(digest, raw, Math.max(size, raw == null ? 0 : raw.length), team, Instant.now());
     }
 
     /** SHA-256 of the raw message, or of its identifying headers when it was too large to fetch. */

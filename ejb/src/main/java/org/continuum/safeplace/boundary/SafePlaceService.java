@@ -121,11 +121,12 @@ public class SafePlaceService {
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.SAFE_PLACES_VIEWED);
         String key = SafePlace.key(area);
         audit.record(caller.getUsername(), AuditAction.SAFE_PLACES_VIEWED, caseFileId, "search");
+        String pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return em.createQuery("select s from SafePlace s where s.country = :country and s.active = true"
-                        + " and s.vetting = :vetted order by s.areaKey, s.name", SafePlace.class)
+                        + " and s.vetting = :vetted and s.areaKey like :area escape '\\'"
+                        + " order by s.areaKey, s.name", SafePlace.class)
                 .setParameter("country", caseFile.getCountry()).setParameter("vetted", Vetting.VETTED)
-                .setMaxResults(200).getResultList().stream()
-                .filter(s -> key.isEmpty() || s.getAreaKey().contains(key))
+                .setParameter("area", pattern).setMaxResults(200).getResultList().stream()
                 .sorted(Comparator.comparing((SafePlace s) -> !s.isAffirming()))
                 .map(PlaceOption::of).toList();
     }
