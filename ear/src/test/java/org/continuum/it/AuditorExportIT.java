@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.continuum.casefile.entity.Urgency;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.report.boundary.AuditorExport;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -70,7 +70,7 @@ class AuditorExportIT {
     void reportsShowSmallCellsAsLessThanFive() throws Exception {
         As.user("amira.caseworker", Roles.CASEWORKER, () -> intake.register(new org.continuum.casefile.control
                 .IntakeRequest("Birch-IS", "Einar " + System.nanoTime(), null, null,
-                org.continuum.casefile.entity.Situation.PROFESSIONAL_DEFENDER, "IS", List.of("en"),
+                org.continuum.reference.entity.Situation.PROFESSIONAL_DEFENDER, "IS", List.of("en"),
                 org.continuum.casefile.entity.RequestType.LEGAL_SUPPORT, Urgency.STANDARD,
                 org.continuum.casefile.entity.Channel.EMAIL, true)));
         var report = As.user(NADIA, Roles.AUDITOR, () -> reports.report());

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.entity.Urgency;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.intake.boundary.TriageService;
 import org.continuum.notification.boundary.NotificationPreferences;

@@ -3,11 +3,11 @@ package org.continuum.it;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import org.continuum.casefile.control.CaseAccessDenied;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.SharedField;
 import org.continuum.casefile.entity.Urgency;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.protection.entity.MeasureStatus;
@@ -17,6 +17,7 @@ import org.continuum.referral.boundary.ReferralService;
 import org.continuum.referral.control.ReferralPackage;
 import org.continuum.referral.entity.ReferralOutcome;
 import org.continuum.referral.entity.ReferralStatus;
+import org.continuum.protection.boundary.SafePlaceMeasures;
 import org.continuum.safeplace.boundary.SafePlaceService;
 import org.continuum.safeplace.entity.SafePlaceKind;
 import org.continuum.safeplace.entity.Vetting;
@@ -63,6 +64,9 @@ class ReferralIT {
 
     @Inject
     SafePlaceService safePlaces;
+
+    @Inject
+    SafePlaceMeasures safePlaceMeasures;
 
     @Inject
     ProtectionService protection;
@@ -205,18 +209,18 @@ class ReferralIT {
                 null, true)))).isInstanceOf(InvalidInput.class).hasMessage("safePlace.vettedOn.required");
 
         List<SafePlaceService.PlaceOption> found = As.user(AMIRA, Roles.CASEWORKER,
-                () -> safePlaces.near(id, "  kazan VAKHITOVSKY"));
+                () -> safePlaceMeasures.near(id, "  kazan VAKHITOVSKY"));
         assertThat(found).extracting(SafePlaceService.PlaceOption::id).contains(vetted).doesNotContain(pending);
         assertThat(found.toString()).doesNotContain("CANARY-ADDRESS");
-        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> safePlaces.near(id, "Moscow"))).isEmpty();
-        assertThatThrownBy(() -> As.user(IVAN, Roles.CASEWORKER, () -> safePlaces.near(id, "")))
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> safePlaceMeasures.near(id, "Moscow"))).isEmpty();
+        assertThatThrownBy(() -> As.user(IVAN, Roles.CASEWORKER, () -> safePlaceMeasures.near(id, "")))
                 .isInstanceOf(CaseAccessDenied.class);
         assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> safePlaces.registry()))
                 .isInstanceOf(EJBAccessException.class);
-        assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> safePlaces.recordForCase(id, pending, null)))
+        assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> safePlaceMeasures.recordForCase(id, pending, null)))
                 .isInstanceOf(InvalidInput.class).hasMessage("safePlace.notOffered");
 
-        long measureId = As.user(AMIRA, Roles.CASEWORKER, () -> safePlaces.recordForCase(id, vetted,
+        long measureId = As.user(AMIRA, Roles.CASEWORKER, () -> safePlaceMeasures.recordForCase(id, vetted,
                 "Go there if followed"));
         ProtectionService.MeasureRow row = As.user(AMIRA, Roles.CASEWORKER, () -> protection.plan(id)).stream()
                 .filter(m -> m.id() == measureId).findFirst().orElseThrow();

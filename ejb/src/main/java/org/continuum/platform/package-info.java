@@ -1,2 +1,6 @@
-/** Platform concerns shared by all components: the database schema and its migrations. */
+/**
+ * What every component stands on and nothing of the domain: the two refusals every boundary throws
+ * ({@code InvalidInput}, {@code CaseAccessDenied}), the role names for {@code @RolesAllowed}, the database schema and
+ * its migrations. It depends on no other component, so any component may use it without making a cycle.
+ */
 package org.continuum.platform;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules of STYLE.md that a compiler does not check. */
 class ArchitectureTest {
@@ -43,6 +44,13 @@ class ArchitectureTest {
     void entitiesNeverCallBoundaries() {
         noClasses().that().resideInAPackage("..entity..")
                 .should().dependOnClassesThat().resideInAPackage("..boundary..")
+                .check(DOMAIN);
+    }
+
+    @Test
+    void componentsAreFreeOfCycles() {
+        slices().matching("org.continuum.(*)..").should().beFreeOfCycles()
+                .because("a component can be understood, tested and changed from the ones below it only")
                 .check(DOMAIN);
     }
 }

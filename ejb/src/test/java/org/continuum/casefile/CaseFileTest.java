@@ -13,7 +13,7 @@ import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.UserAccount;
 import java.util.Set;
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.casefile.entity.Situation;
+import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.identity.entity.Team;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package org.continuum.grant;
 
 import org.continuum.casefile.entity.Phase;
-import org.continuum.casefile.entity.Situation;
+import org.continuum.reference.entity.Situation;
 import org.continuum.grant.control.FundRules;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.Fund;

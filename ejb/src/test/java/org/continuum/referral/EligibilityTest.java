@@ -1,7 +1,7 @@
 package org.continuum.referral;
 
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.casefile.entity.Situation;
+import org.continuum.reference.entity.Situation;
 import org.continuum.reference.entity.Partner;
 import org.continuum.referral.control.Eligibility;
 import org.junit.jupiter.api.Test;

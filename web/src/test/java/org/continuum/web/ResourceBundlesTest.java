@@ -3,7 +3,7 @@ package org.continuum.web;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.casefile.entity.Situation;
+import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Views and web classes reach data only through the boundaries (STYLE.md rule 1). */
 class WebArchitectureTest {
@@ -27,5 +28,16 @@ class WebArchitectureTest {
     @Test
     void webNeverUsesTheWorkflowEngine() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.operaton..").check(WEB);
+    }
+
+    /**
+     * The views together with the domain they call (the ejb module is on this module's class path): a view of one
+     * component that calls a component which depends back on it would make the two one knot.
+     */
+    @Test
+    void componentsAreFreeOfCyclesAcrossViewsAndDomain() {
+        JavaClasses all = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.continuum");
+        slices().matching("org.continuum.(*)..").should().beFreeOfCycles().check(all);
     }
 }

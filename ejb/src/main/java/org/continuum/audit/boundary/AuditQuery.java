@@ -5,7 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.entity.AuditEvent;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 
 import java.util.List;
 

@@ -6,7 +6,7 @@ import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RelocationScope;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.casefile.entity.RiskLevel;
-import org.continuum.casefile.entity.Situation;
+import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
 
 import java.time.Instant;

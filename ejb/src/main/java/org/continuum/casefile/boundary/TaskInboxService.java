@@ -1,28 +1,28 @@
 package org.continuum.casefile.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.notification.entity.NotificationKind;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
-import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseGuard;
 import org.continuum.casefile.control.CaseTask;
 import org.continuum.casefile.control.CaseTasks;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.casefile.control.InvalidInput;
-import org.continuum.casefile.control.Timeline;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Role;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 
 import java.util.ArrayList;
@@ -39,16 +39,16 @@ import java.util.Map;
 @RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR, Roles.SECURITY_MENTOR})
 public class TaskInboxService {
 
-    static final int MAX_TASKS = 200;
+    @Inject
+    Caller currentCaller;
 
-    @Resource
-    SessionContext context;
+    static final int MAX_TASKS = 200;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    org.continuum.notification.control.Notifier notifier;
+    CaseEvents events;
 
     @Inject
     Staff staff;
@@ -62,14 +62,12 @@ public class TaskInboxService {
     @Inject
     CaseGuard guard;
 
-    @Inject
-    Timeline timeline;
 
     @Inject
     AuditTrail audit;
 
     public List<WorkTask> myTasks() {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         Map<String, WorkTask> found = new LinkedHashMap<>();
         if (caller.hasRole(Role.SECURITY_MENTOR)) {
             workflow.tasksAssignedTo(caller.getUsername(), MAX_TASKS).forEach(t -> found.put(t.id(), t));
@@ -89,7 +87,7 @@ public class TaskInboxService {
 
     /** Opens a task for its form: audited, refused (and audited) when the caller may not do it. */
     public TaskContext open(String taskId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_OPENED);
         CaseFile c = open.caseFile();
         audit.record(caller.getUsername(), AuditAction.TASK_OPENED, c.getId(), open.kind().definitionKey());
@@ -100,7 +98,7 @@ public class TaskInboxService {
 
     /** Takes an unclaimed task so that others see it is being worked on. */
     public void claim(String taskId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_CLAIMED);
         workflow.assign(open.task().id(), caller.getUsername());
         audit.record(caller.getUsername(), AuditAction.TASK_CLAIMED, open.caseFile().getId(), open.kind().name());
@@ -108,7 +106,7 @@ public class TaskInboxService {
 
     /** Gives a claimed task back to the team. A mentor's task stays with the case's mentor: a coordinator reassigns it. */
     public void release(String taskId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_RELEASED);
         if (open.kind().isForAssignedMentor()) {
             throw new InvalidInput("tasks.release.mentorTask");
@@ -126,7 +124,7 @@ public class TaskInboxService {
      */
     @RolesAllowed(Roles.COORDINATOR)
     public void reassign(String taskId, String username) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         WorkTask task = (taskId == null ? java.util.Optional.<WorkTask>empty() : workflow.findOpenTask(taskId))
                 .orElseThrow(() -> {
                     audit.recordIndependently(caller.getUsername(), AuditAction.TASK_REASSIGNED, null,
@@ -144,19 +142,18 @@ public class TaskInboxService {
         } else {
             workflow.assign(task.id(), target.getUsername());
         }
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.TASK_REASSIGNED,
-                "task=" + kind.name() + " to=" + target.getUsername(), null);
-        audit.record(caller.getUsername(), AuditAction.TASK_REASSIGNED, caseFile.getId(),
+        events.record(caseFile, caller.getUsername(), CaseEventKind.TASK_REASSIGNED,
+                "task=" + kind.name() + " to=" + target.getUsername(), null, AuditAction.TASK_REASSIGNED,
                 kind.name() + " to=" + target.getUsername());
         if (!target.getUsername().equals(caller.getUsername())) {
-            notifier.notify(org.continuum.notification.entity.NotificationKind.TASK_ASSIGNED, caseFile, List.of(target),
+            events.notify(NotificationKind.TASK_ASSIGNED, caseFile, List.of(target),
                     "task=" + task.id() + ":" + target.getUsername());
         }
     }
 
     /** Active team members holding a role: candidates for a mentor assignment or a reassignment. */
     public List<StaffMember> teamMembers(Role role) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         if (caller.getTeam() == null) {
             return List.of();
         }
@@ -167,9 +164,6 @@ public class TaskInboxService {
                 .map(u -> new StaffMember(u.getUsername(), u.getDisplayName())).toList();
     }
 
-    private UserAccount caller() {
-        return staff.caller(context.getCallerPrincipal().getName());
-    }
 
     public record StaffMember(String username, String displayName) {
     }

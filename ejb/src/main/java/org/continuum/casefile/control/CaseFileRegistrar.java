@@ -1,10 +1,10 @@
 package org.continuum.casefile.control;
 
+import org.continuum.platform.control.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.CaseReference;
@@ -35,11 +35,10 @@ public class CaseFileRegistrar {
     @Inject
     CaseWorkflow workflow;
 
-    @Inject
-    AuditTrail audit;
 
     @Inject
-    Timeline timeline;
+    CaseEvents events;
+
 
     private final Clock clock = Clock.systemUTC();
 
@@ -66,9 +65,9 @@ public class CaseFileRegistrar {
         String processInstanceId = workflow.start(new CaseWorkflow.CaseStart(caseFile.getId(), reference,
                 team.getCode(), TriageDeadlines.forUrgency(caseFile.getUrgency())));
         caseFile.attachProcess(processInstanceId);
-        timeline.record(caseFile, actor, org.continuum.casefile.entity.CaseEventKind.INTAKE_REGISTERED,
-                "channel=" + caseFile.getChannel() + " urgency=" + caseFile.getUrgency(), null);
-        audit.record(actor, AuditAction.CASE_CREATED, caseFile.getId(), "channel=" + caseFile.getChannel());
+        events.record(caseFile, actor, org.continuum.casefile.entity.CaseEventKind.INTAKE_REGISTERED,
+                "channel=" + caseFile.getChannel() + " urgency=" + caseFile.getUrgency(), null,
+                AuditAction.CASE_CREATED, "channel=" + caseFile.getChannel());
         return caseFile;
     }
 }

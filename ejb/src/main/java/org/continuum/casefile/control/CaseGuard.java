@@ -1,5 +1,6 @@
 package org.continuum.casefile.control;
 
+import org.continuum.platform.control.CaseAccessDenied;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

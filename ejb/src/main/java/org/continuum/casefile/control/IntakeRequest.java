@@ -2,7 +2,7 @@ package org.continuum.casefile.control;
 
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.casefile.entity.Situation;
+import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
 
 import java.util.List;

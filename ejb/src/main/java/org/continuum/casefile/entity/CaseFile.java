@@ -1,5 +1,6 @@
 package org.continuum.casefile.entity;
 
+import org.continuum.reference.entity.Situation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

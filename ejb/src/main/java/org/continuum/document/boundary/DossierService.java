@@ -1,15 +1,14 @@
 package org.continuum.document.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
-import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseGuard;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEvent;
@@ -18,8 +17,7 @@ import org.continuum.casefile.entity.Consent;
 import org.continuum.document.control.PdfComposer;
 import org.continuum.grant.control.Grants;
 import org.continuum.grant.entity.EmergencyGrant;
-import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.protection.control.Measures;
 import org.continuum.protection.control.RiskAssessments;
@@ -43,17 +41,14 @@ import java.util.ResourceBundle;
 @RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR})
 public class DossierService {
 
+    @Inject
+    Caller currentCaller;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    @Resource
-    SessionContext context;
-
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    Staff staff;
 
     @Inject
     CaseGuard guard;
@@ -82,7 +77,7 @@ public class DossierService {
     }
 
     public Dossier caseDossier(long caseFileId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile c = guard.open(caller, caseFileId, AuditAction.DOSSIER_GENERATED);
         ResourceBundle words = words(caller);
         Instant now = Instant.now();
@@ -159,7 +154,7 @@ public class DossierService {
 
     /** The referral dossier: the stored package (consented fields only), the partner, the purpose, our reference. */
     public Dossier referralDossier(long referralId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         Referral r = em.find(Referral.class, referralId);
         if (r == null) {
             audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
@@ -196,7 +191,7 @@ public class DossierService {
      * payment. Payment references are printed for coordinators only (as on the grant page).
      */
     public Dossier grantRecord(long grantId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         EmergencyGrant g = grants.find(grantId).orElse(null);
         if (g == null) {
             audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
@@ -245,7 +240,4 @@ public class DossierService {
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    private UserAccount caller() {
-        return staff.caller(context.getCallerPrincipal().getName());
-    }
 }

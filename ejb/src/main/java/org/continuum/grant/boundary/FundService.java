@@ -10,12 +10,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.grant.control.FundRules;
 import org.continuum.grant.control.Grants;
 import org.continuum.grant.entity.Fund;
 import org.continuum.grant.entity.GrantCategory;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,21 +1,22 @@
 package org.continuum.grant.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.notification.entity.NotificationKind;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
-import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseGuard;
 import org.continuum.casefile.control.CaseTask;
 import org.continuum.casefile.control.CaseTasks;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.casefile.entity.CaseEventKind;
@@ -32,7 +33,7 @@ import org.continuum.grant.entity.GrantStatus;
 import org.continuum.identity.boundary.ReauthenticationService;
 import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Role;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 
 import java.math.BigDecimal;
@@ -56,14 +57,14 @@ import java.util.Map;
 @RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR})
 public class GrantService {
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Caller currentCaller;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    org.continuum.notification.control.Notifier notifier;
+    CaseEvents events;
 
     @Inject
     Staff staff;
@@ -96,7 +97,7 @@ public class GrantService {
      * checked first and every problem is listed; then the grant process starts from the case's process.
      */
     public GrantSummary request(long caseFileId, long fundId, EmergencyGrant.Request request) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.EMERGENCY_GRANT_REQUESTED);
         if (caseFile.getPhase() == Phase.CLOSED) {
             throw new InvalidInput("grant.caseClosed");
@@ -115,25 +116,23 @@ public class GrantService {
         grant.startedProcess(workflow.grantRequested(caseFile.getProcessInstanceId(),
                 new CaseWorkflow.GrantStart(grant.getId(), grant.getReference(), caller.getUsername(),
                         caseFile.getId(), caseFile.getReference(), caseFile.getTeam().getCode())));
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.EMERGENCY_GRANT_REQUESTED,
-                "grant=" + grant.getReference() + " fund=" + fund.getCode() + " category=" + request.category()
-                        + " amount=" + request.amount().toPlainString() + " " + request.currency(), null);
-        audit.record(caller.getUsername(), AuditAction.EMERGENCY_GRANT_REQUESTED, caseFile.getId(),
-                grant.getReference());
-        notifier.notify(org.continuum.notification.entity.NotificationKind.APPROVAL_NEEDED, caseFile, notifier.teamMembers(caseFile, org.continuum.identity.entity.Role.COORDINATOR).stream()
-                .filter(u -> !u.getUsername().equals(caller.getUsername())).toList(), "grant=" + grant.getId());
+        events.record(caseFile, caller.getUsername(), CaseEventKind.EMERGENCY_GRANT_REQUESTED,
+                "grant=" + grant.getReference() + " fund=" + fund.getCode() + " category=" + request.category() + " amount=" + request.amount().toPlainString() + " " + request.currency(),
+                null, AuditAction.EMERGENCY_GRANT_REQUESTED, grant.getReference());
+        events.notifyTeam(NotificationKind.APPROVAL_NEEDED, caseFile, Role.COORDINATOR, caller.getUsername(),
+                "grant=" + grant.getId());
         return summary(grant, caseFile.getReference(), caller);
     }
 
     public List<GrantSummary> ofCase(long caseFileId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.GRANT_VIEWED);
         return grants.ofCase(caseFileId).stream().map(g -> summary(g, caseFile.getReference(), caller)).toList();
     }
 
     /** One grant with its whole history, for anyone with need to know on its case; payment details for coordinators. */
     public GrantDetails grant(long grantId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         EmergencyGrant grant = grants.find(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
         CaseFile caseFile = guard.open(caller, grant.getCaseFileId(), AuditAction.GRANT_VIEWED);
         audit.record(caller.getUsername(), AuditAction.GRANT_VIEWED, caseFile.getId(), grant.getReference());
@@ -173,7 +172,7 @@ public class GrantService {
     /** A coordinator who did not recommend the grant (and has not decided it yet) approves, partly approves or rejects. */
     @RolesAllowed(Roles.COORDINATOR)
     public GrantSummary decide(long grantId, Decision decision) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         EmergencyGrant grant = grants.lock(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
         if (!grant.getStatus().isOpenForDecision()) {
             throw new InvalidInput("grant.notOpenForDecision");
@@ -222,11 +221,9 @@ public class GrantService {
             case AWAITING_SECOND_APPROVAL -> CaseEventKind.GRANT_FIRST_APPROVAL;
             default -> CaseEventKind.GRANT_REJECTED;
         };
-        timeline.record(caseFile, caller.getUsername(), event, "grant=" + grant.getReference() + " decision="
-                + decision.kind() + (grant.getApprovedInFundCurrency() == null ? ""
-                : " amount=" + grant.getApprovedInFundCurrency().toPlainString() + " " + grant.getFund().getCurrency()),
-                decision.reason());
-        audit.record(caller.getUsername(), AuditAction.GRANT_DECIDED, caseFile.getId(),
+        events.record(caseFile, caller.getUsername(), event,
+                "grant=" + grant.getReference() + " decision=" + decision.kind() + (grant.getApprovedInFundCurrency() == null ? "" : " amount=" + grant.getApprovedInFundCurrency().toPlainString() + " " + grant.getFund().getCurrency()),
+                decision.reason(), AuditAction.GRANT_DECIDED,
                 grant.getReference() + " " + decision.kind() + " status=" + grant.getStatus());
         return summary(grant, caseFile.getReference(), caller);
     }
@@ -234,7 +231,7 @@ public class GrantService {
     /** Records the payment of the next tranche of an approved grant. A tranche is paid once, whatever happens. */
     @RolesAllowed(Roles.COORDINATOR)
     public GrantSummary disburse(long grantId, BigDecimal amount, Disbursement.Payment payment) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         EmergencyGrant grant = grants.lock(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
         if (grant.getStatus() != GrantStatus.APPROVED) {
             throw new InvalidInput("grant.notPayable");
@@ -269,7 +266,7 @@ public class GrantService {
     /** The case team records that the accountability report on the use of the money came in. */
     @RolesAllowed(Roles.CASEWORKER)
     public GrantSummary reportReceived(long grantId, String note) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         EmergencyGrant grant = grants.lock(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
         CaseTasks.OpenTask open = openGrantTask(caller, grant, CaseTask.RECEIVE_GRANT_REPORT,
                 AuditAction.GRANT_REPORT_RECEIVED, "grant.report.notDue");
@@ -285,7 +282,7 @@ public class GrantService {
     /** The coordinator's desk: grants waiting for my decision, approved grants to pay, overdue reports. */
     @RolesAllowed(Roles.COORDINATOR)
     public Desk desk() {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         if (caller.getTeam() == null) {
             return new Desk(List.of(), List.of(), List.of());
         }
@@ -319,7 +316,7 @@ public class GrantService {
 
     @RolesAllowed(Roles.COORDINATOR)
     public FundDetails fund(String code) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         Fund fund = grants.fundByCode(code == null ? "" : code).orElseThrow(() -> new InvalidInput("fund.notFound"));
         String team = caller.getTeam() == null ? null : caller.getTeam().getCode();
         Map<Long, CaseFile> cases = new HashMap<>();
@@ -400,9 +397,6 @@ public class GrantService {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    private UserAccount caller() {
-        return staff.caller(context.getCallerPrincipal().getName());
-    }
 
     /** A coordinator's decision: amount (partial approval) in the request's currency and the rate fixed now. */
     public record Decision(DecisionKind kind, BigDecimal approvedAmount, BigDecimal exchangeRate, String reason,

@@ -193,6 +193,11 @@ public class EmergencyGrant {
                 && decisions.stream().noneMatch(d -> d.getDecidedBy().equals(username));
     }
 
+    /** True when {@code username} recorded a decision on this grant and is not its recommender. */
+    public boolean hasDecisionBy(String username) {
+        return !recommendedBy.equals(username) && decisions.stream().anyMatch(d -> d.getDecidedBy().equals(username));
+    }
+
     /**
      * Records a coordinator's decision. The first approval fixes the amount and the exchange rate; a second
      * approval, when the amount is above the fund's threshold, confirms them. Returns the amount (fund currency) to

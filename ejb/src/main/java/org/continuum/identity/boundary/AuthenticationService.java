@@ -10,7 +10,7 @@ import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.identity.control.PasswordHasher;
 import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Role;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 
 import java.time.Clock;

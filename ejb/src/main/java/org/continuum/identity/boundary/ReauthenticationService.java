@@ -1,16 +1,14 @@
 package org.continuum.identity.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.identity.control.PasswordHasher;
-import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 
 import java.time.Duration;
@@ -25,14 +23,11 @@ import java.time.Instant;
 @RolesAllowed(Roles.COORDINATOR)
 public class ReauthenticationService {
 
+    @Inject
+    Caller currentCaller;
+
     public static final String WINDOW_PROPERTY = "continuum.reauth.window";
     private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
-
-    @Resource
-    SessionContext context;
-
-    @Inject
-    Staff staff;
 
     @Inject
     PasswordHasher passwords;
@@ -42,7 +37,7 @@ public class ReauthenticationService {
 
     /** Returns true when the password is the caller's; the failure is recorded (and may lock the account). */
     public boolean reauthenticate(char[] password) {
-        UserAccount caller = staff.caller(context.getCallerPrincipal().getName());
+        UserAccount caller = currentCaller.account();
         Instant now = Instant.now();
         if (!caller.canLogIn(now) || !passwords.verify(password, caller.getPasswordHash())) {
             boolean locked = caller.canLogIn(now) && caller.recordFailedLogin(now);

@@ -2,7 +2,7 @@ package org.continuum.identity.entity;
 
 /**
  * Staff roles. Names are used verbatim as Jakarta Security groups and EJB roles, so the constants in
- * {@link Roles} must stay equal to the enum names.
+ * {@link org.continuum.platform.control.Roles} must stay equal to the enum names.
  */
 public enum Role {
     CASEWORKER,

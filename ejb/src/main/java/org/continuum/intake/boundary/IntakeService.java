@@ -1,15 +1,13 @@
 package org.continuum.intake.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.continuum.identity.control.Caller;
 import org.continuum.casefile.control.CaseFileRegistrar;
 import org.continuum.casefile.control.IntakeRequest;
-import org.continuum.casefile.control.InvalidInput;
-import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 
 /** Registers intakes. The new case file belongs to the registering caseworker's team. */
@@ -17,11 +15,8 @@ import org.continuum.identity.entity.UserAccount;
 @RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR})
 public class IntakeService {
 
-    @Resource
-    SessionContext context;
-
     @Inject
-    Staff staff;
+    Caller currentCaller;
 
     @Inject
     CaseFileRegistrar registrar;
@@ -31,7 +26,7 @@ public class IntakeService {
         if (request == null) {
             throw new InvalidInput("intake.missing");
         }
-        UserAccount caller = staff.caller(context.getCallerPrincipal().getName());
+        UserAccount caller = currentCaller.account();
         if (caller.getTeam() == null) {
             throw new InvalidInput("intake.noTeam");
         }

@@ -20,7 +20,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.intake.control.MailParser;
 import org.continuum.intake.entity.MailIntake;
 
@@ -38,7 +38,7 @@ import java.util.logging.Logger;
 
 /**
  * Polls the intake mailbox over IMAP (configured by system properties; off when no host is set). Each message is
- * stored through {@link MailIntakeGate} in its own transaction, then moved out of the inbox into
+ * stored through {@link MailIntakeStore} in its own transaction, then moved out of the inbox into
  * {@code Continuum-Imported} or {@code Continuum-Quarantine}: nothing is deleted, and a message fetched again after
  * a crash is recognised by its digest. Continuum never answers a requester's mail.
  */
@@ -59,7 +59,7 @@ public class MailIntakePoller {
     TimerService timers;
 
     @Inject
-    MailIntakeGate gate;
+    MailIntakeStore gate;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile String lastProblem;

@@ -1,22 +1,20 @@
 package org.continuum.intake.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
-import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseFileRegistrar;
 import org.continuum.casefile.control.IntakeRequest;
-import org.continuum.casefile.control.InvalidInput;
-import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.intake.entity.MailAttachment;
 import org.continuum.intake.entity.MailIntake;
@@ -33,14 +31,11 @@ import java.util.List;
 @RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR})
 public class MailIntakeService {
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Caller currentCaller;
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    Staff staff;
 
     @Inject
     CaseFileRegistrar registrar;
@@ -72,7 +67,7 @@ public class MailIntakeService {
 
     /** Drafts and quarantined messages of the caller's team, newest first. */
     public List<Row> queue() {
-        UserAccount caller = caller();
+        UserAccount caller = teamMember();
         return em.createQuery("select m from MailIntake m where m.team = :t and m.status in :open"
                         + " order by m.receivedAt desc", MailIntake.class)
                 .setParameter("t", caller.getTeam())
@@ -81,7 +76,7 @@ public class MailIntakeService {
     }
 
     public Message open(long id) {
-        UserAccount caller = caller();
+        UserAccount caller = teamMember();
         MailIntake mail = ofTeam(caller, id, AuditAction.MAIL_READ, false);
         audit.record(caller.getUsername(), AuditAction.MAIL_READ, mail.getCaseFileId(), "mail=" + id);
         List<AttachmentInfo> files = em.createQuery("select a from MailAttachment a where a.mailIntakeId = :m",
@@ -91,7 +86,7 @@ public class MailIntakeService {
     }
 
     public void dismiss(long id) {
-        UserAccount caller = caller();
+        UserAccount caller = teamMember();
         MailIntake mail = ofTeam(caller, id, AuditAction.MAIL_DISMISSED, true);
         InvalidInput.whenRefused(() -> mail.dismiss(caller.getUsername(), Instant.now()));
         audit.record(caller.getUsername(), AuditAction.MAIL_DISMISSED, mail.getCaseFileId(), "mail=" + id);
@@ -99,7 +94,7 @@ public class MailIntakeService {
 
     /** Registers the intake typed from the draft (same rules as any intake) and marks the draft converted. */
     public IntakeService.Registered convert(long id, IntakeRequest request) {
-        UserAccount caller = caller();
+        UserAccount caller = teamMember();
         MailIntake mail = ofTeam(caller, id, AuditAction.MAIL_CONVERTED, true);
         if (mail.getStatus() != MailIntake.Status.DRAFT) {
             throw new InvalidInput("mailIntake.notDraft");
@@ -115,7 +110,7 @@ public class MailIntakeService {
 
     /** The draft's sender, to prefill the intake form's contact (the person wrote from it). */
     public String sender(long id) {
-        return ofTeam(caller(), id, AuditAction.MAIL_READ, false).getSender();
+        return ofTeam(teamMember(), id, AuditAction.MAIL_READ, false).getSender();
     }
 
     private MailIntake ofTeam(UserAccount caller, long id, AuditAction action, boolean lock) {
@@ -134,8 +129,9 @@ public class MailIntakeService {
                 m.getSubject(), m.getAttachmentCount(), m.getCaseFileId(), m.getSizeBytes());
     }
 
-    private UserAccount caller() {
-        UserAccount caller = staff.caller(context.getCallerPrincipal().getName());
+    /** The caller, who must belong to a team: mail is taken in per team. */
+    private UserAccount teamMember() {
+        UserAccount caller = currentCaller.account();
         if (caller.getTeam() == null) {
             throw new InvalidInput("intake.noTeam");
         }

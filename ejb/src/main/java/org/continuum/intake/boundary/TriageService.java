@@ -1,20 +1,20 @@
 package org.continuum.intake.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.notification.entity.NotificationKind;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.CaseGuard;
 import org.continuum.casefile.control.CaseTask;
 import org.continuum.casefile.control.CaseTasks;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.casefile.control.InvalidInput;
-import org.continuum.casefile.control.Timeline;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.Channel;
@@ -25,7 +25,7 @@ import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.casefile.entity.VerificationMethod;
 import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.reference.control.Partners;
 import org.continuum.reference.entity.Partner;
@@ -44,14 +44,14 @@ import java.util.Map;
 @RolesAllowed(Roles.CASEWORKER)
 public class TriageService {
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Caller currentCaller;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    org.continuum.notification.control.Notifier notifier;
+    CaseEvents events;
 
     @Inject
     Staff staff;
@@ -65,8 +65,6 @@ public class TriageService {
     @Inject
     CaseWorkflow workflow;
 
-    @Inject
-    Timeline timeline;
 
     @Inject
     Partners partners;
@@ -76,7 +74,7 @@ public class TriageService {
 
     /** Other case files of the team for the same person (same legal-name blind index), newest first. */
     public List<DuplicateCandidate> possibleDuplicates(String taskId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile c = tasks.open(caller, taskId, CaseTask.TRIAGE, AuditAction.TASK_OPENED).caseFile();
         return em.createQuery("select o from CaseFile o where o.team = :team and o.legalNameIndex = :index"
                         + " and o.id <> :id order by o.createdAt desc", CaseFile.class)
@@ -99,7 +97,7 @@ public class TriageService {
         if (decision == null) {
             throw new InvalidInput("triage.missing");
         }
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.TRIAGE, AuditAction.CASE_TRIAGED);
         CaseFile caseFile = open.caseFile();
         DuplicateDecision duplicate = decision.duplicate() == null ? DuplicateDecision.NEW : decision.duplicate();
@@ -123,10 +121,10 @@ public class TriageService {
         String summary = "outcome=" + outcome + " urgency=" + decision.urgency() + " duplicate=" + duplicate
                 + (other == null ? "" : " other=" + other.getReference())
                 + (referral == null ? "" : " referral=" + referral.getCode());
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.TRIAGED, summary, decision.note());
-        audit.record(caller.getUsername(), AuditAction.CASE_TRIAGED, caseFile.getId(), summary);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.TRIAGED, summary, decision.note(),
+                AuditAction.CASE_TRIAGED, summary);
         if (mentor != null && !mentor.getUsername().equals(caller.getUsername())) {
-            notifier.notify(org.continuum.notification.entity.NotificationKind.CASE_ASSIGNED, caseFile, List.of(mentor),
+            events.notify(NotificationKind.CASE_ASSIGNED, caseFile, List.of(mentor),
                     "mentor=" + caseFile.getId() + ":" + mentor.getUsername());
         }
     }
@@ -136,7 +134,7 @@ public class TriageService {
         if (decision == null) {
             throw new InvalidInput("verification.missing");
         }
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.VERIFY, AuditAction.CASE_VERIFIED);
         CaseFile caseFile = open.caseFile();
         if (!decision.verified() && (decision.note() == null || decision.note().isBlank())) {
@@ -160,8 +158,8 @@ public class TriageService {
         String summary = "verified=" + decision.verified()
                 + (decision.method() == null ? "" : " method=" + decision.method())
                 + " consents=" + consents.size() + (referral == null ? "" : " referral=" + referral.getCode());
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.VERIFIED, summary, decision.note());
-        audit.record(caller.getUsername(), AuditAction.CASE_VERIFIED, caseFile.getId(), summary);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.VERIFIED, summary, decision.note(),
+                AuditAction.CASE_VERIFIED, summary);
         if (!consents.isEmpty()) {
             audit.record(caller.getUsername(), AuditAction.CONSENT_RECORDED, caseFile.getId(),
                     "count=" + consents.size());
@@ -174,9 +172,6 @@ public class TriageService {
     }
 
 
-    private UserAccount caller() {
-        return staff.caller(context.getCallerPrincipal().getName());
-    }
 
     /** The caseworker's triage. {@code mentor} is a username; the ids come from the form's choices. */
     public record TriageDecision(boolean eligible, Urgency urgency, String note, DuplicateDecision duplicate,

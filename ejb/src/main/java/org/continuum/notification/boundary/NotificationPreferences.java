@@ -1,14 +1,12 @@
 package org.continuum.notification.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
-import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.notification.entity.NotificationKind;
 
@@ -20,11 +18,8 @@ import java.util.Set;
 @RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR, Roles.AUDITOR, Roles.ADMIN})
 public class NotificationPreferences {
 
-    @Resource
-    SessionContext context;
-
     @Inject
-    Staff staff;
+    Caller currentCaller;
 
     @Inject
     AuditTrail audit;
@@ -33,16 +28,16 @@ public class NotificationPreferences {
     }
 
     public Mine mine() {
-        UserAccount me = staff.caller(context.getCallerPrincipal().getName());
+        UserAccount me = currentCaller.account();
         Set<NotificationKind> receive = EnumSet.allOf(NotificationKind.class);
         receive.removeIf(k -> me.getNotificationsOff().contains(k.name()));
         return new Mine(me.getEmail(), me.getLanguage(), receive);
     }
 
     public void choose(Set<NotificationKind> receive, String language) {
-        UserAccount me = staff.caller(context.getCallerPrincipal().getName());
+        UserAccount me = currentCaller.account();
         if (language != null) {
-            org.continuum.casefile.control.InvalidInput.whenRefused(() -> me.preferLanguage(language));
+            org.continuum.platform.control.InvalidInput.whenRefused(() -> me.preferLanguage(language));
         }
         Set<NotificationKind> off = EnumSet.allOf(NotificationKind.class);
         if (receive != null) {

@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.notification.entity.Notification;
 import org.continuum.notification.entity.NotificationKind;

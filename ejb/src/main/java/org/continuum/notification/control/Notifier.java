@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.entity.Role;
+import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.notification.entity.Notification;
 import org.continuum.notification.entity.NotificationKind;
@@ -29,9 +29,14 @@ public class Notifier {
     @PersistenceContext
     EntityManager em;
 
-    /** Returns how many notifications were queued. {@code cause} names the event, e.g. {@code referral=12}. */
+    /**
+     * Returns how many notifications were queued. {@code caseFileId} and {@code caseReference} name the case the
+     * notification is about ({@code null} for none: the link then goes to the dashboard); {@code cause} names the
+     * event, e.g. {@code referral=12}. The outbox knows case files by id and reference only, so it sits below them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int notify(NotificationKind kind, CaseFile caseFile, Collection<UserAccount> recipients, String cause) {
+    public int notify(NotificationKind kind, Long caseFileId, String caseReference, Collection<UserAccount> recipients,
+                      String cause) {
         Map<String, UserAccount> distinct = new LinkedHashMap<>();
         recipients.stream().filter(u -> u != null && u.isEnabled() && u.getEmail() != null)
                 .filter(u -> !u.getNotificationsOff().contains(kind.name()))
@@ -45,19 +50,18 @@ public class Notifier {
             if (exists) {
                 continue;
             }
-            em.persist(new Notification(kind, user.getUsername(), caseFile == null ? null : caseFile.getId(),
-                    caseFile == null ? null : caseFile.getReference(), linkTo(caseFile), dedupKey,
+            em.persist(new Notification(kind, user.getUsername(), caseFileId, caseReference, linkTo(caseFileId), dedupKey,
                     System.getProperty(DOMAIN_PROPERTY, "continuum.local"), now));
             queued++;
         }
         return queued;
     }
 
-    /** The active members of the case's team who hold {@code role}. */
-    public List<UserAccount> teamMembers(CaseFile caseFile, Role role) {
+    /** The active members of a team who hold {@code role}. */
+    public List<UserAccount> teamMembers(Team team, Role role) {
         return em.createQuery("select u from UserAccount u where u.team = :t and u.enabled = true",
                         UserAccount.class)
-                .setParameter("t", caseFile.getTeam()).getResultList().stream().filter(u -> u.hasRole(role)).toList();
+                .setParameter("t", team).getResultList().stream().filter(u -> u.hasRole(role)).toList();
     }
 
     public List<UserAccount> byUsername(Collection<String> usernames) {
@@ -68,7 +72,7 @@ public class Notifier {
                 .setParameter("names", usernames).getResultList();
     }
 
-    private static String linkTo(CaseFile caseFile) {
-        return caseFile == null ? "/app/dashboard.xhtml" : "/app/case.xhtml?id=" + caseFile.getId();
+    private static String linkTo(Long caseFileId) {
+        return caseFileId == null ? "/app/dashboard.xhtml" : "/app/case.xhtml?id=" + caseFileId;
     }
 }

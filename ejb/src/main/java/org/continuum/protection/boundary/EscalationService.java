@@ -1,24 +1,22 @@
 package org.continuum.protection.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
-import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseTask;
 import org.continuum.casefile.control.CaseTasks;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.casefile.control.InvalidInput;
-import org.continuum.casefile.control.Timeline;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.RelocationScope;
-import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.protection.control.Measures;
 import org.continuum.protection.control.ReviewSchedule;
@@ -37,11 +35,8 @@ import java.util.Map;
 @RolesAllowed(Roles.COORDINATOR)
 public class EscalationService {
 
-    @Resource
-    SessionContext context;
-
     @Inject
-    Staff staff;
+    Caller currentCaller;
 
     @Inject
     CaseTasks tasks;
@@ -53,14 +48,15 @@ public class EscalationService {
     Measures measures;
 
     @Inject
-    Timeline timeline;
+    CaseEvents events;
+
 
     @Inject
     AuditTrail audit;
 
     /** The pending proposal of the approval task, with its evidence, for the coordinator to read. */
     public ProposalView proposal(String taskId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.APPROVE_ESCALATION, AuditAction.TASK_OPENED);
         Escalation e = measures.pendingEscalation(open.caseFile().getId())
                 .orElseThrow(() -> new InvalidInput("escalation.notPending"));
@@ -71,7 +67,7 @@ public class EscalationService {
     }
 
     public void decide(String taskId, boolean approve, String note) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.APPROVE_ESCALATION,
                 AuditAction.ESCALATION_DECIDED);
         CaseFile caseFile = open.caseFile();
@@ -92,16 +88,13 @@ public class EscalationService {
         }
         workflow.complete(open.task().id(), caller.getUsername(),
                 Map.of(CaseWorkflow.Var.ESCALATION_APPROVED, approve));
-        timeline.record(caseFile, caller.getUsername(),
+        events.record(caseFile, caller.getUsername(),
                 approve ? CaseEventKind.ESCALATION_APPROVED : CaseEventKind.ESCALATION_REJECTED,
-                "scope=" + escalation.getScope() + " proposer=" + escalation.getProposedBy(), note);
-        audit.record(caller.getUsername(), AuditAction.ESCALATION_DECIDED, caseFile.getId(),
+                "scope=" + escalation.getScope() + " proposer=" + escalation.getProposedBy(), note,
+                AuditAction.ESCALATION_DECIDED,
                 (approve ? "approved" : "rejected") + " scope=" + escalation.getScope());
     }
 
-    private UserAccount caller() {
-        return staff.caller(context.getCallerPrincipal().getName());
-    }
 
     public record EvidenceView(int step, EvidenceKind kind, String reason) {
     }

@@ -1,12 +1,14 @@
 package org.continuum.protection.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.entity.Role;
+import org.continuum.notification.entity.NotificationKind;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -14,7 +16,7 @@ import org.continuum.casefile.control.CaseGuard;
 import org.continuum.casefile.control.CaseTask;
 import org.continuum.casefile.control.CaseTasks;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
@@ -23,7 +25,7 @@ import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RelocationScope;
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.protection.control.LastResortRule;
 import org.continuum.protection.control.Measures;
@@ -52,8 +54,8 @@ import java.util.Map;
 @RolesAllowed(Roles.SECURITY_MENTOR)
 public class ProtectionService {
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Caller currentCaller;
 
     @PersistenceContext
     EntityManager em;
@@ -86,25 +88,24 @@ public class ProtectionService {
     AuditTrail audit;
 
     @Inject
-    org.continuum.notification.control.Notifier notifier;
+    CaseEvents events;
 
     public void assessRisk(String taskId, Assessment assessment) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.ASSESS_RISK, AuditAction.RISK_ASSESSED);
         CaseFile caseFile = open.caseFile();
         Instant now = Instant.now();
         RiskLevel level = recordAssessment(caseFile, RiskAssessment.Occasion.INITIAL, caller, assessment, now);
         InvalidInput.whenRefused(() -> caseFile.recordRisk(level, ReviewSchedule.nextReassessment(level, now), now));
         workflow.complete(open.task().id(), caller.getUsername(), Map.of());
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.RISK_ASSESSED, "level=" + level,
-                assessment.note());
-        audit.record(caller.getUsername(), AuditAction.RISK_ASSESSED, caseFile.getId(), "level=" + level);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.RISK_ASSESSED, "level=" + level, assessment.note(),
+                AuditAction.RISK_ASSESSED, "level=" + level);
     }
 
     /** The case file's protection plan, for any staff member who may open the case. */
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public List<MeasureRow> plan(long caseFileId) {
-        guard.open(caller(), caseFileId, AuditAction.CASE_VIEWED);
+        guard.open(currentCaller.account(), caseFileId, AuditAction.CASE_VIEWED);
         return measures.of(caseFileId).stream().map(MeasureRow::of).toList();
     }
 
@@ -113,7 +114,7 @@ public class ProtectionService {
      * waits for the reassessment date set by the risk level, or for a new threat.
      */
     public void planMeasures(String taskId, List<MeasureChange> changes, String note) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.PLAN_MEASURES, AuditAction.PLAN_UPDATED);
         CaseFile caseFile = open.caseFile();
         int changed = applyPlan(caseFile, changes, caller);
@@ -124,8 +125,8 @@ public class ProtectionService {
                 ? ReviewSchedule.nextReassessment(caseFile.getRiskLevel(), Instant.now()) : caseFile.getNextReviewAt();
         workflow.complete(open.task().id(), caller.getUsername(),
                 Map.of(CaseWorkflow.Var.NEXT_REASSESSMENT_AT, nextReview));
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.PLAN_UPDATED, "changes=" + changed, note);
-        audit.record(caller.getUsername(), AuditAction.PLAN_UPDATED, caseFile.getId(), "changes=" + changed);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.PLAN_UPDATED, "changes=" + changed, note,
+                AuditAction.PLAN_UPDATED, "changes=" + changed);
     }
 
     private int applyPlan(CaseFile caseFile, List<MeasureChange> changes, UserAccount caller) {
@@ -176,7 +177,7 @@ public class ProtectionService {
      */
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public void updateMeasure(long caseFileId, long measureId, MeasureUpdate update) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.MEASURE_UPDATED);
         if (update == null || update.status() == null) {
             throw new InvalidInput("plan.status.required");
@@ -195,8 +196,8 @@ public class ProtectionService {
         });
         String summary = "measure=" + measure.getType().getCode() + " status=" + update.status()
                 + (update.effectiveness() == null ? "" : " effectiveness=" + update.effectiveness());
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.MEASURE_UPDATED, summary, null);
-        audit.record(caller.getUsername(), AuditAction.MEASURE_UPDATED, caseFileId, summary);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.MEASURE_UPDATED, summary, null,
+                AuditAction.MEASURE_UPDATED, summary);
     }
 
     /**
@@ -205,7 +206,7 @@ public class ProtectionService {
      * listed, and the attempt is audited.
      */
     public void reassess(String taskId, Reassessment reassessment) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.REASSESS, AuditAction.RISK_ASSESSED);
         CaseFile caseFile = open.caseFile();
         if (reassessment == null) {
@@ -231,8 +232,8 @@ public class ProtectionService {
             case CLOSE -> {
                 Outcome outcome = reassessment.outcome();
                 InvalidInput.whenRefused(() -> caseFile.closeInPlace(outcome, now));
-                timeline.record(caseFile, caller.getUsername(), CaseEventKind.CLOSED, "outcome=" + outcome, null);
-                audit.record(caller.getUsername(), AuditAction.CASE_CLOSED, caseFile.getId(), "outcome=" + outcome);
+                events.record(caseFile, caller.getUsername(), CaseEventKind.CLOSED, "outcome=" + outcome, null,
+                        AuditAction.CASE_CLOSED, "outcome=" + outcome);
             }
             case ESCALATE -> propose(caseFile, caller, reassessment.proposal(), now);
         }
@@ -258,12 +259,10 @@ public class ProtectionService {
                 caller.getUsername(), proposal.justification(), evidence, now));
         em.persist(escalation);
         InvalidInput.whenRefused(() -> caseFile.escalationProposed(now));
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.ESCALATION_PROPOSED,
-                "scope=" + proposal.scope() + " steps=" + evidence.size(), null);
-        audit.record(caller.getUsername(), AuditAction.ESCALATION_PROPOSED, caseFile.getId(),
+        events.record(caseFile, caller.getUsername(), CaseEventKind.ESCALATION_PROPOSED,
+                "scope=" + proposal.scope() + " steps=" + evidence.size(), null, AuditAction.ESCALATION_PROPOSED,
                 "scope=" + proposal.scope());
-        notifier.notify(org.continuum.notification.entity.NotificationKind.APPROVAL_NEEDED, caseFile, notifier.teamMembers(caseFile, org.continuum.identity.entity.Role.COORDINATOR).stream()
-                .filter(u -> !u.getUsername().equals(caller.getUsername())).toList(),
+        events.notifyTeam(NotificationKind.APPROVAL_NEEDED, caseFile, Role.COORDINATOR, caller.getUsername(),
                 "escalation=" + escalation.getId());
     }
 
@@ -276,7 +275,7 @@ public class ProtectionService {
 
     /** A reassessment in exile after a new threat: the level in force; support goes on with the check-ins. */
     public void exileReassess(String taskId, Assessment assessment) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.EXILE_REASSESS, AuditAction.RISK_ASSESSED);
         CaseFile caseFile = open.caseFile();
         Instant now = Instant.now();
@@ -285,9 +284,8 @@ public class ProtectionService {
                 : caseFile.getNextReviewAt();
         InvalidInput.whenRefused(() -> caseFile.recordRisk(level, keep, now));
         workflow.complete(open.task().id(), caller.getUsername(), Map.of());
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.REASSESSED, "level=" + level + " exile=true",
-                assessment.note());
-        audit.record(caller.getUsername(), AuditAction.RISK_ASSESSED, caseFile.getId(), "level=" + level);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.REASSESSED, "level=" + level + " exile=true",
+                assessment.note(), AuditAction.RISK_ASSESSED, "level=" + level);
     }
 
     /**
@@ -297,7 +295,7 @@ public class ProtectionService {
      */
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public boolean reportNewThreat(long caseFileId, String note) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.NEW_THREAT_REPORTED);
         if (note == null || note.isBlank()) {
             throw new InvalidInput("threat.note.required");
@@ -307,9 +305,8 @@ public class ProtectionService {
         }
         boolean reassessing = caseFile.getProcessInstanceId() != null
                 && workflow.newThreatReported(caseFile.getProcessInstanceId());
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.NEW_THREAT_REPORTED,
-                "immediateReassessment=" + reassessing, note);
-        audit.record(caller.getUsername(), AuditAction.NEW_THREAT_REPORTED, caseFileId,
+        events.record(caseFile, caller.getUsername(), CaseEventKind.NEW_THREAT_REPORTED,
+                "immediateReassessment=" + reassessing, note, AuditAction.NEW_THREAT_REPORTED,
                 "immediateReassessment=" + reassessing);
         return reassessing;
     }
@@ -337,7 +334,7 @@ public class ProtectionService {
      */
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public List<AssessmentView> riskHistory(long caseFileId) {
-        guard.open(caller(), caseFileId, AuditAction.CASE_VIEWED);
+        guard.open(currentCaller.account(), caseFileId, AuditAction.CASE_VIEWED);
         List<RiskAssessment> history = riskAssessments.history(caseFileId);
         List<AssessmentView> views = new java.util.ArrayList<>();
         RiskAssessment previous = null;
@@ -354,7 +351,7 @@ public class ProtectionService {
     /** How measures name the factors of the latest assessment (what a measure may address). */
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public List<String> factorLabels(long caseFileId) {
-        guard.open(caller(), caseFileId, AuditAction.CASE_VIEWED);
+        guard.open(currentCaller.account(), caseFileId, AuditAction.CASE_VIEWED);
         return labelsOf(caseFileId, 1);
     }
 
@@ -370,14 +367,11 @@ public class ProtectionService {
     /** The factors of the latest assessment, to start a reassessment from. */
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public List<RiskFactor.Factor> latestFactors(long caseFileId) {
-        guard.open(caller(), caseFileId, AuditAction.CASE_VIEWED);
+        guard.open(currentCaller.account(), caseFileId, AuditAction.CASE_VIEWED);
         List<RiskAssessment> history = riskAssessments.history(caseFileId);
         return history.isEmpty() ? List.of() : history.get(history.size() - 1).factors();
     }
 
-    private UserAccount caller() {
-        return staff.caller(context.getCallerPrincipal().getName());
-    }
 
     public enum Decision { CONTINUE, ESCALATE, CLOSE }
 

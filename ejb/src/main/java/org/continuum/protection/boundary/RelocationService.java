@@ -1,26 +1,25 @@
 package org.continuum.protection.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
-import org.continuum.casefile.control.CaseAccessDenied;
+import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseTask;
 import org.continuum.casefile.control.CaseTasks;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.Outcome;
-import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.protection.control.ReviewSchedule;
 import org.continuum.reference.control.Partners;
@@ -39,22 +38,22 @@ import java.util.Map;
 @RolesAllowed(Roles.CASEWORKER)
 public class RelocationService {
 
-    public static final int MAX_DEPENDANTS = 30;
+    @Inject
+    Caller currentCaller;
 
-    @Resource
-    SessionContext context;
+    public static final int MAX_DEPENDANTS = 30;
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    Staff staff;
 
     @Inject
     CaseTasks tasks;
 
     @Inject
     CaseWorkflow workflow;
+
+    @Inject
+    CaseEvents events;
 
     @Inject
     Timeline timeline;
@@ -69,7 +68,7 @@ public class RelocationService {
         if (plan == null) {
             throw new InvalidInput("relocation.missing");
         }
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.PREPARE_RELOCATION,
                 AuditAction.RELOCATION_UPDATED);
         CaseFile caseFile = open.caseFile();
@@ -90,14 +89,13 @@ public class RelocationService {
         String summary = "scope=" + caseFile.getRelocationScope() + " destination=" + destination + " documents="
                 + plan.travelDocuments() + " dependants=" + plan.dependants()
                 + (partner == null ? "" : " partner=" + partner.getCode());
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.RELOCATION_PREPARED, summary,
-                plan.securityPlan());
-        audit.record(caller.getUsername(), AuditAction.RELOCATION_UPDATED, caseFile.getId(), "prepared");
+        events.record(caseFile, caller.getUsername(), CaseEventKind.RELOCATION_PREPARED, summary, plan.securityPlan(),
+                AuditAction.RELOCATION_UPDATED, "prepared");
     }
 
     /** The requester arrived (the date may be earlier than today), or the relocation was called off. */
     public void confirmArrival(String taskId, boolean arrived, Instant arrivedAt, String note) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.CONFIRM_ARRIVAL,
                 AuditAction.RELOCATION_UPDATED);
         CaseFile caseFile = open.caseFile();
@@ -117,11 +115,10 @@ public class RelocationService {
             variables.put(CaseWorkflow.Var.RELOCATION, "ABORTED");
         }
         workflow.complete(open.task().id(), caller.getUsername(), variables);
-        timeline.record(caseFile, caller.getUsername(),
+        events.record(caseFile, caller.getUsername(),
                 arrived ? CaseEventKind.ARRIVED : CaseEventKind.RELOCATION_ABORTED,
-                arrived ? "destination=" + caseFile.getDestinationCountry() : null, note);
-        audit.record(caller.getUsername(), AuditAction.RELOCATION_UPDATED, caseFile.getId(),
-                arrived ? "arrived" : "aborted");
+                arrived ? "destination=" + caseFile.getDestinationCountry() : null, note,
+                AuditAction.RELOCATION_UPDATED, arrived ? "arrived" : "aborted");
     }
 
     /**
@@ -133,7 +130,7 @@ public class RelocationService {
         if (checkIn == null) {
             throw new InvalidInput("checkIn.missing");
         }
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.CHECK_IN, AuditAction.CHECK_IN_RECORDED);
         CaseFile caseFile = open.caseFile();
         Partner handover = partners.chosen(checkIn.handoverPartnerId());
@@ -148,9 +145,8 @@ public class RelocationService {
         timeline.record(caseFile, caller.getUsername(), CaseEventKind.CHECK_IN, summary, checkIn.note());
         if (checkIn.closeWith() != null) {
             InvalidInput.whenRefused(() -> caseFile.proposeClosure(checkIn.closeWith(), caller.getUsername(), now));
-            timeline.record(caseFile, caller.getUsername(), CaseEventKind.CLOSURE_PROPOSED,
-                    "outcome=" + checkIn.closeWith(), null);
-            audit.record(caller.getUsername(), AuditAction.CLOSURE_PROPOSED, caseFile.getId(),
+            events.record(caseFile, caller.getUsername(), CaseEventKind.CLOSURE_PROPOSED,
+                    "outcome=" + checkIn.closeWith(), null, AuditAction.CLOSURE_PROPOSED,
                     "outcome=" + checkIn.closeWith());
         }
         variables.put(CaseWorkflow.Var.CHECK_IN, checkIn.closeWith() == null ? "CONTINUE" : "CLOSE");
@@ -161,7 +157,7 @@ public class RelocationService {
     /** A coordinator signs off (or refuses) the closure of a relocated case proposed by someone else. */
     @RolesAllowed(Roles.COORDINATOR)
     public void signOffClosure(String taskId, boolean signOff, String note) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.SIGN_OFF_CLOSURE, AuditAction.CLOSURE_DECIDED);
         CaseFile caseFile = open.caseFile();
         if (caller.getUsername().equals(caseFile.getClosureProposedBy())) {
@@ -184,16 +180,12 @@ public class RelocationService {
             variables.put(CaseWorkflow.Var.NEXT_CHECK_IN_AT, next);
         }
         workflow.complete(open.task().id(), caller.getUsername(), variables);
-        timeline.record(caseFile, caller.getUsername(),
-                signOff ? CaseEventKind.CLOSED : CaseEventKind.CLOSURE_REFUSED, "outcome=" + outcome, note);
-        audit.record(caller.getUsername(), AuditAction.CLOSURE_DECIDED, caseFile.getId(),
+        events.record(caseFile, caller.getUsername(), signOff ? CaseEventKind.CLOSED : CaseEventKind.CLOSURE_REFUSED,
+                "outcome=" + outcome, note, AuditAction.CLOSURE_DECIDED,
                 (signOff ? "signed-off" : "refused") + " outcome=" + outcome);
     }
 
 
-    private UserAccount caller() {
-        return staff.caller(context.getCallerPrincipal().getName());
-    }
 
     public enum TravelDocuments { NOT_NEEDED, IN_PREPARATION, VISA_REQUESTED, READY }
 

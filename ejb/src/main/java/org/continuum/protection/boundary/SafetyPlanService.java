@@ -1,21 +1,19 @@
 package org.continuum.protection.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.CaseGuard;
-import org.continuum.casefile.control.InvalidInput;
-import org.continuum.casefile.control.Timeline;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
-import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.protection.entity.SafetyPlan;
 
@@ -30,20 +28,18 @@ import java.time.Instant;
 @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
 public class SafetyPlanService {
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Caller currentCaller;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    Staff staff;
-
-    @Inject
     CaseGuard guard;
 
     @Inject
-    Timeline timeline;
+    CaseEvents events;
+
 
     @Inject
     AuditTrail audit;
@@ -53,7 +49,7 @@ public class SafetyPlanService {
     }
 
     public PlanView plan(long caseFileId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.SAFETY_PLAN_VIEWED);
         audit.record(caller.getUsername(), AuditAction.SAFETY_PLAN_VIEWED, caseFileId, null);
         SafetyPlan plan = find(caseFileId);
@@ -66,7 +62,7 @@ public class SafetyPlanService {
 
     @RolesAllowed(Roles.SECURITY_MENTOR)
     public void save(long caseFileId, SafetyPlan.Content content) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.SAFETY_PLAN_UPDATED);
         if (content == null) {
             throw new InvalidInput("input.invalid");
@@ -79,9 +75,9 @@ public class SafetyPlanService {
             // The identity column inserts at once: the row must be complete first.
             em.persist(plan);
         }
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.SAFETY_PLAN_UPDATED,
-                "digital-protections=" + content.protectionsInPlace() + "/6", null);
-        audit.record(caller.getUsername(), AuditAction.SAFETY_PLAN_UPDATED, caseFileId, null);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.SAFETY_PLAN_UPDATED,
+                "digital-protections=" + content.protectionsInPlace() + "/6", null, AuditAction.SAFETY_PLAN_UPDATED,
+                null);
     }
 
     private SafetyPlan find(long caseFileId) {
@@ -89,7 +85,4 @@ public class SafetyPlanService {
                 .setParameter("id", caseFileId).getResultStream().findFirst().orElse(null);
     }
 
-    private UserAccount caller() {
-        return staff.caller(context.getCallerPrincipal().getName());
-    }
 }

@@ -18,6 +18,10 @@ public class Measures {
     @PersistenceContext
     EntityManager em;
 
+    public void add(ProtectionMeasure measure) {
+        em.persist(measure);
+    }
+
     public List<ProtectionMeasure> of(long caseFileId) {
         return em.createQuery("select m from ProtectionMeasure m where m.caseFileId = :c"
                         + " order by m.type.continuumStep, m.type.position, m.id", ProtectionMeasure.class)

@@ -3,7 +3,7 @@ package org.continuum.protection.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.protection.entity.FactorKind;
 import org.continuum.protection.entity.RiskAssessment;

@@ -9,9 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
-import org.continuum.casefile.control.InvalidInput;
-import org.continuum.casefile.entity.Situation;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.reference.entity.Situation;
+import org.continuum.platform.control.Roles;
 import org.continuum.reference.entity.Partner;
 
 import java.time.Instant;

@@ -4,7 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.reference.entity.MeasureType;
 import org.continuum.reference.entity.Partner;
 

@@ -3,10 +3,16 @@ package org.continuum.reference.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.reference.entity.Partner;
 
-/** Looks up a partner chosen in a form; an unknown id is refused as input, never trusted. */
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * All partner organisations, as a collection: the one home of their queries. A partner chosen in a form is looked
+ * up here; an unknown id is refused as input, never trusted.
+ */
 @ApplicationScoped
 public class Partners {
 
@@ -23,5 +29,21 @@ public class Partners {
             throw new InvalidInput("partner.unknown");
         }
         return partner;
+    }
+
+    /** Active partners, by name. */
+    public List<Partner> active() {
+        return em.createQuery("select p from Partner p where p.active = true order by p.name", Partner.class)
+                .getResultList();
+    }
+
+    /** Every partner, active or not, by name. */
+    public List<Partner> all() {
+        return em.createQuery("select p from Partner p order by p.name", Partner.class).getResultList();
+    }
+
+    public Optional<Partner> byCode(String code) {
+        return em.createQuery("select p from Partner p where p.code = :c", Partner.class)
+                .setParameter("c", code).getResultStream().findFirst();
     }
 }

@@ -1,29 +1,26 @@
 package org.continuum.referral.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.casefile.control.CaseFiles;
+import org.continuum.referral.control.Referrals;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.casefile.control.CaseGuard;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.Consent;
-import org.continuum.casefile.entity.ConsentPurpose;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.SharedField;
-import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Role;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.protection.control.RiskAssessments;
 import org.continuum.protection.entity.FactorKind;
@@ -44,7 +41,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,17 +55,17 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR})
 public class ReferralService {
 
+    @Inject
+    Caller currentCaller;
+
     /** Test and demo servers shorten the wait before the reminder (e.g. {@code PT3S}); production uses the date. */
     static final String ANSWER_WITHIN_PROPERTY = "continuum.referral.answerWithin";
 
-    @Resource
-    SessionContext context;
-
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Referrals referrals;
 
     @Inject
-    Staff staff;
+    CaseFiles caseFiles;
 
     @Inject
     CaseGuard guard;
@@ -84,19 +80,21 @@ public class ReferralService {
     CaseWorkflow workflow;
 
     @Inject
+    CaseEvents events;
+
+    @Inject
     Timeline timeline;
 
     @Inject
     AuditTrail audit;
 
     public Desk desk(long caseFileId) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.REFERRAL_DESK_VIEWED);
         audit.record(caller.getUsername(), AuditAction.REFERRAL_DESK_VIEWED, caseFileId, null);
         Eligibility.Profile profile = profileOf(caseFile);
-        Map<Long, Consent> consents = consentsOf(caseFileId);
-        List<PartnerCard> cards = em.createQuery("select p from Partner p where p.active = true order by p.name",
-                Partner.class).getResultList().stream()
+        Map<Long, Consent> consents = referrals.sharingConsentsInForce(caseFileId);
+        List<PartnerCard> cards = partners.active().stream()
                 .map(p -> {
                     Consent consent = consents.get(p.getId());
                     return new PartnerCard(p.getId(), p.getCode(), p.getName(), p.getKind(), p.getServices(),
@@ -110,25 +108,23 @@ public class ReferralService {
                 .sorted(Comparator.comparing((PartnerCard c) -> !c.hint().suggested())
                         .thenComparing(c -> !c.hint().eligible()))
                 .toList();
-        List<ReferralRow> referrals = referralsOf(caseFileId).stream().map(ReferralService::row).toList();
+        List<ReferralRow> rows = referrals.ofCase(caseFileId).stream().map(ReferralService::row).toList();
         return new Desk(caseFileId, caseFile.getReference(), caseFile.getPseudonym(), caseFile.getPhase(), profile,
-                cards, referrals);
+                cards, rows);
     }
 
     /** Records whether the person is targeted because of their LGBTQIA+ or human-rights work (null: unknown). */
     public void recordTargetedForWork(long caseFileId, Boolean targeted) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.CASE_PROFILE_UPDATED);
         InvalidInput.whenRefused(() -> caseFile.recordTargetedForWork(targeted, Instant.now()));
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.PROFILE_UPDATED,
-                "targetedForWork=" + targeted, null);
-        audit.record(caller.getUsername(), AuditAction.CASE_PROFILE_UPDATED, caseFileId,
-                "targetedForWork=" + targeted);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.PROFILE_UPDATED, "targetedForWork=" + targeted,
+                null, AuditAction.CASE_PROFILE_UPDATED, "targetedForWork=" + targeted);
     }
 
     /** The person's consent (or refusal) to share the named fields with one partner; the latest one is in force. */
     public void recordConsent(long caseFileId, Long partnerId, Set<SharedField> fields, boolean granted) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.CONSENT_RECORDED);
         Partner partner = partners.chosen(partnerId);
         if (partner == null) {
@@ -136,11 +132,11 @@ public class ReferralService {
         }
         Consent consent = InvalidInput.whenRefused(() -> Consent.toShare(caseFileId, partner, fields, granted,
                 Instant.now(), caller.getUsername()));
-        em.persist(consent);
+        referrals.addConsent(consent);
         String summary = "partner=" + partner.getCode() + " granted=" + granted + " fields="
                 + consent.getSharedFields().stream().map(Enum::name).collect(Collectors.joining(","));
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.CONSENT_RECORDED, summary, null);
-        audit.record(caller.getUsername(), AuditAction.CONSENT_RECORDED, caseFileId, summary);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.CONSENT_RECORDED, summary, null,
+                AuditAction.CONSENT_RECORDED, summary);
     }
 
     /**
@@ -149,7 +145,7 @@ public class ReferralService {
      * audited); the package kept is exactly what left. The wait for the answer starts, with its reminder.
      */
     public SentReferral refer(long caseFileId, ReferralRequest request) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.REFERRAL_SENT);
         if (request == null || request.partnerId() == null) {
             throw new InvalidInput("referral.partner.required");
@@ -158,7 +154,7 @@ public class ReferralService {
             throw new InvalidInput("referral.caseClosed");
         }
         Partner partner = partners.chosen(request.partnerId());
-        Consent consent = consentsOf(caseFileId).get(partner.getId());
+        Consent consent = referrals.sharingConsentsInForce(caseFileId).get(partner.getId());
         Set<SharedField> consented = consent == null ? Set.of() : consent.getSharedFields();
         Set<SharedField> requested = request.fields() == null ? Set.of() : request.fields();
         List<String> problems = new ArrayList<>(ReferralPackage.problems(requested, consented));
@@ -180,81 +176,55 @@ public class ReferralService {
         Referral referral = InvalidInput.whenRefused(() -> new Referral(caseFileId, partner, request.purpose(),
                 contents.shared(), contents.stored(), request.message(), request.channel(), caller.getUsername(), now,
                 due));
-        em.persist(referral);
-        em.flush();
+        referrals.add(referral);
         referral.attachProcess(workflow.referralSent(new CaseWorkflow.ReferralStart(referral.getId(), caseFileId,
                 caseFile.getReference(), caseFile.getTeam().getCode(), due)));
         String fields = contents.shared().stream().map(Enum::name).collect(Collectors.joining(","));
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_SENT,
-                "partner=" + partner.getCode() + " purpose=" + request.purpose() + " fields=" + fields, null);
-        audit.record(caller.getUsername(), AuditAction.REFERRAL_SENT, caseFileId,
+        events.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_SENT,
+                "partner=" + partner.getCode() + " purpose=" + request.purpose() + " fields=" + fields, null,
+                AuditAction.REFERRAL_SENT,
                 "partner=" + partner.getCode() + " referral=" + referral.getId() + " fields=" + contents.shared().size());
         return new SentReferral(referral.getId(), partner.getName(), request.channel(), contents.lines(), due);
     }
 
     /** The partner's answer: accepted (the outcome is awaited) or declined. Ends the wait and its reminder. */
     public void recordAnswer(long referralId, boolean accepted, String note) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         Referral referral = locked(caller, referralId, AuditAction.REFERRAL_ANSWERED);
-        CaseFile caseFile = em.find(CaseFile.class, referral.getCaseFileId());
+        CaseFile caseFile = caseFiles.get(referral.getCaseFileId());
         InvalidInput.whenRefused(() -> referral.answer(accepted, note, caller.getUsername(), Instant.now()));
         workflow.referralAnswered(referral.getProcessInstanceId());
         String summary = "partner=" + referral.getPartner().getCode() + " answer="
                 + (accepted ? "ACCEPTED" : "DECLINED");
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_ANSWERED, summary, note);
-        audit.record(caller.getUsername(), AuditAction.REFERRAL_ANSWERED, caseFile.getId(),
-                "referral=" + referralId + " accepted=" + accepted);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_ANSWERED, summary, note,
+                AuditAction.REFERRAL_ANSWERED, "referral=" + referralId + " accepted=" + accepted);
     }
 
     /** What an accepted referral brought the person; the loop is closed and the outcome is on the timeline. */
     public void recordOutcome(long referralId, ReferralOutcome outcome, String note) {
-        UserAccount caller = caller();
+        UserAccount caller = currentCaller.account();
         Referral referral = locked(caller, referralId, AuditAction.REFERRAL_OUTCOME_RECORDED);
-        CaseFile caseFile = em.find(CaseFile.class, referral.getCaseFileId());
+        CaseFile caseFile = caseFiles.get(referral.getCaseFileId());
         InvalidInput.whenRefused(() -> referral.recordOutcome(outcome, note, caller.getUsername(), Instant.now()));
-        timeline.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_OUTCOME,
-                "partner=" + referral.getPartner().getCode() + " outcome=" + outcome, note);
-        audit.record(caller.getUsername(), AuditAction.REFERRAL_OUTCOME_RECORDED, caseFile.getId(),
-                "referral=" + referralId + " outcome=" + outcome);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_OUTCOME,
+                "partner=" + referral.getPartner().getCode() + " outcome=" + outcome, note,
+                AuditAction.REFERRAL_OUTCOME_RECORDED, "referral=" + referralId + " outcome=" + outcome);
     }
 
     /** Referrals of the caller's case files still waiting for an answer after their due date, oldest first. */
     public List<OverdueReferral> overdue() {
-        UserAccount caller = caller();
-        StringBuilder jpql = new StringBuilder("select r, c.reference from Referral r, CaseFile c "
-                + "where c.id = r.caseFileId and r.status = :sent and r.answerDueAt < :now and (");
-        List<String> scopes = new ArrayList<>();
-        if ((caller.hasRole(Role.CASEWORKER) || caller.hasRole(Role.COORDINATOR)) && caller.getTeam() != null) {
-            scopes.add("c.team = :team");
-        }
-        if (caller.hasRole(Role.SECURITY_MENTOR)) {
-            scopes.add("c.assignedMentor = :me");
-        }
-        if (scopes.isEmpty()) {
-            return List.of();
-        }
-        jpql.append(String.join(" or ", scopes)).append(") order by r.answerDueAt");
-        var query = em.createQuery(jpql.toString(), Object[].class)
-                .setParameter("sent", ReferralStatus.SENT).setParameter("now", Instant.now()).setMaxResults(50);
-        if (jpql.indexOf(":team") > 0) {
-            query.setParameter("team", caller.getTeam());
-        }
-        if (jpql.indexOf(":me") > 0) {
-            query.setParameter("me", caller);
-        }
-        return query.getResultList().stream().map(row -> {
-            Referral r = (Referral) row[0];
-            return new OverdueReferral(r.getId(), r.getCaseFileId(), (String) row[1], r.getPartner().getName(),
-                    r.getAnswerDueAt());
-        }).toList();
+        return referrals.overdue(currentCaller.account(), Instant.now(), 50).stream()
+                .map(o -> new OverdueReferral(o.referral().getId(), o.referral().getCaseFileId(), o.caseReference(),
+                        o.referral().getPartner().getName(), o.referral().getAnswerDueAt()))
+                .toList();
     }
 
     private Referral locked(UserAccount caller, long referralId, AuditAction action) {
-        Referral referral = em.find(Referral.class, referralId, LockModeType.PESSIMISTIC_WRITE);
+        Referral referral = referrals.locked(referralId).orElse(null);
         if (referral == null) {
             audit.recordIndependently(caller.getUsername(), action, null, AuditOutcome.DENIED,
                     "not-found referral=" + referralId);
-            throw new org.continuum.casefile.control.CaseAccessDenied();
+            throw new CaseAccessDenied();
         }
         guard.open(caller, referral.getCaseFileId(), action);
         return referral;
@@ -269,21 +239,6 @@ public class ReferralService {
             return now.plus(Duration.parse(within));
         }
         return now.plus(Duration.ofDays(partner.rules().answerDays()));
-    }
-
-    /** The latest sharing consent per partner: the one in force. */
-    private Map<Long, Consent> consentsOf(long caseFileId) {
-        Map<Long, Consent> latest = new HashMap<>();
-        em.createQuery("select c from Consent c where c.caseFileId = :id and c.purpose = :purpose"
-                        + " order by c.recordedAt, c.id", Consent.class)
-                .setParameter("id", caseFileId).setParameter("purpose", ConsentPurpose.SHARE_WITH_PARTNER)
-                .getResultList().forEach(c -> latest.put(c.getPartner().getId(), c));
-        return latest;
-    }
-
-    private List<Referral> referralsOf(long caseFileId) {
-        return em.createQuery("select r from Referral r where r.caseFileId = :id order by r.sentAt desc, r.id desc",
-                Referral.class).setParameter("id", caseFileId).getResultList();
     }
 
     /** The case's current values of every field that can be shared; the package keeps only the consented ones. */
@@ -321,9 +276,6 @@ public class ReferralService {
                 r.getOutcomeAt());
     }
 
-    private UserAccount caller() {
-        return staff.caller(context.getCallerPrincipal().getName());
-    }
 
     public record ReferralRequest(Long partnerId, String purpose, Set<SharedField> fields, String channel,
                                   String message, LocalDate answerDueOn) {

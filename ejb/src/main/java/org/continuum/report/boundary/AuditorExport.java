@@ -10,12 +10,12 @@ import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditEvent;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.grant.entity.Disbursement;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantDecision;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.report.control.ExportPseudonyms;
 import org.continuum.report.control.ExportSheets;
 

@@ -1,17 +1,15 @@
 package org.continuum.report.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
-import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Role;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.report.control.SmallCells;
 
@@ -33,14 +31,11 @@ import java.util.List;
 @RolesAllowed({Roles.AUDITOR, Roles.COORDINATOR})
 public class ReportService {
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Caller currentCaller;
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    Staff staff;
 
     @Inject
     AuditTrail audit;
@@ -57,7 +52,7 @@ public class ReportService {
     }
 
     public Report report() {
-        UserAccount caller = staff.caller(context.getCallerPrincipal().getName());
+        UserAccount caller = currentCaller.account();
         boolean allTeams = caller.hasRole(Role.AUDITOR);
         String team = allTeams ? "" : " and c.team = :team";
         List<Breakdown> breakdowns = new ArrayList<>();

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
-import org.continuum.casefile.control.CaseAccessDenied;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.ProtectionService;
 

@@ -3,7 +3,7 @@ package org.continuum.grant.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.grant.boundary.GrantService;
 import org.continuum.platform.view.Messages;
 

@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.continuum.identity.boundary.AuthenticationService;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 
 import java.io.IOException;
 import java.io.Serializable;

@@ -4,7 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 
 /**
  * Form login through the JSF login page, which calls {@code SecurityContext.authenticate}. Unauthenticated requests

@@ -6,10 +6,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.casefile.control.IntakeRequest;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.casefile.entity.Situation;
+import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.platform.view.Messages;
@@ -60,7 +60,7 @@ public class IntakeView implements Serializable {
             draftId = Long.parseLong(draft.strip());
             contact = mails.sender(draftId);
             channel = Channel.EMAIL;
-        } catch (NumberFormatException | org.continuum.casefile.control.CaseAccessDenied e) {
+        } catch (NumberFormatException | org.continuum.platform.control.CaseAccessDenied e) {
             draftId = null;
             Messages.error("mailIntake.unknown");
         }

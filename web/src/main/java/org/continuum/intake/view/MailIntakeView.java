@@ -3,8 +3,8 @@ package org.continuum.intake.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseAccessDenied;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.intake.boundary.MailIntakeService;
 import org.continuum.platform.view.Messages;
 

@@ -3,7 +3,7 @@ package org.continuum.notification.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.notification.boundary.NotificationPreferences;
 import org.continuum.notification.entity.NotificationKind;
 import org.continuum.platform.view.Messages;

@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.casefile.entity.Situation;
+import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
 
 import java.text.Collator;

@@ -5,7 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.view.Messages;
 import org.continuum.reference.boundary.ReferenceData;
 import org.continuum.safeplace.boundary.SafePlaceService;

@@ -6,8 +6,8 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.identity.entity.Roles;
-import org.continuum.protection.boundary.EscalationGate;
+import org.continuum.platform.control.Roles;
+import org.continuum.protection.boundary.EscalationProcessCallbacks;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 
 /** {@link EscalationApprovalCheck} in the container: a refused decision is audited in its own transaction. */
@@ -18,7 +18,7 @@ import org.operaton.bpm.engine.delegate.DelegateTask;
 public class EscalationApprovalListener extends EscalationApprovalCheck {
 
     @Inject
-    EscalationGate gate;
+    EscalationProcessCallbacks gate;
 
     /** Declared here so that the bean's {@code @PermitAll} covers it (inherited methods carry no class annotation). */
     @Override

@@ -6,8 +6,8 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.grant.boundary.GrantGate;
-import org.continuum.identity.entity.Roles;
+import org.continuum.grant.boundary.GrantProcessCallbacks;
+import org.continuum.platform.control.Roles;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 
 import java.util.Optional;
@@ -23,7 +23,7 @@ import java.util.Optional;
 public class GrantDecisionListener extends GrantDecisionCheck {
 
     @Inject
-    GrantGate gate;
+    GrantProcessCallbacks gate;
 
     @Override
     public Optional<String> refusal(DelegateTask task) {

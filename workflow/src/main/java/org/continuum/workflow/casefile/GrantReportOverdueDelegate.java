@@ -6,8 +6,8 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.grant.boundary.GrantGate;
-import org.continuum.identity.entity.Roles;
+import org.continuum.grant.boundary.GrantProcessCallbacks;
+import org.continuum.platform.control.Roles;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 
@@ -19,7 +19,7 @@ import org.operaton.bpm.engine.delegate.JavaDelegate;
 public class GrantReportOverdueDelegate implements JavaDelegate {
 
     @Inject
-    GrantGate gate;
+    GrantProcessCallbacks gate;
 
     @Override
     public void execute(DelegateExecution execution) {

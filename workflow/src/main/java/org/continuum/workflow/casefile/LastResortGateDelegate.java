@@ -6,8 +6,8 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.identity.entity.Roles;
-import org.continuum.protection.boundary.EscalationGate;
+import org.continuum.platform.control.Roles;
+import org.continuum.protection.boundary.EscalationProcessCallbacks;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 
@@ -23,7 +23,7 @@ import org.operaton.bpm.engine.delegate.JavaDelegate;
 public class LastResortGateDelegate implements JavaDelegate {
 
     @Inject
-    EscalationGate gate;
+    EscalationProcessCallbacks gate;
 
     @Override
     public void execute(DelegateExecution execution) {

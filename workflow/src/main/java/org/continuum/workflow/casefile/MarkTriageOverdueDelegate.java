@@ -7,7 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.CaseProcessCallbacks;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 

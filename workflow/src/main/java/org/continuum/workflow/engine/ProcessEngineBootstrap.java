@@ -10,7 +10,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import org.continuum.platform.control.DatabaseMigration;
-import org.continuum.reference.control.SeedLoader;
+import org.continuum.seed.control.SeedLoader;
 import org.continuum.workflow.casefile.EscalationApprovalListener;
 import org.continuum.workflow.casefile.GrantDecisionListener;
 import org.continuum.workflow.casefile.FlagReferralOverdueDelegate;

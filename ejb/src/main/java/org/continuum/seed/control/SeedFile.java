@@ -1,4 +1,4 @@
-package org.continuum.reference.control;
+package org.continuum.seed.control;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

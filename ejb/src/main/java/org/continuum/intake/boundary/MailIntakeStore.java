@@ -13,7 +13,7 @@ import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.control.Staff;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.Team;
 import org.continuum.intake.control.MailParser;
 import org.continuum.intake.entity.MailAttachment;
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 @Stateless
 @RolesAllowed(Roles.SYSTEM)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class MailIntakeGate {
+public class MailIntakeStore {
 
     static final String SYSTEM_ACTOR = "system";
     private static final Pattern REFERENCE = Pattern.compile("\\bCF-\\d{4}-\\d{6}\\b");

@@ -1,4 +1,4 @@
-package org.continuum.casefile.control;
+package org.continuum.platform.control;
 
 import jakarta.ejb.ApplicationException;
 

@@ -13,7 +13,7 @@ import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
-import org.continuum.identity.entity.Roles;
+import org.continuum.platform.control.Roles;
 import org.continuum.protection.control.LastResortRule;
 import org.continuum.protection.control.Measures;
 import org.continuum.protection.entity.Escalation;
@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 @Stateless
 @RolesAllowed(Roles.SYSTEM)
-public class EscalationGate {
+public class EscalationProcessCallbacks {
 
     static final String SYSTEM_ACTOR = "system";
 

@@ -1,7 +1,7 @@
-package org.continuum.reference;
+package org.continuum.seed;
 
-import org.continuum.reference.control.SeedError;
-import org.continuum.reference.control.SeedFile;
+import org.continuum.seed.control.SeedError;
+import org.continuum.seed.control.SeedFile;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

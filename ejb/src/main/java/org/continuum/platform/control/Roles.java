@@ -1,4 +1,4 @@
-package org.continuum.identity.entity;
+package org.continuum.platform.control;
 
 /**
  * Role names as compile-time constants for {@code @RolesAllowed}. {@link #SYSTEM} is never given to a person:
@@ -11,6 +11,9 @@ public final class Roles {
     public static final String AUDITOR = "AUDITOR";
     public static final String ADMIN = "ADMIN";
     public static final String SYSTEM = "SYSTEM";
+
+    /** The actor written in the timeline and the audit trail when the application acts on its own (timers, mail). */
+    public static final String SYSTEM_ACTOR = "system";
 
     private Roles() {
     }

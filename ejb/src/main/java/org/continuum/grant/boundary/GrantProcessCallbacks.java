@@ -5,17 +5,18 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
-import org.continuum.casefile.control.Timeline;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.casefile.control.CaseFiles;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.grant.control.Grants;
 import org.continuum.grant.entity.EmergencyGrant;
-import org.continuum.identity.entity.Roles;
+import org.continuum.identity.entity.Role;
+import org.continuum.notification.entity.NotificationKind;
+import org.continuum.platform.control.Roles;
 
 /**
  * What the grant process asks or tells the domain on its own (task listener, timer), running as
@@ -24,31 +25,26 @@ import org.continuum.identity.entity.Roles;
  */
 @Stateless
 @RolesAllowed(Roles.SYSTEM)
-public class GrantGate {
-
-    static final String SYSTEM_ACTOR = "system";
-
-    @PersistenceContext
-    EntityManager em;
+public class GrantProcessCallbacks {
 
     @Inject
     Grants grants;
 
     @Inject
-    Timeline timeline;
+    CaseFiles caseFiles;
+
+    @Inject
+    CaseEvents events;
 
     @Inject
     AuditTrail audit;
 
-    @Inject
-    org.continuum.notification.control.Notifier notifier;
-
-    /** True when {@code username} recorded a decision on the grant and did not recommend it. */
+    /**
+     * True when {@code username} recorded a decision on the grant and did not recommend it. This is the process's
+     * second look at four eyes; the authority is {@link EmergencyGrant#decide} (see the grant package's notes).
+     */
     public boolean decisionRecorded(long grantId, String username) {
-        return grants.find(grantId)
-                .filter(g -> !g.getRecommendedBy().equals(username))
-                .map(g -> g.getDecisions().stream().anyMatch(d -> d.getDecidedBy().equals(username)))
-                .orElse(false);
+        return grants.find(grantId).map(g -> g.hasDecisionBy(username)).orElse(false);
     }
 
     /** Records a decision the process refused (the listener then fails the completion). */
@@ -63,11 +59,11 @@ public class GrantGate {
     public void reportOverdue(long grantId) {
         grants.find(grantId).filter(EmergencyGrant::awaitsReport).filter(g -> !g.isReportOverdue()).ifPresent(g -> {
             g.markReportOverdue();
-            CaseFile caseFile = em.find(CaseFile.class, g.getCaseFileId());
-            timeline.record(caseFile, SYSTEM_ACTOR, CaseEventKind.GRANT_REPORT_OVERDUE,
-                    "grant=" + g.getReference() + " due=" + g.getReportDueOn(), null);
-            audit.record(SYSTEM_ACTOR, AuditAction.GRANT_REPORT_OVERDUE, g.getCaseFileId(), g.getReference());
-            notifier.notify(org.continuum.notification.entity.NotificationKind.REPORT_OVERDUE, caseFile, notifier.teamMembers(caseFile, org.continuum.identity.entity.Role.COORDINATOR),
+            CaseFile caseFile = caseFiles.get(g.getCaseFileId());
+            events.recordBySystem(caseFile, CaseEventKind.GRANT_REPORT_OVERDUE,
+                    "grant=" + g.getReference() + " due=" + g.getReportDueOn(), AuditAction.GRANT_REPORT_OVERDUE,
+                    g.getReference());
+            events.notifyTeam(NotificationKind.REPORT_OVERDUE, caseFile, Role.COORDINATOR, null,
                     "grant=" + g.getId());
         });
     }

@@ -1,4 +1,4 @@
-package org.continuum.reference.control;
+package org.continuum.seed.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,7 @@ import org.continuum.casefile.control.CaseFileRegistrar;
 import org.continuum.casefile.control.IntakeRequest;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.casefile.entity.Situation;
+import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.grant.control.FundRules;
 import org.continuum.grant.entity.Fund;

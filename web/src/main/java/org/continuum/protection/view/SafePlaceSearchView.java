@@ -1,13 +1,14 @@
-package org.continuum.safeplace.view;
+package org.continuum.protection.view;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseAccessDenied;
-import org.continuum.casefile.control.InvalidInput;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.view.Messages;
+import org.continuum.protection.boundary.SafePlaceMeasures;
 import org.continuum.safeplace.boundary.SafePlaceService;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ public class SafePlaceSearchView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    SafePlaceService safePlaces;
+    SafePlaceMeasures safePlaces;
 
     private String caseId;
     private long caseFileId;

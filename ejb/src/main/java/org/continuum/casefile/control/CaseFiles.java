@@ -1,0 +1,156 @@
+package org.continuum.casefile.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.identity.entity.Role;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.security.control.FieldCipher;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All case files, as a collection: the one home of their queries. Every list query is restricted to what the
+ * reader may see in the query itself ({@link #visibleTo}: the team for caseworkers and coordinators, the assignment
+ * for mentors), so no page ever holds a row its reader may not see. Opening one case file for a person goes through
+ * {@link CaseGuard}; {@link #find} is for code acting on the application's own behalf.
+ */
+@ApplicationScoped
+public class CaseFiles {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    FieldCipher cipher;
+
+    public Optional<CaseFile> find(long caseFileId) {
+        return Optional.ofNullable(em.find(CaseFile.class, caseFileId));
+    }
+
+    /** A case file that must exist (an id the application stored itself). */
+    public CaseFile get(long caseFileId) {
+        return find(caseFileId).orElseThrow(() -> new IllegalStateException("case file missing: " + caseFileId));
+    }
+
+    public long count(CaseQuery query, UserAccount reader) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<CaseFile> root = count.from(CaseFile.class);
+        count.select(cb.count(root)).where(filters(cb, root, query, reader));
+        return em.createQuery(count).getSingleResult();
+    }
+
+    public List<CaseFile> page(CaseQuery query, UserAccount reader) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<CaseFile> select = cb.createQuery(CaseFile.class);
+        Root<CaseFile> root = select.from(CaseFile.class);
+        select.select(root).where(filters(cb, root, query, reader));
+        var sortPath = root.get(query.sortField());
+        select.orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath), cb.desc(root.get("id")));
+        return em.createQuery(select).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
+    }
+
+    public Map<Phase, Long> countByPhase(UserAccount reader) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> phases = cb.createQuery(Object[].class);
+        Root<CaseFile> p = phases.from(CaseFile.class);
+        phases.multiselect(p.get("phase"), cb.count(p)).where(visibleTo(cb, p, reader)).groupBy(p.get("phase"));
+        Map<Phase, Long> byPhase = new EnumMap<>(Phase.class);
+        for (Object[] row : em.createQuery(phases).getResultList()) {
+            byPhase.put((Phase) row[0], (Long) row[1]);
+        }
+        return byPhase;
+    }
+
+    /** Open case files by their current risk level. */
+    public Map<RiskLevel, Long> countByRisk(UserAccount reader) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> risks = cb.createQuery(Object[].class);
+        Root<CaseFile> r = risks.from(CaseFile.class);
+        risks.multiselect(r.get("riskLevel"), cb.count(r))
+                .where(visibleTo(cb, r, reader), cb.isNotNull(r.get("riskLevel")),
+                        cb.notEqual(r.get("phase"), Phase.CLOSED))
+                .groupBy(r.get("riskLevel"));
+        Map<RiskLevel, Long> byRisk = new EnumMap<>(RiskLevel.class);
+        for (Object[] row : em.createQuery(risks).getResultList()) {
+            byRisk.put((RiskLevel) row[0], (Long) row[1]);
+        }
+        return byRisk;
+    }
+
+    /** Case files whose next review (reassessment or check-in) falls before {@code until}, soonest first. */
+    public List<CaseFile> reviewsDueBefore(Instant until, UserAccount reader, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<CaseFile> due = cb.createQuery(CaseFile.class);
+        Root<CaseFile> d = due.from(CaseFile.class);
+        due.select(d).where(visibleTo(cb, d, reader), cb.isNotNull(d.get("nextReviewAt")),
+                cb.lessThanOrEqualTo(d.get("nextReviewAt"), until)).orderBy(cb.asc(d.get("nextReviewAt")));
+        return em.createQuery(due).setMaxResults(max).getResultList();
+    }
+
+    public long countTriageOverdue(UserAccount reader) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> overdue = cb.createQuery(Long.class);
+        Root<CaseFile> o = overdue.from(CaseFile.class);
+        overdue.select(cb.count(o)).where(visibleTo(cb, o, reader), cb.isTrue(o.get("triageOverdue")));
+        return em.createQuery(overdue).getSingleResult();
+    }
+
+    private Predicate[] filters(CriteriaBuilder cb, Root<CaseFile> root, CaseQuery query, UserAccount reader) {
+        List<Predicate> where = new ArrayList<>();
+        where.add(visibleTo(cb, root, reader));
+        if (query.reference() != null) {
+            where.add(cb.like(cb.upper(root.get("reference")), likePattern(query.reference().toUpperCase(Locale.ROOT)),
+                    '\\'));
+        }
+        if (query.pseudonym() != null) {
+            where.add(cb.like(cb.lower(root.get("pseudonym")), likePattern(query.pseudonym().toLowerCase(Locale.ROOT)),
+                    '\\'));
+        }
+        if (query.legalName() != null) {
+            where.add(cb.equal(root.get("legalNameIndex"), cipher.blindIndex(query.legalName())));
+        }
+        if (query.phase() != null) {
+            where.add(cb.equal(root.get("phase"), query.phase()));
+        }
+        if (query.urgency() != null) {
+            where.add(cb.equal(root.get("urgency"), query.urgency()));
+        }
+        if (query.country() != null) {
+            where.add(cb.equal(root.get("country"), query.country().toUpperCase(Locale.ROOT)));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    /** The need-to-know rule of {@link CaseAccessPolicy}, written as a query condition. */
+    private static Predicate visibleTo(CriteriaBuilder cb, Root<CaseFile> root, UserAccount reader) {
+        List<Predicate> any = new ArrayList<>();
+        if ((reader.hasRole(Role.CASEWORKER) || reader.hasRole(Role.COORDINATOR)) && reader.getTeam() != null) {
+            any.add(cb.equal(root.get("team"), reader.getTeam()));
+        }
+        if (reader.hasRole(Role.SECURITY_MENTOR)) {
+            any.add(cb.equal(root.get("assignedMentor"), reader));
+        }
+        return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+    }
+
+    static String likePattern(String value) {
+        String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

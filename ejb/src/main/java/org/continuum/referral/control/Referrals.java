@@ -1,0 +1,93 @@
+package org.continuum.referral.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.casefile.entity.Consent;
+import org.continuum.casefile.entity.ConsentPurpose;
+import org.continuum.identity.entity.Role;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.referral.entity.Referral;
+import org.continuum.referral.entity.ReferralStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All referrals, and the sharing consents they rest on, as a collection: the one home of their queries. Lists are
+ * restricted to what the reader may see in the query itself (their team's case files, or those assigned to them).
+ */
+@ApplicationScoped
+public class Referrals {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Referral> find(long referralId) {
+        return Optional.ofNullable(em.find(Referral.class, referralId));
+    }
+
+    /** The referral, locked until the transaction ends: answers and outcomes are recorded one at a time. */
+    public Optional<Referral> locked(long referralId) {
+        return Optional.ofNullable(em.find(Referral.class, referralId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public void add(Referral referral) {
+        em.persist(referral);
+        em.flush();
+    }
+
+    public void addConsent(Consent consent) {
+        em.persist(consent);
+    }
+
+    public List<Referral> ofCase(long caseFileId) {
+        return em.createQuery("select r from Referral r where r.caseFileId = :id order by r.sentAt desc, r.id desc",
+                Referral.class).setParameter("id", caseFileId).getResultList();
+    }
+
+    /** The latest sharing consent per partner id: the one in force. */
+    public Map<Long, Consent> sharingConsentsInForce(long caseFileId) {
+        Map<Long, Consent> latest = new HashMap<>();
+        em.createQuery("select c from Consent c where c.caseFileId = :id and c.purpose = :purpose"
+                        + " order by c.recordedAt, c.id", Consent.class)
+                .setParameter("id", caseFileId).setParameter("purpose", ConsentPurpose.SHARE_WITH_PARTNER)
+                .getResultList().forEach(c -> latest.put(c.getPartner().getId(), c));
+        return latest;
+    }
+
+    /** A sent referral waiting past its due date, with the reference of its case file. */
+    public record Overdue(Referral referral, String caseReference) {
+    }
+
+    /** Referrals of the reader's case files still waiting for an answer after their due date, oldest first. */
+    public List<Overdue> overdue(UserAccount reader, Instant now, int max) {
+        StringBuilder jpql = new StringBuilder("select r, c.reference from Referral r, CaseFile c "
+                + "where c.id = r.caseFileId and r.status = :sent and r.answerDueAt < :now and (");
+        List<String> scopes = new ArrayList<>();
+        if ((reader.hasRole(Role.CASEWORKER) || reader.hasRole(Role.COORDINATOR)) && reader.getTeam() != null) {
+            scopes.add("c.team = :team");
+        }
+        if (reader.hasRole(Role.SECURITY_MENTOR)) {
+            scopes.add("c.assignedMentor = :me");
+        }
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        jpql.append(String.join(" or ", scopes)).append(") order by r.answerDueAt");
+        var query = em.createQuery(jpql.toString(), Object[].class)
+                .setParameter("sent", ReferralStatus.SENT).setParameter("now", now).setMaxResults(max);
+        if (jpql.indexOf(":team") > 0) {
+            query.setParameter("team", reader.getTeam());
+        }
+        if (jpql.indexOf(":me") > 0) {
+            query.setParameter("me", reader);
+        }
+        return query.getResultList().stream().map(row -> new Overdue((Referral) row[0], (String) row[1])).toList();
+    }
+}
