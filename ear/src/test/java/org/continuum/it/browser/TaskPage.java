@@ -16,7 +16,7 @@ public final class TaskPage {
         browser.open("app/tasks.xhtml");
         browser.clickable(By.xpath("//tr[.//a[normalize-space()='" + reference + "'] and .//td[normalize-space()='"
                 + taskName + "']]//a[contains(@class,'task-open')]")).click();
-        browser.urlContains("/app/task.xhtml");
+        browser.urlContains("/app/tasks/");
         browser.textPresent(By.tagName("h1"), reference);
         return this;
     }

@@ -5,7 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.grant.boundary.FundService;
 import org.continuum.grant.entity.GrantCategory;
 import org.continuum.platform.view.Messages;
@@ -52,7 +52,7 @@ public class FundEditView implements Serializable {
         if (code == null || code.isBlank()) {
             return;
         }
-        try {
+        ViewActions.run(() -> {
             FundService.FundForm f = funds.form(code);
             existing = true;
             name = f.name();
@@ -70,16 +70,14 @@ public class FundEditView implements Serializable {
             reportDueDays = f.reportDueDays();
             categories = f.categories().stream().map(Enum::name).sorted().collect(
                     java.util.stream.Collectors.toCollection(ArrayList::new));
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        }
+        });
     }
 
     public void save() throws IOException {
         Set<GrantCategory> chosen = EnumSet.noneOf(GrantCategory.class);
         categories.forEach(c -> chosen.add(GrantCategory.valueOf(c)));
         String normalised = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
-        try {
+        ViewActions.run(() -> {
             String saved = funds.save(new FundService.FundForm(normalised, name, donor,
                     currency == null ? null : currency.strip().toUpperCase(Locale.ROOT), budget, periodStart,
                     periodEnd, ceilingPerGrant, dualApprovalAbove, coFundingPercent == null ? 0 : coFundingPercent,
@@ -87,9 +85,7 @@ public class FundEditView implements Serializable {
             Messages.info("fund.saved", saved);
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
             ctx.redirect(ctx.getRequestContextPath() + "/app/fund.xhtml?code=" + saved);
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        }
+        });
     }
 
     public GrantCategory[] getAllCategories() {

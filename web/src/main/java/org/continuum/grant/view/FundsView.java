@@ -3,7 +3,7 @@ package org.continuum.grant.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.grant.boundary.GrantService;
 import org.continuum.platform.view.Messages;
 
@@ -41,11 +41,9 @@ public class FundsView implements Serializable {
     }
 
     public void loadFund() {
-        try {
+        ViewActions.run(() -> {
             fund = grants.fund(code);
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        }
+        });
     }
 
     /**

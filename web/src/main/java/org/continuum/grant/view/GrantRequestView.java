@@ -5,10 +5,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.grant.boundary.GrantService;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantCategory;
@@ -74,7 +74,7 @@ public class GrantRequestView implements Serializable {
             Messages.error("grant.fund.required");
             return;
         }
-        try {
+        ViewActions.run("case.notAvailable", () -> {
             GrantService.GrantSummary grant = grants.request(caseFile.id(), fundId, new EmergencyGrant.Request(
                     category, continuumStep == null ? 0 : continuumStep, purpose, amount,
                     currency == null ? null : currency.strip().toUpperCase(java.util.Locale.ROOT),
@@ -83,11 +83,7 @@ public class GrantRequestView implements Serializable {
             Messages.info("grant.requested", grant.reference());
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
             ctx.redirect(ctx.getRequestContextPath() + "/app/grant.xhtml?id=" + grant.id());
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        } catch (CaseAccessDenied denied) {
-            Messages.error("case.notAvailable");
-        }
+        });
     }
 
     public GrantCategory[] getCategories() {

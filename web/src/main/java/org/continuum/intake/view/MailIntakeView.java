@@ -3,8 +3,8 @@ package org.continuum.intake.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.intake.boundary.MailIntakeService;
 import org.continuum.platform.view.Messages;
 
@@ -42,15 +42,11 @@ public class MailIntakeView implements Serializable {
     }
 
     public void dismiss(long id) {
-        try {
+        ViewActions.run("mailIntake.unknown", () -> {
             mails.dismiss(id);
             Messages.info("mailIntake.dismissed");
             message = null;
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        } catch (CaseAccessDenied denied) {
-            Messages.error("mailIntake.unknown");
-        }
+        });
         queue = mails.queue();
     }
 

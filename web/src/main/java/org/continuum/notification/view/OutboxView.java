@@ -3,7 +3,7 @@ package org.continuum.notification.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.notification.boundary.OutboxAdmin;
 import org.continuum.platform.view.Messages;
 
@@ -26,12 +26,10 @@ public class OutboxView implements Serializable {
     }
 
     public void retry(long id) {
-        try {
+        ViewActions.run(() -> {
             outbox.retry(id);
             Messages.info("outbox.retried");
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        }
+        });
         load();
     }
 

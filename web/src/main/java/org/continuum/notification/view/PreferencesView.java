@@ -3,7 +3,7 @@ package org.continuum.notification.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.notification.boundary.NotificationPreferences;
 import org.continuum.notification.entity.NotificationKind;
 import org.continuum.platform.view.Messages;
@@ -38,12 +38,10 @@ public class PreferencesView implements Serializable {
     public void save() {
         Set<NotificationKind> chosen = EnumSet.noneOf(NotificationKind.class);
         receive.forEach(k -> chosen.add(NotificationKind.valueOf(k)));
-        try {
+        ViewActions.run(() -> {
             preferences.choose(chosen, language);
             Messages.info("preferences.saved");
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        }
+        });
     }
 
     public NotificationKind[] getKinds() {

@@ -5,8 +5,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.protection.entity.MeasureStatus;
@@ -68,17 +68,13 @@ public class MeasureView implements Serializable {
         if (measure == null) {
             return;
         }
-        try {
+        ViewActions.run("case.notAvailable", () -> {
             protection.updateMeasure(caseFileId, measure.id(), new ProtectionService.MeasureUpdate(status, providerId,
                     startsOn, endsOn, outcome, effectiveness));
             Messages.info("measure.saved");
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
             ctx.redirect(ctx.getRequestContextPath() + "/app/case.xhtml?id=" + caseFileId);
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        } catch (CaseAccessDenied denied) {
-            Messages.error("case.notAvailable");
-        }
+        });
     }
 
     public MeasureStatus[] getStatuses() {

@@ -5,8 +5,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.SafePlaceMeasures;
 import org.continuum.safeplace.boundary.SafePlaceService;
@@ -50,16 +50,12 @@ public class SafePlaceSearchView implements Serializable {
     }
 
     public void record(long placeId) throws IOException {
-        try {
+        ViewActions.run("case.notAvailable", () -> {
             safePlaces.recordForCase(caseFileId, placeId, note);
             Messages.info("safePlace.recorded");
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
             ctx.redirect(ctx.getRequestContextPath() + "/app/case.xhtml?id=" + caseFileId);
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        } catch (CaseAccessDenied denied) {
-            Messages.error("case.notAvailable");
-        }
+        });
     }
 
     public String getCaseId() {

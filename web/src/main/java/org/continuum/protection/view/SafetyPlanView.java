@@ -4,8 +4,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.SafetyPlanService;
@@ -76,18 +76,14 @@ public class SafetyPlanView implements Serializable {
         if (plan == null) {
             return;
         }
-        try {
+        ViewActions.run("case.notAvailable", () -> {
             plans.save(plan.caseFileId(), new SafetyPlan.Content(contacts, codeWords, safeRoutes, ifThen, devices,
                     accounts, compromiseSigns, screenLock, diskEncryption, twoFactor, secureMessenger, backups,
                     locationSharingOff));
             Messages.info("safetyPlan.saved");
             caseId = String.valueOf(plan.caseFileId());
             load();
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        } catch (CaseAccessDenied denied) {
-            Messages.error("case.notAvailable");
-        }
+        });
     }
 
     public String getCaseId() {

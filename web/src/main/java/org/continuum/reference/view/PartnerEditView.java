@@ -5,7 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.reference.entity.Situation;
 import org.continuum.platform.view.Messages;
 import org.continuum.reference.boundary.PartnerDirectory;
@@ -49,7 +49,7 @@ public class PartnerEditView implements Serializable {
         if (code == null || code.isBlank()) {
             return;
         }
-        try {
+        ViewActions.run(() -> {
             PartnerDirectory.PartnerForm f = directory.form(code);
             existing = true;
             name = f.name();
@@ -64,22 +64,18 @@ public class PartnerEditView implements Serializable {
             requiresTargetedForWork = f.requiresTargetedForWork();
             answerDays = f.answerDays();
             active = f.active();
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        }
+        });
     }
 
     public void save() throws IOException {
-        try {
+        ViewActions.run(() -> {
             String saved = directory.save(new PartnerDirectory.PartnerForm(code, name, kind, split(services),
                     split(languages), split(channels), statedLimits, website, situations, split(countries),
                     requiresTargetedForWork, answerDays, active, null));
             Messages.info("partner.saved");
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
             ctx.redirect(ctx.getRequestContextPath() + "/app/partners.xhtml#" + saved);
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        }
+        });
     }
 
     /** Items typed separated by commas or new lines (a web address keeps its own characters). */

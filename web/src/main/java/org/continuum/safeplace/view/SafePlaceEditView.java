@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.view.Messages;
 import org.continuum.reference.boundary.ReferenceData;
@@ -76,15 +77,13 @@ public class SafePlaceEditView implements Serializable {
     }
 
     public void save() throws IOException {
-        try {
+        ViewActions.run(() -> {
             safePlaces.save(new SafePlaceService.PlaceForm(placeId, name, kind, country, area, address, contact,
                     openingHours, vetting, vettedOn, affirming, capacity, networkId, active));
             Messages.info("safePlace.saved");
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
             ctx.redirect(ctx.getRequestContextPath() + "/app/safe-places.xhtml");
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        }
+        });
     }
 
     public SafePlaceKind[] getKinds() {

@@ -1,13 +1,14 @@
-package org.continuum.casefile.view;
+package org.continuum.workspace.view;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.view.Messages;
+import org.continuum.protection.view.RiskTrend;
 import org.continuum.protection.boundary.ProtectionService;
 
 import java.io.Serializable;
@@ -68,16 +69,12 @@ public class CaseView implements Serializable {
         if (details == null) {
             return;
         }
-        try {
+        ViewActions.run("case.notAvailable", () -> {
             boolean reassessing = protection.reportNewThreat(details.id(), threatNote);
             Messages.info(reassessing ? "threat.reported.reassessing" : "threat.reported.recorded");
             threatNote = null;
             load();
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        } catch (CaseAccessDenied denied) {
-            Messages.error("case.notAvailable");
-        }
+        });
     }
 
     public List<ProtectionService.AssessmentView> getRiskHistory() {

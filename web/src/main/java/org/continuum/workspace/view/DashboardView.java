@@ -1,4 +1,4 @@
-package org.continuum.casefile.view;
+package org.continuum.workspace.view;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.continuum.casefile.view;
+package org.continuum.workspace.view;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

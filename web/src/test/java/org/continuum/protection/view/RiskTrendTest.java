@@ -1,4 +1,4 @@
-package org.continuum.casefile.view;
+package org.continuum.protection.view;
 
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.protection.boundary.ProtectionService;

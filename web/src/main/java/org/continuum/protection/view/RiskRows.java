@@ -1,4 +1,4 @@
-package org.continuum.casefile.view;
+package org.continuum.protection.view;
 
 import org.continuum.protection.entity.FactorKind;
 import org.continuum.protection.entity.RiskFactor;

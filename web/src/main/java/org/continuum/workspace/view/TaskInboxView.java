@@ -1,12 +1,11 @@
-package org.continuum.casefile.view;
+package org.continuum.workspace.view;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.casefile.boundary.TaskInboxService;
-import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseTask;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.platform.view.Messages;
 
@@ -81,14 +80,10 @@ public class TaskInboxView implements Serializable {
     }
 
     private void act(Runnable action, String doneKey, WorkTask task) {
-        try {
+        ViewActions.run("task.notAvailable", () -> {
             action.run();
             Messages.info(doneKey, task.caseReference());
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        } catch (CaseAccessDenied denied) {
-            Messages.error("task.notAvailable");
-        }
+        });
         tasks = null;
     }
 

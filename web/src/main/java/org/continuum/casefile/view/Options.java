@@ -1,4 +1,4 @@
-package org.continuum.platform.view;
+package org.continuum.casefile.view;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;

@@ -1,4 +1,4 @@
-package org.continuum.casefile.view;
+package org.continuum.protection.view;
 
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.protection.boundary.ProtectionService;
@@ -35,7 +35,7 @@ public final class RiskTrend implements Serializable {
     public record Guide(String y, String labelY, String label) implements Serializable {
     }
 
-    RiskTrend(List<ProtectionService.AssessmentView> history, List<ProtectionService.MeasureRow> plan,
+    public RiskTrend(List<ProtectionService.AssessmentView> history, List<ProtectionService.MeasureRow> plan,
               boolean french, Instant now) {
         if (history.isEmpty()) {
             return;

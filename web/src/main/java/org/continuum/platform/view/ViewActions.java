@@ -1,0 +1,58 @@
+package org.continuum.platform.view;
+
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.InvalidInput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.OptionalLong;
+
+/**
+ * The one way a view runs what the user asked for and reads an id from its address. A refusal by a boundary never
+ * reaches the user as an error page: {@link InvalidInput} shows every problem it lists, {@link CaseAccessDenied}
+ * shows the view's "not available" message (the same whether the id was foreign or unknown, so ids cannot be
+ * probed). The view keeps its fields, so nothing typed is lost.
+ */
+public final class ViewActions {
+
+    private ViewActions() {
+    }
+
+    /** What a view asks a boundary to do; it may redirect (which can fail with an I/O error). */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws IOException;
+    }
+
+    /** The same for pages that name no case file of their own (administration, preferences, exports). */
+    public static boolean run(Action action) {
+        return run("case.notAvailable", action);
+    }
+
+    /** Runs {@code action}; true when it went through, false when it was refused (the messages are shown). */
+    public static boolean run(String notAvailableKey, Action action) {
+        try {
+            action.run();
+            return true;
+        } catch (InvalidInput refused) {
+            Messages.errors(refused.messageKeys());
+        } catch (CaseAccessDenied denied) {
+            Messages.error(notAvailableKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return false;
+    }
+
+    /** An id given as a view parameter: a whole number, or empty for anything else (missing, blank, typed text). */
+    public static OptionalLong id(String parameter) {
+        if (parameter == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(parameter.strip()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+}
