@@ -9,7 +9,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,6 +19,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import org.continuum.platform.control.PeriodicPass;
 import org.continuum.platform.control.Roles;
 import org.continuum.intake.control.MailParser;
 import org.continuum.intake.entity.MailIntake;
@@ -32,8 +32,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -61,8 +59,7 @@ public class MailIntakePoller {
     @Inject
     MailIntakeStore gate;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile String lastProblem;
+    private final PeriodicPass pass = new PeriodicPass(LOG, "Mail intake reading the mailbox");
 
     @PostConstruct
     void schedule() {
@@ -70,27 +67,12 @@ public class MailIntakePoller {
             LOG.info("Mail intake is off (no " + PREFIX + "host)");
             return;
         }
-        long every = Long.getLong(PREFIX + "pollMillis", 60_000L);
-        timers.createIntervalTimer(every, every, new TimerConfig("mail-intake", false));
+        PeriodicPass.schedule(timers, "mail-intake", Long.getLong(PREFIX + "pollMillis", 60_000L));
     }
 
     @Timeout
     void poll() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            pollOnce();
-            lastProblem = null;
-        } catch (MessagingException | RuntimeException e) {
-            String problem = e.getClass().getSimpleName();
-            if (!problem.equals(lastProblem)) {
-                LOG.log(Level.WARNING, "Mail intake could not read the mailbox: {0}", problem);
-            }
-            lastProblem = problem;
-        } finally {
-            running.set(false);
-        }
+        pass.run(this::pollOnce);
     }
 
     /** One pass over the inbox; returns how many messages were taken in. */

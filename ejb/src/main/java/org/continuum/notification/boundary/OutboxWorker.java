@@ -9,7 +9,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,12 +19,11 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.continuum.platform.control.PeriodicPass;
 import org.continuum.platform.control.Roles;
 import org.continuum.notification.control.MailText;
 
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -57,28 +55,20 @@ public class OutboxWorker {
     @Inject
     OutboxStore store;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final PeriodicPass pass = new PeriodicPass(LOG, "Outbox pass");
 
     @PostConstruct
     void schedule() {
-        long tick = Long.getLong(TICK_PROPERTY, 5000L);
-        timers.createIntervalTimer(tick, tick, new TimerConfig("outbox", false));
+        PeriodicPass.schedule(timers, "outbox", Long.getLong(TICK_PROPERTY, 5000L));
     }
 
     @Timeout
     void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        pass.run(() -> {
             for (Long id : store.due(BATCH)) {
                 store.claim(id).ifPresent(this::attempt);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Outbox pass interrupted: {0}", e.getClass().getSimpleName());
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     private void attempt(OutboxStore.Outgoing outgoing) {

@@ -5,7 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.document.boundary.DossierService;
 import org.continuum.platform.view.Messages;
 
@@ -34,20 +34,20 @@ public class DossierView implements Serializable {
     private int pages;
 
     public void generate() {
-        try {
-            if (grantId != null && !grantId.isBlank()) {
-                dossier = dossiers.grantRecord(Long.parseLong(grantId.strip()));
-            } else if (referralId != null && !referralId.isBlank()) {
-                dossier = dossiers.referralDossier(Long.parseLong(referralId.strip()));
-            } else {
-                dossier = dossiers.caseDossier(Long.parseLong(caseId == null ? "" : caseId.strip()));
-            }
-            password = dossier.file().password();
-            pages = dossier.file().pages();
-        } catch (NumberFormatException | CaseAccessDenied e) {
-            dossier = null;
-            Messages.error("case.notAvailable");
+        boolean made;
+        if (grantId != null && !grantId.isBlank()) {
+            made = ViewActions.load("case.notAvailable", grantId, id -> dossier = dossiers.grantRecord(id));
+        } else if (referralId != null && !referralId.isBlank()) {
+            made = ViewActions.load("case.notAvailable", referralId, id -> dossier = dossiers.referralDossier(id));
+        } else {
+            made = ViewActions.load("case.notAvailable", caseId, id -> dossier = dossiers.caseDossier(id));
         }
+        if (!made) {
+            dossier = null;
+            return;
+        }
+        password = dossier.file().password();
+        pages = dossier.file().pages();
     }
 
     public void download() throws IOException {

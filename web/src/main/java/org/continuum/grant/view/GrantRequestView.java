@@ -8,7 +8,6 @@ import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
-import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.grant.boundary.GrantService;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantCategory;
@@ -52,12 +51,11 @@ public class GrantRequestView implements Serializable {
     private boolean notFundedElsewhere;
 
     public void load() {
-        try {
-            caseFile = cases.view(Long.parseLong(caseId == null ? "" : caseId.strip()));
+        if (!ViewActions.load("case.notAvailable", caseId, id -> {
+            caseFile = cases.view(id);
             funds = grants.fundsForRequest();
-        } catch (NumberFormatException | CaseAccessDenied e) {
+        })) {
             caseFile = null;
-            Messages.error("case.notAvailable");
         }
     }
 

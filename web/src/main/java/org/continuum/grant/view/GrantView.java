@@ -4,8 +4,7 @@ import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.grant.boundary.GrantService;
 import org.continuum.grant.entity.DecisionKind;
 import org.continuum.grant.entity.Disbursement;
@@ -54,13 +53,12 @@ public class GrantView implements Serializable {
     private String reportNote;
 
     public void load() {
-        try {
-            details = grants.grant(Long.parseLong(id == null ? "" : id.strip()));
+        if (!ViewActions.load("grant.notAvailable", id, grantId -> {
+            details = grants.grant(grantId);
             exchangeRate = details.exchangeRate() == null ? BigDecimal.ONE : details.exchangeRate();
             trancheAmount = details.nextTranche();
-        } catch (NumberFormatException | CaseAccessDenied e) {
+        })) {
             details = null;
-            Messages.error("grant.notAvailable");
         }
     }
 
@@ -107,18 +105,16 @@ public class GrantView implements Serializable {
     private void act(Runnable action, String doneKey) {
         String reference = details.summary().reference();
         try {
-            action.run();
-            Messages.info(doneKey, reference);
-            reason = null;
-            paymentReference = null;
-            proofOfReceipt = null;
-            reportNote = null;
-            id = String.valueOf(details.summary().id());
-            load();
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        } catch (CaseAccessDenied denied) {
-            Messages.error("grant.notAvailable");
+            ViewActions.run("grant.notAvailable", () -> {
+                action.run();
+                Messages.info(doneKey, reference);
+                reason = null;
+                paymentReference = null;
+                proofOfReceipt = null;
+                reportNote = null;
+                id = String.valueOf(details.summary().id());
+                load();
+            });
         } catch (EJBException concurrent) {
             // Someone else decided or paid at the same moment: their change stands, ours was rolled back.
             Messages.error("grant.changedMeanwhile");

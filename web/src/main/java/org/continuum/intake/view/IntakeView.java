@@ -5,8 +5,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.casefile.control.IntakeRequest;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.reference.entity.Situation;
@@ -56,13 +56,12 @@ public class IntakeView implements Serializable {
         if (draft == null || draft.isBlank()) {
             return;
         }
-        try {
-            draftId = Long.parseLong(draft.strip());
-            contact = mails.sender(draftId);
+        if (!ViewActions.load("mailIntake.unknown", draft, id -> {
+            draftId = id;
+            contact = mails.sender(id);
             channel = Channel.EMAIL;
-        } catch (NumberFormatException | org.continuum.platform.control.CaseAccessDenied e) {
+        })) {
             draftId = null;
-            Messages.error("mailIntake.unknown");
         }
     }
 
@@ -83,16 +82,14 @@ public class IntakeView implements Serializable {
             Messages.error("intake.consent.required");
             return;
         }
-        try {
+        ViewActions.run("mailIntake.unknown", () -> {
             IntakeRequest request = new IntakeRequest(pseudonym, legalName, contact, location, situation,
                     country, languages, requestType, urgency, channel, consentStorage);
             var registered = draftId == null ? intake.register(request) : mails.convert(draftId, request);
             Messages.info("intake.registered", registered.reference());
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
             ctx.redirect(ctx.getRequestContextPath() + "/app/case.xhtml?id=" + registered.caseFileId());
-        } catch (InvalidInput refused) {
-            Messages.error(refused.messageKey());
-        }
+        });
     }
 
     public String getPseudonym() {

@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
-import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.intake.boundary.MailIntakeService;
 import org.continuum.platform.view.Messages;
 
@@ -28,16 +27,13 @@ public class MailIntakeView implements Serializable {
     public void load() {
         queue = mails.queue();
         if (open != null && !open.isBlank()) {
-            read(parse(open));
+            read(ViewActions.id(open).orElse(-1));
         }
     }
 
     public void read(long id) {
-        try {
-            message = mails.open(id);
-        } catch (CaseAccessDenied denied) {
+        if (!ViewActions.run("mailIntake.unknown", () -> message = mails.open(id))) {
             message = null;
-            Messages.error("mailIntake.unknown");
         }
     }
 
@@ -50,13 +46,6 @@ public class MailIntakeView implements Serializable {
         queue = mails.queue();
     }
 
-    private static long parse(String id) {
-        try {
-            return Long.parseLong(id.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     public String getOpen() {
         return open;

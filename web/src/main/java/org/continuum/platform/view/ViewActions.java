@@ -44,6 +44,25 @@ public final class ViewActions {
         return false;
     }
 
+    /** What a view loads for the id of its address. */
+    @FunctionalInterface
+    public interface Load {
+        void load(long id) throws IOException;
+    }
+
+    /**
+     * Loads what the view parameter {@code idParameter} names: false (with the "not available" message) when it is
+     * not a number, or when the boundary refuses.
+     */
+    public static boolean load(String notAvailableKey, String idParameter, Load load) {
+        OptionalLong id = id(idParameter);
+        if (id.isEmpty()) {
+            Messages.error(notAvailableKey);
+            return false;
+        }
+        return run(notAvailableKey, () -> load.load(id.getAsLong()));
+    }
+
     /** An id given as a view parameter: a whole number, or empty for anything else (missing, blank, typed text). */
     public static OptionalLong id(String parameter) {
         if (parameter == null) {

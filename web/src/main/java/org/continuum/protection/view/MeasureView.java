@@ -6,7 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
-import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.protection.entity.MeasureStatus;
@@ -14,6 +13,7 @@ import org.continuum.reference.boundary.ReferenceData;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.OptionalLong;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,10 +43,10 @@ public class MeasureView implements Serializable {
     private List<ReferenceData.PartnerOption> providers = List.of();
 
     public void load() {
-        try {
-            caseFileId = Long.parseLong(caseId == null ? "" : caseId.strip());
-            long id = Long.parseLong(measureId == null ? "" : measureId.strip());
-            measure = protection.plan(caseFileId).stream().filter(m -> m.id() == id).findFirst().orElse(null);
+        OptionalLong id = ViewActions.id(measureId);
+        if (!ViewActions.load("case.notAvailable", id.isPresent() ? caseId : null, caseKey -> {
+            caseFileId = caseKey;
+            measure = protection.plan(caseFileId).stream().filter(m -> m.id() == id.getAsLong()).findFirst().orElse(null);
             if (measure == null) {
                 Messages.error("plan.measure.unknown");
                 return;
@@ -58,9 +58,8 @@ public class MeasureView implements Serializable {
             endsOn = measure.details().endsOn();
             outcome = measure.details().outcome();
             effectiveness = measure.details().effectiveness();
-        } catch (NumberFormatException | CaseAccessDenied e) {
+        })) {
             measure = null;
-            Messages.error("case.notAvailable");
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
-import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.SafePlaceMeasures;
 import org.continuum.safeplace.boundary.SafePlaceService;
@@ -32,20 +31,15 @@ public class SafePlaceSearchView implements Serializable {
     private List<SafePlaceService.PlaceOption> results;
 
     public void load() {
-        try {
-            caseFileId = Long.parseLong(caseId == null ? "" : caseId.strip());
+        ViewActions.load("case.notAvailable", caseId, id -> {
+            caseFileId = id;
             search();
-        } catch (NumberFormatException e) {
-            Messages.error("case.notAvailable");
-        }
+        });
     }
 
     public void search() {
-        try {
-            results = safePlaces.near(caseFileId, area);
-        } catch (CaseAccessDenied denied) {
+        if (!ViewActions.run("case.notAvailable", () -> results = safePlaces.near(caseFileId, area))) {
             results = null;
-            Messages.error("case.notAvailable");
         }
     }
 

@@ -5,7 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
-import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.control.Roles;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.SafetyPlanService;
@@ -44,11 +43,8 @@ public class SafetyPlanView implements Serializable {
     private boolean locationSharingOff;
 
     public void load() {
-        try {
-            plan = plans.plan(Long.parseLong(caseId == null ? "" : caseId.strip()));
-        } catch (NumberFormatException | CaseAccessDenied e) {
+        if (!ViewActions.load("case.notAvailable", caseId, id -> plan = plans.plan(id))) {
             plan = null;
-            Messages.error("case.notAvailable");
             return;
         }
         SafetyPlan.Content c = plan.content();

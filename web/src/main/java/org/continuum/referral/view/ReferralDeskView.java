@@ -3,6 +3,7 @@ package org.continuum.referral.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.view.ViewActions;
 import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.SharedField;
@@ -59,13 +60,12 @@ public class ReferralDeskView implements Serializable {
     private String outcomeNote;
 
     public void load() {
-        try {
-            desk = referrals.desk(Long.parseLong(caseId == null ? "" : caseId.strip()));
+        if (!ViewActions.load("case.notAvailable", caseId, id -> {
+            desk = referrals.desk(id);
             Boolean t = desk.profile().targetedForWork();
             targeted = t == null ? "" : t.toString();
-        } catch (NumberFormatException | CaseAccessDenied e) {
+        })) {
             desk = null;
-            Messages.error("case.notAvailable");
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.view.Messages;
 import org.continuum.reference.boundary.ReferenceData;
 import org.continuum.safeplace.boundary.SafePlaceService;
@@ -53,8 +52,8 @@ public class SafePlaceEditView implements Serializable {
         if (id == null || id.isBlank()) {
             return;
         }
-        try {
-            SafePlaceService.PlaceForm f = safePlaces.form(Long.parseLong(id.strip()));
+        ViewActions.load("safePlace.unknown", id, placeKey -> {
+            SafePlaceService.PlaceForm f = safePlaces.form(placeKey);
             placeId = f.id();
             name = f.name();
             kind = f.kind();
@@ -69,11 +68,7 @@ public class SafePlaceEditView implements Serializable {
             capacity = f.capacity();
             active = f.active();
             networkId = f.networkId();
-        } catch (NumberFormatException e) {
-            Messages.error("safePlace.unknown");
-        } catch (InvalidInput refused) {
-            Messages.errors(refused.messageKeys());
-        }
+        });
     }
 
     public void save() throws IOException {

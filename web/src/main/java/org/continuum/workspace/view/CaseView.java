@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
-import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.view.RiskTrend;
 import org.continuum.protection.boundary.ProtectionService;
@@ -43,14 +42,7 @@ public class CaseView implements Serializable {
     private RiskTrend riskTrend;
 
     public void load() {
-        long caseFileId;
-        try {
-            caseFileId = Long.parseLong(id == null ? "" : id.strip());
-        } catch (NumberFormatException e) {
-            Messages.error("case.notAvailable");
-            return;
-        }
-        try {
+        if (!ViewActions.load("case.notAvailable", id, caseFileId -> {
             details = cases.view(caseFileId);
             plan = protection.plan(caseFileId);
             diagramXml = cases.processDiagram(caseFileId);
@@ -59,9 +51,8 @@ public class CaseView implements Serializable {
             riskTrend = new RiskTrend(riskHistory, plan, "fr".equals(
                     jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage()),
                     java.time.Instant.now());
-        } catch (CaseAccessDenied denied) {
+        })) {
             details = null;
-            Messages.error("case.notAvailable");
         }
     }
 
