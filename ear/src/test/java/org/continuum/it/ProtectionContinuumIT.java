@@ -1,6 +1,14 @@
 package org.continuum.it;
 
 import jakarta.annotation.Resource;
+import org.continuum.protection.boundary.RiskAnalysis;
+import org.continuum.protection.boundary.Reassessment;
+import org.continuum.protection.boundary.MeasureChange;
+import org.continuum.protection.boundary.EvidenceGiven;
+import org.continuum.protection.boundary.EscalationProposal;
+import org.continuum.protection.boundary.ReassessmentDecision;
+import org.continuum.protection.boundary.AssessmentView;
+import org.continuum.protection.boundary.Assessment;
 import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
@@ -102,10 +110,10 @@ class ProtectionContinuumIT {
     /** Intake, triage (mentor assigned), verification with consents, assessment and a first plan. */
     private long caseUnderLocalProtection(String pseudonym, String mentor) throws Exception {
         return caseUnderLocalProtection(pseudonym, mentor,
-                new ProtectionService.Assessment(RiskLevel.HIGH, "Followed by police after a protest"));
+                new Assessment(RiskLevel.HIGH, "Followed by police after a protest"));
     }
 
-    private long caseUnderLocalProtection(String pseudonym, String mentor, ProtectionService.Assessment assessment)
+    private long caseUnderLocalProtection(String pseudonym, String mentor, Assessment assessment)
             throws Exception {
         long id = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request(pseudonym,
                 "Тимур " + pseudonym + " " + System.nanoTime(), Urgency.HIGH))).caseFileId();
@@ -122,8 +130,8 @@ class ProtectionContinuumIT {
                 task(mentor, Roles.SECURITY_MENTOR, id, "Task_AssessRisk").id(), assessment));
         As.run(mentor, Roles.SECURITY_MENTOR, () -> protection.planMeasures(
                 task(mentor, Roles.SECURITY_MENTOR, id, "Task_PlanMeasures").id(), List.of(
-                        new ProtectionService.MeasureChange(null, "security-mentoring", MeasureStatus.DONE, null, null),
-                        new ProtectionService.MeasureChange(null, "safety-plan", MeasureStatus.IN_PROGRESS, null, null)),
+                        new MeasureChange(null, "security-mentoring", MeasureStatus.DONE, null, null),
+                        new MeasureChange(null, "safety-plan", MeasureStatus.IN_PROGRESS, null, null)),
                 "First plan"));
         return id;
     }
@@ -134,14 +142,14 @@ class ProtectionContinuumIT {
         return task(mentor, Roles.SECURITY_MENTOR, id, "Task_Reassess").id();
     }
 
-    private static ProtectionService.EscalationProposal internationalWithEvidence() {
-        return new ProtectionService.EscalationProposal(RelocationScope.INTERNATIONAL,
+    private static EscalationProposal internationalWithEvidence() {
+        return new EscalationProposal(RelocationScope.INTERNATIONAL,
                 "Arrest warrant issued; safe places nearby are watched", List.of(
-                new ProtectionService.Evidence(1, EvidenceKind.TRIED, REASON),
-                new ProtectionService.Evidence(2, EvidenceKind.NOT_FEASIBLE, "Public advocacy would expose the person"),
-                new ProtectionService.Evidence(3, EvidenceKind.NOT_FEASIBLE, "No accompaniment organisation in the area"),
-                new ProtectionService.Evidence(4, EvidenceKind.NOT_FEASIBLE, "Known safe places are under surveillance"),
-                new ProtectionService.Evidence(5, EvidenceKind.NOT_FEASIBLE, "Internal relocation: national warrant")));
+                new EvidenceGiven(1, EvidenceKind.TRIED, REASON),
+                new EvidenceGiven(2, EvidenceKind.NOT_FEASIBLE, "Public advocacy would expose the person"),
+                new EvidenceGiven(3, EvidenceKind.NOT_FEASIBLE, "No accompaniment organisation in the area"),
+                new EvidenceGiven(4, EvidenceKind.NOT_FEASIBLE, "Known safe places are under surveillance"),
+                new EvidenceGiven(5, EvidenceKind.NOT_FEASIBLE, "Internal relocation: national warrant")));
     }
 
     private CaseDetails view(long id) throws Exception {
@@ -189,8 +197,8 @@ class ProtectionContinuumIT {
                 RiskFactor.Factor.of(FactorKind.CAPACITY, "Lawyer of the association on call", 4, true),
                 RiskFactor.Factor.of(FactorKind.CAPACITY, "Uses encrypted messaging", 3, false));
         // 20 (4+1 recent x 4) + (10 + 6) / 4 = 24; x 1.3 / 1.7 = 18.35: critical.
-        long id = caseUnderLocalProtection("Birch", SOFIA, new ProtectionService.Assessment(null, "Three threats",
-                new ProtectionService.RiskAnalysis(factors, null)));
+        long id = caseUnderLocalProtection("Birch", SOFIA, new Assessment(null, "Three threats",
+                new RiskAnalysis(factors, null)));
         assertThat(view(id).riskLevel()).isEqualTo(RiskLevel.CRITICAL);
 
         String reassess = reassessTask(SOFIA, id);
@@ -205,17 +213,17 @@ class ProtectionContinuumIT {
                 RiskFactor.Factor.of(FactorKind.CAPACITY, "Moved to a safe flat", 5, false));
         // 8 + 6/4 = 9.5; x 1.3 / 2.2 = 5.61: medium. The mentor says high: refused without a reason.
         assertThatThrownBy(() -> As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess,
-                new ProtectionService.Reassessment(RiskLevel.HIGH, "Still worried", ProtectionService.Decision.CONTINUE,
-                        null, List.of(), null, new ProtectionService.RiskAnalysis(later, null)))))
+                new Reassessment(RiskLevel.HIGH, "Still worried", ReassessmentDecision.CONTINUE,
+                        null, List.of(), null, new RiskAnalysis(later, null)))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKeys())
                         .containsExactly("risk.override.reasonRequired:MEDIUM:5.61"));
-        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new ProtectionService.Reassessment(
-                RiskLevel.HIGH, "Still worried", ProtectionService.Decision.CONTINUE, null, List.of(), null,
-                new ProtectionService.RiskAnalysis(later, "The summons may be reissued any day"))));
+        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new Reassessment(
+                RiskLevel.HIGH, "Still worried", ReassessmentDecision.CONTINUE, null, List.of(), null,
+                new RiskAnalysis(later, "The summons may be reissued any day"))));
 
-        List<ProtectionService.AssessmentView> history = As.user(AMIRA, Roles.CASEWORKER,
+        List<AssessmentView> history = As.user(AMIRA, Roles.CASEWORKER,
                 () -> protection.riskHistory(id));
-        assertThat(history).extracting(ProtectionService.AssessmentView::chosen)
+        assertThat(history).extracting(AssessmentView::chosen)
                 .containsExactly(RiskLevel.CRITICAL, RiskLevel.HIGH);
         assertThat(history.get(1).computed()).isEqualTo(RiskLevel.MEDIUM);
         assertThat(history.get(1).overrideReason()).isEqualTo("The summons may be reissued any day");
@@ -231,12 +239,12 @@ class ProtectionContinuumIT {
                 "VULNERABILITY · Lives alone at a known address");
         String planTask = task(SOFIA, Roles.SECURITY_MENTOR, id, "Task_PlanMeasures").id();
         assertThatThrownBy(() -> As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.planMeasures(planTask,
-                List.of(new ProtectionService.MeasureChange(null, "digital-security-check", MeasureStatus.IN_PROGRESS,
+                List.of(new MeasureChange(null, "digital-security-check", MeasureStatus.IN_PROGRESS,
                         null, null, "THREAT · LEGAL · Prosecutor-canary")), "Device check")))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("plan.addresses.unknown"));
         As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.planMeasures(planTask, List.of(
-                new ProtectionService.MeasureChange(null, "digital-security-check", MeasureStatus.IN_PROGRESS,
+                new MeasureChange(null, "digital-security-check", MeasureStatus.IN_PROGRESS,
                         null, null, labels.get(1))), "Device check"));
         assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> protection.plan(id)))
                 .filteredOn(m -> m.typeCode().equals("digital-security-check")).singleElement()
@@ -259,8 +267,8 @@ class ProtectionContinuumIT {
         assertThat(planned.activeSteps()).as("the diagram shows the wait").contains("Gateway_Monitoring");
 
         String reassess = reassessTask(SOFIA, id);
-        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new ProtectionService.Reassessment(
-                RiskLevel.LOW, "Threat receded", ProtectionService.Decision.CLOSE, Outcome.SAFE_IN_PLACE, List.of(),
+        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new Reassessment(
+                RiskLevel.LOW, "Threat receded", ReassessmentDecision.CLOSE, Outcome.SAFE_IN_PLACE, List.of(),
                 null)));
 
         CaseDetails closed = view(id);
@@ -282,12 +290,12 @@ class ProtectionContinuumIT {
     void escalationWithoutEvidenceIsRefusedListedAndAudited() throws Exception {
         long id = caseUnderLocalProtection("Hazel", SOFIA);
         String reassess = reassessTask(SOFIA, id);
-        var incomplete = new ProtectionService.EscalationProposal(RelocationScope.INTERNATIONAL, "Urgent", List.of(
-                new ProtectionService.Evidence(1, EvidenceKind.TRIED, REASON),
-                new ProtectionService.Evidence(2, EvidenceKind.TRIED, REASON),
-                new ProtectionService.Evidence(3, EvidenceKind.NOT_FEASIBLE, "no")));
+        var incomplete = new EscalationProposal(RelocationScope.INTERNATIONAL, "Urgent", List.of(
+                new EvidenceGiven(1, EvidenceKind.TRIED, REASON),
+                new EvidenceGiven(2, EvidenceKind.TRIED, REASON),
+                new EvidenceGiven(3, EvidenceKind.NOT_FEASIBLE, "no")));
         assertThatThrownBy(() -> As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess,
-                new ProtectionService.Reassessment(RiskLevel.CRITICAL, null, ProtectionService.Decision.ESCALATE,
+                new Reassessment(RiskLevel.CRITICAL, null, ReassessmentDecision.ESCALATE,
                         null, List.of(), incomplete))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKeys()).containsExactly(
                         "escalation.evidence.notTried:2", "escalation.evidence.reason:3",
@@ -305,8 +313,8 @@ class ProtectionContinuumIT {
     void escalationApprovedBySecondCoordinatorGoesThroughExileSupportToSignedOffClosure() throws Exception {
         long id = caseUnderLocalProtection("Rowan", SOFIA);
         String reassess = reassessTask(SOFIA, id);
-        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new ProtectionService.Reassessment(
-                RiskLevel.CRITICAL, "Warrant", ProtectionService.Decision.ESCALATE, null, List.of(),
+        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new Reassessment(
+                RiskLevel.CRITICAL, "Warrant", ReassessmentDecision.ESCALATE, null, List.of(),
                 internationalWithEvidence())));
         assertThat(view(id).phase()).isEqualTo(Phase.ESCALATION);
 
@@ -353,8 +361,8 @@ class ProtectionContinuumIT {
     void proposerCannotApproveTheirOwnEscalation() throws Exception {
         long id = caseUnderLocalProtection("Linden", KARIM);
         String reassess = reassessTask(KARIM, id);
-        As.run(KARIM, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new ProtectionService.Reassessment(
-                RiskLevel.CRITICAL, null, ProtectionService.Decision.ESCALATE, null, List.of(),
+        As.run(KARIM, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new Reassessment(
+                RiskLevel.CRITICAL, null, ReassessmentDecision.ESCALATE, null, List.of(),
                 internationalWithEvidence())));
         WorkTask approval = task(KARIM, Roles.COORDINATOR, id, "Task_ApproveEscalation");
         assertThat(As.user(KARIM, Roles.COORDINATOR, () -> escalations.proposal(approval.id())).ownProposal())

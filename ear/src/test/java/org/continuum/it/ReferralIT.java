@@ -1,6 +1,8 @@
 package org.continuum.it;
 
 import jakarta.annotation.Resource;
+import org.continuum.protection.boundary.MeasureUpdate;
+import org.continuum.protection.boundary.MeasureRow;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import org.continuum.platform.control.CaseAccessDenied;
@@ -222,18 +224,18 @@ class ReferralIT {
 
         long measureId = As.user(AMIRA, Roles.CASEWORKER, () -> safePlaceMeasures.recordForCase(id, vetted,
                 "Go there if followed"));
-        ProtectionService.MeasureRow row = As.user(AMIRA, Roles.CASEWORKER, () -> protection.plan(id)).stream()
+        MeasureRow row = As.user(AMIRA, Roles.CASEWORKER, () -> protection.plan(id)).stream()
                 .filter(m -> m.id() == measureId).findFirst().orElseThrow();
         assertThat(row.details().placeAddress()).isEqualTo(canaryAddress);
         assertThat(row.details().placeName()).isEqualTo("Аптека на Баумана");
 
-        As.run(AMIRA, Roles.CASEWORKER, () -> protection.updateMeasure(id, measureId, new ProtectionService
-                .MeasureUpdate(MeasureStatus.DONE, null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 20),
+        As.run(AMIRA, Roles.CASEWORKER, () -> protection.updateMeasure(id, measureId, new MeasureUpdate(
+                MeasureStatus.DONE, null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 20),
                 "Sheltered twice", 5)));
         assertThatThrownBy(() -> As.run(AMIRA, Roles.CASEWORKER, () -> protection.updateMeasure(id, measureId,
-                new ProtectionService.MeasureUpdate(MeasureStatus.PLANNED, null, null, null, null, 3))))
+                new MeasureUpdate(MeasureStatus.PLANNED, null, null, null, null, 3))))
                 .isInstanceOf(InvalidInput.class).hasMessage("measure.effectiveness.notTried");
-        ProtectionService.MeasureRow done = As.user(AMIRA, Roles.CASEWORKER, () -> protection.plan(id)).stream()
+        MeasureRow done = As.user(AMIRA, Roles.CASEWORKER, () -> protection.plan(id)).stream()
                 .filter(m -> m.id() == measureId).findFirst().orElseThrow();
         assertThat(done.status()).isEqualTo(MeasureStatus.DONE);
         assertThat(done.details().effectiveness()).isEqualTo(5);

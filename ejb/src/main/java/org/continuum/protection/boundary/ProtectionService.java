@@ -137,7 +137,7 @@ public class ProtectionService {
         Map<Long, ProtectionMeasure> existing = new HashMap<>();
         measures.of(caseFile.getId()).forEach(m -> existing.put(m.getId(), m));
         // A reassessment records its own factors before the plan changes: the form offered the previous ones.
-        java.util.Set<String> labels = new java.util.HashSet<>(labelsOf(caseFile.getId(), 2));
+        java.util.Set<String> labels = new java.util.HashSet<>(riskAssessments.labelsOfLatest(caseFile.getId(), 2));
         int count = 0;
         for (MeasureChange change : changes) {
             ProtectionMeasure measure;
@@ -214,8 +214,8 @@ public class ProtectionService {
         }
         Instant now = Instant.now();
         RiskLevel level = riskAssessments.record(caseFile.getId(), RiskAssessment.Occasion.REASSESSMENT,
-                caller.getUsername(), reassessment.level(), factorsOf(reassessment.analysis()),
-                reasonOf(reassessment.analysis()), now);
+                caller.getUsername(), reassessment.level(), RiskAnalysis.factorsOf(reassessment.analysis()),
+                RiskAnalysis.reasonOf(reassessment.analysis()), now);
         if (reassessment.decision() == null) {
             throw new InvalidInput("reassessment.decision.required");
         }
@@ -317,15 +317,7 @@ public class ProtectionService {
             throw new InvalidInput("risk.level.required");
         }
         return riskAssessments.record(caseFile.getId(), occasion, caller.getUsername(), assessment.level(),
-                factorsOf(assessment.analysis()), reasonOf(assessment.analysis()), now);
-    }
-
-    private static List<RiskFactor.Factor> factorsOf(RiskAnalysis analysis) {
-        return analysis == null || analysis.factors() == null ? List.of() : analysis.factors();
-    }
-
-    private static String reasonOf(RiskAnalysis analysis) {
-        return analysis == null ? null : analysis.overrideReason();
+                RiskAnalysis.factorsOf(assessment.analysis()), RiskAnalysis.reasonOf(assessment.analysis()), now);
     }
 
     /**
@@ -335,167 +327,20 @@ public class ProtectionService {
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public List<AssessmentView> riskHistory(long caseFileId) {
         guard.open(currentCaller.account(), caseFileId, AuditAction.CASE_VIEWED);
-        List<RiskAssessment> history = riskAssessments.history(caseFileId);
-        List<AssessmentView> views = new java.util.ArrayList<>();
-        RiskAssessment previous = null;
-        for (RiskAssessment a : history) {
-            List<RiskFactor.Factor> factors = a.factors();
-            views.add(new AssessmentView(a.getAssessedAt(), a.getAssessedBy(), a.getOccasion(), a.getScore(),
-                    a.getComputedLevel(), a.getChosenLevel(), a.getOverrideReason(), factors,
-                    RiskAssessments.changes(previous, a)));
-            previous = a;
-        }
-        return views;
+        return AssessmentView.historyOf(riskAssessments.history(caseFileId));
     }
 
     /** How measures name the factors of the latest assessment (what a measure may address). */
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public List<String> factorLabels(long caseFileId) {
         guard.open(currentCaller.account(), caseFileId, AuditAction.CASE_VIEWED);
-        return labelsOf(caseFileId, 1);
-    }
-
-    /** Labels of the threats and vulnerabilities of the {@code latest} most recent assessments. */
-    private List<String> labelsOf(long caseFileId, int latest) {
-        List<RiskAssessment> history = riskAssessments.history(caseFileId);
-        return history.subList(Math.max(0, history.size() - latest), history.size()).stream()
-                .flatMap(a -> a.factors().stream())
-                .filter(f -> f.kind() != org.continuum.protection.entity.FactorKind.CAPACITY)
-                .map(RiskFactor.Factor::label).distinct().toList();
+        return riskAssessments.labelsOfLatest(caseFileId, 1);
     }
 
     /** The factors of the latest assessment, to start a reassessment from. */
     @RolesAllowed({Roles.SECURITY_MENTOR, Roles.CASEWORKER, Roles.COORDINATOR})
     public List<RiskFactor.Factor> latestFactors(long caseFileId) {
         guard.open(currentCaller.account(), caseFileId, AuditAction.CASE_VIEWED);
-        List<RiskAssessment> history = riskAssessments.history(caseFileId);
-        return history.isEmpty() ? List.of() : history.get(history.size() - 1).factors();
-    }
-
-
-    public enum Decision { CONTINUE, ESCALATE, CLOSE }
-
-    /** The threats, vulnerabilities and capacities, and why the mentor's level differs from the formula's. */
-    public record RiskAnalysis(List<RiskFactor.Factor> factors, String overrideReason) {
-        @Override
-        public String toString() {
-            return "RiskAnalysis[" + (factors == null ? 0 : factors.size()) + " factors]";
-        }
-    }
-
-    /** One assessment as the case page shows it; {@code changes} are bundle keys with arguments. */
-    public record AssessmentView(Instant at, String by, RiskAssessment.Occasion occasion, java.math.BigDecimal score,
-                                 RiskLevel computed, RiskLevel chosen, String overrideReason,
-                                 List<RiskFactor.Factor> factors, List<String> changes) {
-        public long count(String kind) {
-            return factors.stream().filter(f -> f.kind().name().equals(kind)).count();
-        }
-    }
-
-    /** A level (optional when factors are given: the formula's is used) with a note and the structured analysis. */
-    public record Assessment(RiskLevel level, String note, RiskAnalysis analysis) {
-
-        public Assessment(RiskLevel level, String note) {
-            this(level, note, null);
-        }
-
-        @Override
-        public String toString() {
-            return "Assessment[" + level + "]";
-        }
-    }
-
-    /** A new measure ({@code measureId} null, {@code typeCode} set) or a change to one already in the plan. */
-    public record MeasureChange(Long measureId, String typeCode, MeasureStatus status, String owner, String note,
-                                String addresses) {
-
-        /** A change that leaves what the measure addresses as it is. */
-        public MeasureChange(Long measureId, String typeCode, MeasureStatus status, String owner, String note) {
-            this(measureId, typeCode, status, owner, note, null);
-        }
-
-        @Override
-        public String toString() {
-            return "MeasureChange[" + measureId + "," + typeCode + "," + status + "]";
-        }
-    }
-
-    public record Evidence(int step, EvidenceKind kind, String reason) {
-        @Override
-        public String toString() {
-            return "Evidence[" + step + "," + kind + "]";
-        }
-    }
-
-    public record EscalationProposal(RelocationScope scope, String justification, List<Evidence> evidence) {
-        @Override
-        public String toString() {
-            return "EscalationProposal[" + scope + "]";
-        }
-    }
-
-    public record Reassessment(RiskLevel level, String note, Decision decision, Outcome outcome,
-                               List<MeasureChange> changes, EscalationProposal proposal, RiskAnalysis analysis) {
-
-        public Reassessment(RiskLevel level, String note, Decision decision, Outcome outcome,
-                            List<MeasureChange> changes, EscalationProposal proposal) {
-            this(level, note, decision, outcome, changes, proposal, null);
-        }
-
-        @Override
-        public String toString() {
-            return "Reassessment[" + level + "," + decision + "]";
-        }
-    }
-
-    public record MeasureRow(long id, String typeCode, int step, String nameEn, String nameFr, MeasureStatus status,
-                             String owner, String note, Instant updatedAt, String addresses, Details details) {
-
-        /** A row without the details (kept for callers that only chart or list the plan). */
-        public MeasureRow(long id, String typeCode, int step, String nameEn, String nameFr, MeasureStatus status,
-                          String owner, String note, Instant updatedAt, String addresses) {
-            this(id, typeCode, step, nameEn, nameFr, status, owner, note, updatedAt, addresses, Details.NONE);
-        }
-
-        static MeasureRow of(ProtectionMeasure m) {
-            var place = m.getSafePlace();
-            return new MeasureRow(m.getId(), m.getType().getCode(), m.getType().getContinuumStep(),
-                    m.getType().name("en"), m.getType().name("fr"), m.getStatus(), m.getOwner(), m.getNote(),
-                    m.getUpdatedAt(), m.getAddresses(), new Details(
-                    m.getProvider() == null ? null : m.getProvider().getId(),
-                    m.getProvider() == null ? null : m.getProvider().getName(), m.getStartsOn(), m.getEndsOn(),
-                    m.getOutcome(), m.getEffectiveness(), place == null ? null : place.getName(),
-                    place == null ? null : place.getArea(), place == null ? null : place.getAddress(),
-                    place == null ? null : place.getOpeningHours(), place == null ? null : place.getContact()));
-        }
-
-        @Override
-        public String toString() {
-            return "MeasureRow[" + id + "," + typeCode + "," + status + "]";
-        }
-    }
-
-    /**
-     * Who provides a measure, when, what came of it, how well it worked (1-5), and the safe place it happens at:
-     * the place's address is shown only here, to the staff of the case it was recorded for.
-     */
-    public record Details(Long providerId, String providerName, java.time.LocalDate startsOn,
-                          java.time.LocalDate endsOn, String outcome, Integer effectiveness, String placeName,
-                          String placeArea, String placeAddress, String placeHours, String placeContact) {
-        static final Details NONE = new Details(null, null, null, null, null, null, null, null, null, null, null);
-
-        @Override
-        public String toString() {
-            return "MeasureDetails[" + effectiveness + "]";
-        }
-    }
-
-    /** A change to one measure outside the planning tasks: its status, provider, dates, outcome and rating. */
-    public record MeasureUpdate(MeasureStatus status, Long providerId, java.time.LocalDate startsOn,
-                                java.time.LocalDate endsOn, String outcome, Integer effectiveness) {
-        @Override
-        public String toString() {
-            return "MeasureUpdate[" + status + "," + effectiveness + "]";
-        }
+        return riskAssessments.latestFactors(caseFileId);
     }
 }

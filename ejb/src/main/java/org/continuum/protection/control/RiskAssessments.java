@@ -105,4 +105,19 @@ public class RiskAssessments {
     private static long count(RiskAssessment a, FactorKind kind) {
         return a.factors().stream().filter(f -> Objects.equals(f.kind(), kind)).count();
     }
+
+    /** The factors of the latest assessment, to start a reassessment from. */
+    public List<RiskFactor.Factor> latestFactors(long caseFileId) {
+        List<RiskAssessment> all = history(caseFileId);
+        return all.isEmpty() ? List.of() : all.get(all.size() - 1).factors();
+    }
+
+    /** How measures name the threats and vulnerabilities of the {@code latest} most recent assessments. */
+    public List<String> labelsOfLatest(long caseFileId, int latest) {
+        List<RiskAssessment> all = history(caseFileId);
+        return all.subList(Math.max(0, all.size() - latest), all.size()).stream()
+                .flatMap(a -> a.factors().stream())
+                .filter(f -> f.kind() != org.continuum.protection.entity.FactorKind.CAPACITY)
+                .map(RiskFactor.Factor::label).distinct().toList();
+    }
 }

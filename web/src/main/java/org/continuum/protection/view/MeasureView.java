@@ -1,6 +1,8 @@
 package org.continuum.protection.view;
 
 import jakarta.faces.context.ExternalContext;
+import org.continuum.protection.boundary.MeasureUpdate;
+import org.continuum.protection.boundary.MeasureRow;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -33,7 +35,7 @@ public class MeasureView implements Serializable {
     private String caseId;
     private String measureId;
     private long caseFileId;
-    private ProtectionService.MeasureRow measure;
+    private MeasureRow measure;
     private MeasureStatus status;
     private Long providerId;
     private LocalDate startsOn;
@@ -68,7 +70,7 @@ public class MeasureView implements Serializable {
             return;
         }
         ViewActions.run("case.notAvailable", () -> {
-            protection.updateMeasure(caseFileId, measure.id(), new ProtectionService.MeasureUpdate(status, providerId,
+            protection.updateMeasure(caseFileId, measure.id(), new MeasureUpdate(status, providerId,
                     startsOn, endsOn, outcome, effectiveness));
             Messages.info("measure.saved");
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
@@ -100,7 +102,7 @@ public class MeasureView implements Serializable {
         return caseFileId;
     }
 
-    public ProtectionService.MeasureRow getMeasure() {
+    public MeasureRow getMeasure() {
         return measure;
     }
 

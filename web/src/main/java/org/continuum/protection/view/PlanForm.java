@@ -1,6 +1,8 @@
 package org.continuum.protection.view;
 
 import org.continuum.protection.boundary.ProtectionService;
+import org.continuum.protection.boundary.MeasureRow;
+import org.continuum.protection.boundary.MeasureChange;
 import org.continuum.protection.entity.MeasureStatus;
 import org.continuum.reference.boundary.ReferenceData;
 
@@ -20,7 +22,7 @@ public class PlanForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private List<ProtectionService.MeasureRow> plan = List.of();
+    private List<MeasureRow> plan = List.of();
     /** Status names by measure id: EL cannot convert map values to an enum, so they travel as names. */
     private final Map<Long, String> statuses = new HashMap<>();
     private final Map<Long, String> owners = new HashMap<>();
@@ -35,7 +37,7 @@ public class PlanForm implements Serializable {
         plan = protection.plan(caseFileId);
         factorLabels = protection.factorLabels(caseFileId);
         measureTypes = reference.measureTypes(true);
-        for (ProtectionService.MeasureRow row : plan) {
+        for (MeasureRow row : plan) {
             statuses.put(row.id(), row.status().name());
             owners.put(row.id(), row.owner());
             addresses.put(row.id(), row.addresses() == null ? "" : row.addresses());
@@ -43,9 +45,9 @@ public class PlanForm implements Serializable {
     }
 
     /** The measures whose status, owner or addressed factor changed, and the new ones (planned). */
-    public List<ProtectionService.MeasureChange> changes() {
-        List<ProtectionService.MeasureChange> changes = new ArrayList<>();
-        for (ProtectionService.MeasureRow row : plan) {
+    public List<MeasureChange> changes() {
+        List<MeasureChange> changes = new ArrayList<>();
+        for (MeasureRow row : plan) {
             String name = statuses.get(row.id());
             MeasureStatus status = Arrays.stream(MeasureStatus.values())
                     .filter(st -> st.name().equals(name)).findFirst().orElse(row.status());
@@ -54,11 +56,11 @@ public class PlanForm implements Serializable {
             boolean readdressed = addressed != null && !addressed.equals(row.addresses() == null ? ""
                     : row.addresses());
             if (status != row.status() || (owner != null && !owner.equals(row.owner())) || readdressed) {
-                changes.add(new ProtectionService.MeasureChange(row.id(), null, status, owner, row.note(),
+                changes.add(new MeasureChange(row.id(), null, status, owner, row.note(),
                         readdressed ? addressed : null));
             }
         }
-        newMeasures.forEach(code -> changes.add(new ProtectionService.MeasureChange(null, code,
+        newMeasures.forEach(code -> changes.add(new MeasureChange(null, code,
                 MeasureStatus.PLANNED, null, null, newAddresses)));
         return changes;
     }
@@ -74,7 +76,7 @@ public class PlanForm implements Serializable {
         return options;
     }
 
-    public List<ProtectionService.MeasureRow> getPlan() {
+    public List<MeasureRow> getPlan() {
         return plan;
     }
 

@@ -1,6 +1,10 @@
 package org.continuum.protection.view;
 
 import jakarta.faces.view.ViewScoped;
+import org.continuum.protection.boundary.Reassessment;
+import org.continuum.protection.boundary.EvidenceGiven;
+import org.continuum.protection.boundary.EscalationProposal;
+import org.continuum.protection.boundary.ReassessmentDecision;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.casefile.control.CaseTask;
@@ -35,7 +39,7 @@ public class ReassessTaskView implements Serializable {
 
     private final RiskForm riskForm = new RiskForm();
     private final PlanForm planForm = new PlanForm();
-    private ProtectionService.Decision decision;
+    private ReassessmentDecision decision;
     private Outcome outcome;
     private RelocationScope scope;
     private String justification;
@@ -52,17 +56,17 @@ public class ReassessTaskView implements Serializable {
     }
 
     public void complete() {
-        form.complete(() -> protection.reassess(form.id(), new ProtectionService.Reassessment(riskForm.getRiskLevel(),
-                form.getNote(), decision, outcome, planForm.changes(), decision == ProtectionService.Decision.ESCALATE
-                ? new ProtectionService.EscalationProposal(scope, justification, evidenceGiven()) : null,
+        form.complete(() -> protection.reassess(form.id(), new Reassessment(riskForm.getRiskLevel(),
+                form.getNote(), decision, outcome, planForm.changes(), decision == ReassessmentDecision.ESCALATE
+                ? new EscalationProposal(scope, justification, evidenceGiven()) : null,
                 riskForm.analysis())));
     }
 
     /** The evidence rows of the steps below the proposed scope (the last-resort rule asks for those only). */
-    private List<ProtectionService.Evidence> evidenceGiven() {
+    private List<EvidenceGiven> evidenceGiven() {
         int upTo = scope == null ? 0 : scope.continuumStep() - 1;
         return evidence.stream().filter(e -> e.getStep() <= upTo)
-                .map(e -> new ProtectionService.Evidence(e.getStep(), e.getKind(), e.getReason())).toList();
+                .map(e -> new EvidenceGiven(e.getStep(), e.getKind(), e.getReason())).toList();
     }
 
     public List<Outcome> getLocalClosureOutcomes() {
@@ -72,12 +76,12 @@ public class ReassessTaskView implements Serializable {
 
     public RiskForm getRiskForm() { return riskForm; }
     public PlanForm getPlanForm() { return planForm; }
-    public ProtectionService.Decision[] getDecisions() { return ProtectionService.Decision.values(); }
+    public ReassessmentDecision[] getDecisions() { return ReassessmentDecision.values(); }
     public RelocationScope[] getScopes() { return RelocationScope.values(); }
     public EvidenceKind[] getEvidenceKinds() { return EvidenceKind.values(); }
     public List<EvidenceRow> getEvidence() { return evidence; }
-    public ProtectionService.Decision getDecision() { return decision; }
-    public void setDecision(ProtectionService.Decision decision) { this.decision = decision; }
+    public ReassessmentDecision getDecision() { return decision; }
+    public void setDecision(ReassessmentDecision decision) { this.decision = decision; }
     public Outcome getOutcome() { return outcome; }
     public void setOutcome(Outcome outcome) { this.outcome = outcome; }
     public RelocationScope getScope() { return scope; }

@@ -1,6 +1,8 @@
 package org.continuum.protection.view;
 
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.protection.boundary.RiskAnalysis;
+import org.continuum.protection.boundary.Assessment;
 import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.protection.entity.ThreatCategory;
 
@@ -24,12 +26,12 @@ public class RiskForm implements Serializable {
         riskLevel = null;
     }
 
-    public ProtectionService.Assessment assessment(String note) {
-        return new ProtectionService.Assessment(riskLevel, note, analysis());
+    public Assessment assessment(String note) {
+        return new Assessment(riskLevel, note, analysis());
     }
 
-    public ProtectionService.RiskAnalysis analysis() {
-        return new ProtectionService.RiskAnalysis(risk.given(), risk.getOverrideReason());
+    public RiskAnalysis analysis() {
+        return new RiskAnalysis(risk.given(), risk.getOverrideReason());
     }
 
     public RiskLevel getRiskLevel() {

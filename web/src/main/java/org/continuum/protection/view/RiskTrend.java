@@ -1,6 +1,8 @@
 package org.continuum.protection.view;
 
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.protection.boundary.MeasureRow;
+import org.continuum.protection.boundary.AssessmentView;
 import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.protection.control.RiskFormula;
 
@@ -35,7 +37,7 @@ public final class RiskTrend implements Serializable {
     public record Guide(String y, String labelY, String label) implements Serializable {
     }
 
-    public RiskTrend(List<ProtectionService.AssessmentView> history, List<ProtectionService.MeasureRow> plan,
+    public RiskTrend(List<AssessmentView> history, List<MeasureRow> plan,
               boolean french, Instant now) {
         if (history.isEmpty()) {
             return;
@@ -43,12 +45,12 @@ public final class RiskTrend implements Serializable {
         Instant from = history.get(0).at();
         Instant to = now.isAfter(from) ? now : from.plusSeconds(3600);
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
-        for (ProtectionService.AssessmentView a : history) {
+        for (AssessmentView a : history) {
             double score = a.score() != null ? a.score().doubleValue() : middle(a.chosen());
             dots.add(new Dot(x(a.at(), from, span), y(score), a.chosen() + (a.score() == null ? ""
                     : " · " + a.score().toPlainString())));
         }
-        for (ProtectionService.MeasureRow m : plan) {
+        for (MeasureRow m : plan) {
             if (m.status().isTried() && !m.updatedAt().isBefore(from)) {
                 marks.add(new Mark(x(m.updatedAt(), from, span), french ? m.nameFr() : m.nameEn()));
             }

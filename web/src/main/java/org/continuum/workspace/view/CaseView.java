@@ -1,6 +1,8 @@
 package org.continuum.workspace.view;
 
 import jakarta.faces.view.ViewScoped;
+import org.continuum.protection.boundary.MeasureRow;
+import org.continuum.protection.boundary.AssessmentView;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
@@ -34,11 +36,11 @@ public class CaseView implements Serializable {
 
     private String id;
     private CaseDetails details;
-    private List<ProtectionService.MeasureRow> plan = List.of();
+    private List<MeasureRow> plan = List.of();
     private String diagramXml;
     private String threatNote;
     private List<org.continuum.grant.boundary.GrantService.GrantSummary> grants = List.of();
-    private List<ProtectionService.AssessmentView> riskHistory = List.of();
+    private List<AssessmentView> riskHistory = List.of();
     private RiskTrend riskTrend;
 
     public void load() {
@@ -68,7 +70,7 @@ public class CaseView implements Serializable {
         });
     }
 
-    public List<ProtectionService.AssessmentView> getRiskHistory() {
+    public List<AssessmentView> getRiskHistory() {
         return riskHistory;
     }
 
@@ -105,7 +107,7 @@ public class CaseView implements Serializable {
         return details;
     }
 
-    public List<ProtectionService.MeasureRow> getPlan() {
+    public List<MeasureRow> getPlan() {
         return plan;
     }
 

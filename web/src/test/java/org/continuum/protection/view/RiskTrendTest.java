@@ -1,6 +1,8 @@
 package org.continuum.protection.view;
 
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.protection.boundary.MeasureRow;
+import org.continuum.protection.boundary.AssessmentView;
 import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.protection.entity.MeasureStatus;
 import org.continuum.protection.entity.RiskAssessment;
@@ -17,13 +19,13 @@ class RiskTrendTest {
 
     static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
 
-    static ProtectionService.AssessmentView assessment(Instant at, String score, RiskLevel level) {
-        return new ProtectionService.AssessmentView(at, "sofia", RiskAssessment.Occasion.REASSESSMENT,
+    static AssessmentView assessment(Instant at, String score, RiskLevel level) {
+        return new AssessmentView(at, "sofia", RiskAssessment.Occasion.REASSESSMENT,
                 score == null ? null : new BigDecimal(score), level, level, null, List.of(), List.of());
     }
 
-    static ProtectionService.MeasureRow measure(MeasureStatus status, Instant updated) {
-        return new ProtectionService.MeasureRow(1, "safety-plan", 1, "Safety plan", "Plan de sécurité", status,
+    static MeasureRow measure(MeasureStatus status, Instant updated) {
+        return new MeasureRow(1, "safety-plan", 1, "Safety plan", "Plan de sécurité", status,
                 "sofia", null, updated, null);
     }
 

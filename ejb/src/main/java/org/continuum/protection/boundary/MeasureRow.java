@@ -1,0 +1,32 @@
+package org.continuum.protection.boundary;
+
+import org.continuum.protection.entity.MeasureStatus;
+import org.continuum.protection.entity.ProtectionMeasure;
+import java.time.Instant;
+
+public record MeasureRow(long id, String typeCode, int step, String nameEn, String nameFr, MeasureStatus status,
+                         String owner, String note, Instant updatedAt, String addresses, MeasureDetails details) {
+
+    /** A row without the details (kept for callers that only chart or list the plan). */
+    public MeasureRow(long id, String typeCode, int step, String nameEn, String nameFr, MeasureStatus status,
+                      String owner, String note, Instant updatedAt, String addresses) {
+        this(id, typeCode, step, nameEn, nameFr, status, owner, note, updatedAt, addresses, MeasureDetails.NONE);
+    }
+
+    static MeasureRow of(ProtectionMeasure m) {
+        var place = m.getSafePlace();
+        return new MeasureRow(m.getId(), m.getType().getCode(), m.getType().getContinuumStep(),
+                m.getType().name("en"), m.getType().name("fr"), m.getStatus(), m.getOwner(), m.getNote(),
+                m.getUpdatedAt(), m.getAddresses(), new MeasureDetails(
+                m.getProvider() == null ? null : m.getProvider().getId(),
+                m.getProvider() == null ? null : m.getProvider().getName(), m.getStartsOn(), m.getEndsOn(),
+                m.getOutcome(), m.getEffectiveness(), place == null ? null : place.getName(),
+                place == null ? null : place.getArea(), place == null ? null : place.getAddress(),
+                place == null ? null : place.getOpeningHours(), place == null ? null : place.getContact()));
+    }
+
+    @Override
+    public String toString() {
+        return "MeasureRow[" + id + "," + typeCode + "," + status + "]";
+    }
+}

@@ -1,0 +1,5 @@
+package org.continuum.protection.boundary;
+
+
+
+public enum ReassessmentDecision { CONTINUE, ESCALATE, CLOSE }
