@@ -2,12 +2,15 @@ package org.continuum.it.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,11 +62,43 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        return wait.until(settled(ExpectedConditions.visibilityOfElementLocated(by)));
     }
 
     public WebElement clickable(By by) {
-        return wait.until(ExpectedConditions.elementToBeClickable(by));
+        return wait.until(settled(ExpectedConditions.elementToBeClickable(by)));
+    }
+
+    /**
+     * An AJAX update replaces nodes while a condition reads them. Chromium reports that either as a stale element or
+     * as an inspector error ("Node with given id does not belong to the document"); both mean "look again".
+     */
+    private static <T> ExpectedCondition<T> settled(ExpectedCondition<T> condition) {
+        return new ExpectedCondition<>() {
+            @Override
+            public T apply(WebDriver d) {
+                try {
+                    return condition.apply(d);
+                } catch (StaleElementReferenceException replaced) {
+                    return null;
+                } catch (WebDriverException e) {
+                    if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        return null;
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public String toString() {
+                return condition.toString();
+            }
+        };
+    }
+
+    /** Waits until a PrimeFaces overlay panel (menu, filter) has finished closing, so it cannot take the next click. */
+    private void closed(String id) {
+        wait.until(settled(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel"))));
     }
 
     /** Waits until an element is gone from the page, e.g. a table row replaced by an AJAX update. */
@@ -76,7 +111,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public void textPresent(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        wait.until(settled(ExpectedConditions.textToBePresentInElementLocated(by, text)));
     }
 
     public void type(String id, String text) {
@@ -98,7 +133,8 @@ public final class Browser implements AutoCloseable {
             }
             clickable(item).click();
             try {
-                shortWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
+                shortWait.until(settled(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label)));
+                closed(id);
                 return;
             } catch (org.openqa.selenium.TimeoutException missed) {
                 if (attempt == 3) {
@@ -113,6 +149,8 @@ public final class Browser implements AutoCloseable {
         clickable(By.id(id)).click();
         visible(By.id(id + "_filter")).sendKeys(filter);
         clickable(By.cssSelector("[id='" + id + "_panel'] li[data-label=\"" + label + "\"]")).click();
+        textPresent(By.id(id + "_label"), label);
+        closed(id);
     }
 
     /** A PrimeFaces selectCheckboxMenu: tick the items with these values, then close the panel. */
@@ -123,6 +161,7 @@ public final class Browser implements AutoCloseable {
                     .click();
         }
         clickable(By.cssSelector("[id='" + id + "_panel'] .ui-selectcheckboxmenu-close")).click();
+        closed(id);
     }
 
     public Path screenshot(String name) throws IOException {
