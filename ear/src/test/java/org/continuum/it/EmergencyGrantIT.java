@@ -1,6 +1,10 @@
 package org.continuum.it;
 
 import jakarta.annotation.Resource;
+import org.continuum.grant.boundary.GrantSummary;
+import org.continuum.grant.boundary.GrantDetails;
+import org.continuum.grant.boundary.DecisionView;
+import org.continuum.grant.boundary.Decision;
 import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.platform.control.InvalidInput;
@@ -99,7 +103,7 @@ class EmergencyGrantIT {
                 new BigDecimal(amount), LocalDate.now(ZoneOffset.UTC), tranches, targeted, true, BigDecimal.ONE);
     }
 
-    private GrantService.GrantSummary recommend(String user, String role, long caseId, long fundId,
+    private GrantSummary recommend(String user, String role, long caseId, long fundId,
                                                 EmergencyGrant.Request request) throws Exception {
         return As.user(user, role, () -> grants.request(caseId, fundId, request));
     }
@@ -108,8 +112,8 @@ class EmergencyGrantIT {
         assertThat(As.user(user, Roles.COORDINATOR, () -> reauth.reauthenticate(password.toCharArray()))).isTrue();
     }
 
-    private static GrantService.Decision approve(String reason) {
-        return new GrantService.Decision(DecisionKind.APPROVE, null, BigDecimal.ONE, reason, true);
+    private static Decision approve(String reason) {
+        return new Decision(DecisionKind.APPROVE, null, BigDecimal.ONE, reason, true);
     }
 
     private static Disbursement.Payment payment(DisbursementMethod method, String reference) {
@@ -117,7 +121,7 @@ class EmergencyGrantIT {
                 LocalDate.now(ZoneOffset.UTC));
     }
 
-    private GrantService.GrantDetails details(String user, String role, long grantId) throws Exception {
+    private GrantDetails details(String user, String role, long grantId) throws Exception {
         return As.user(user, role, () -> grants.grant(grantId));
     }
 
@@ -161,17 +165,17 @@ class EmergencyGrantIT {
         long fund = fundId("SOLIDARITY-USD");
         Sql sql = new Sql(dataSource);
         BigDecimal disbursedBefore = new BigDecimal(sql.string("select disbursed from fund where id = ?", fund));
-        GrantService.GrantSummary grant = recommend(AMIRA, Roles.CASEWORKER, caseId, fund,
+        GrantSummary grant = recommend(AMIRA, Roles.CASEWORKER, caseId, fund,
                 request(GrantCategory.DIGITAL_SECURITY, "800.00", "USD", 1, false));
         assertThat(grant.reference()).matches("G-\\d{4}-\\d{4}");
         assertThat(grant.status()).isEqualTo(GrantStatus.RECOMMENDED);
 
-        GrantService.GrantDetails seen = details(CLAIRE, Roles.COORDINATOR, grant.id());
+        GrantDetails seen = details(CLAIRE, Roles.COORDINATOR, grant.id());
         assertThat(seen.canDecide()).isTrue();
         assertThat(seen.ruleProblems()).isEmpty();
         assertThat(seen.approvalsRequired()).isEqualTo(1);
         assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> grants.desk()).awaitingMyDecision())
-                .extracting(GrantService.GrantSummary::id).contains(grant.id());
+                .extracting(GrantSummary::id).contains(grant.id());
 
         stepUp(CLAIRE, CLAIRE_PASSWORD);
         assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> grants.decide(grant.id(),
@@ -179,7 +183,7 @@ class EmergencyGrantIT {
         assertThat(sql.string("select committed from fund where id = ?", fund)).isEqualTo("800.00");
 
         stepUp(OMAR, OMAR_PASSWORD);
-        GrantService.GrantSummary paid = As.user(OMAR, Roles.COORDINATOR, () -> grants.disburse(grant.id(),
+        GrantSummary paid = As.user(OMAR, Roles.COORDINATOR, () -> grants.disburse(grant.id(),
                 new BigDecimal("800.00"), payment(DisbursementMethod.PARTNER_ORGANISATION, "TRF-CANARY-7731")));
         assertThat(paid.status()).isEqualTo(GrantStatus.DISBURSED);
         assertThat(paid.reportDueOn()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(30));
@@ -226,7 +230,7 @@ class EmergencyGrantIT {
         assertThat(new Sql(dataSource).count("select count(*) from grant_request where casefile_id = ?", caseId))
                 .as("nothing stored").isZero();
 
-        GrantService.GrantSummary medical = recommend(AMIRA, Roles.CASEWORKER, caseId, defenders,
+        GrantSummary medical = recommend(AMIRA, Roles.CASEWORKER, caseId, defenders,
                 request(GrantCategory.MEDICAL, "1200.00", "EUR", 1, true));
         assertThatThrownBy(() -> recommend(AMIRA, Roles.CASEWORKER, caseId, defenders,
                 request(GrantCategory.MEDICAL, "300.00", "EUR", 1, true)))
@@ -239,7 +243,7 @@ class EmergencyGrantIT {
         Sql sql = new Sql(dataSource);
         long solidarity = fundId("SOLIDARITY-USD");
         // R4 (1): the coordinator who recommended cannot approve.
-        GrantService.GrantSummary own = recommend(CLAIRE, Roles.COORDINATOR, newCase("Hazel"), solidarity,
+        GrantSummary own = recommend(CLAIRE, Roles.COORDINATOR, newCase("Hazel"), solidarity,
                 request(GrantCategory.LEGAL, "500.00", "USD", 1, false));
         stepUp(CLAIRE, CLAIRE_PASSWORD);
         assertThat(details(CLAIRE, Roles.COORDINATOR, own.id()).canDecide()).isFalse();
@@ -252,7 +256,7 @@ class EmergencyGrantIT {
         assertThat(sql.string("select status from grant_request where id = ?", own.id())).isEqualTo("RECOMMENDED");
 
         // R4 (2) and (3): above the threshold, one approval pays nothing and one person cannot approve twice.
-        GrantService.GrantSummary big = recommend(AMIRA, Roles.CASEWORKER, newCase("Linden"), solidarity,
+        GrantSummary big = recommend(AMIRA, Roles.CASEWORKER, newCase("Linden"), solidarity,
                 request(GrantCategory.TEMPORARY_HOUSING, "2000.00", "USD", 2, false));
         assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> grants.decide(big.id(),
                 approve("Housing for two months while the threat lasts"))).status())
@@ -276,17 +280,17 @@ class EmergencyGrantIT {
                 new BigDecimal("999.00"), payment(DisbursementMethod.BANK_TRANSFER, "TRF-3"))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("grant.disbursement.lastTranche:1000.00"));
-        GrantService.GrantSummary done = As.user(CLAIRE, Roles.COORDINATOR, () -> grants.disburse(big.id(),
+        GrantSummary done = As.user(CLAIRE, Roles.COORDINATOR, () -> grants.disburse(big.id(),
                 new BigDecimal("1000.00"), payment(DisbursementMethod.MONEY_TRANSFER_AGENT, "MTCN-2")));
         assertThat(done.status()).isEqualTo(GrantStatus.DISBURSED);
         assertThat(disbursements(big.id())).isEqualTo(2);
         assertThat(details(CLAIRE, Roles.COORDINATOR, big.id()).decisions())
-                .extracting(GrantService.DecisionView::decidedBy).containsExactly(CLAIRE, OMAR);
+                .extracting(DecisionView::decidedBy).containsExactly(CLAIRE, OMAR);
     }
 
     @Test
     void movingMoneyNeedsTheCoordinatorsPasswordAgain() throws Exception {
-        GrantService.GrantSummary grant = recommend(AMIRA, Roles.CASEWORKER, newCase("Sorrel"),
+        GrantSummary grant = recommend(AMIRA, Roles.CASEWORKER, newCase("Sorrel"),
                 fundId("SOLIDARITY-USD"), request(GrantCategory.COMMUNICATIONS, "150.00", "USD", 1, false));
         assertThat(details(KARIM, Roles.COORDINATOR, grant.id()).stepUpNeeded()).isTrue();
         assertThatThrownBy(() -> As.user(KARIM, Roles.COORDINATOR, () -> grants.decide(grant.id(),
@@ -314,7 +318,7 @@ class EmergencyGrantIT {
                 .isInstanceOf(jakarta.ejb.EJBAccessException.class);
         assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(form))).isEqualTo(code);
         long fund = fundId(code);
-        GrantService.GrantSummary grant = recommend(AMIRA, Roles.CASEWORKER, newCase("Elm"), fund,
+        GrantSummary grant = recommend(AMIRA, Roles.CASEWORKER, newCase("Elm"), fund,
                 request(GrantCategory.SECURE_TRANSPORT, "250.00", "EUR", 1, false));
         stepUp(CLAIRE, CLAIRE_PASSWORD);
         As.run(CLAIRE, Roles.COORDINATOR, () -> grants.decide(grant.id(), approve("Bus out of the region")));

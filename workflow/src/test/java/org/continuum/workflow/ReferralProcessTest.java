@@ -1,7 +1,8 @@
 package org.continuum.workflow;
 
 import org.continuum.casefile.control.CaseWorkflow.Var;
-import org.continuum.workflow.casefile.CaseFileProcessVariables;
+import org.continuum.referral.control.ReferralWorkflow;
+import org.continuum.workflow.referral.ReferralProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,9 +13,6 @@ import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.variable.Variables;
-import org.operaton.bpm.model.bpmn.Bpmn;
-import org.operaton.bpm.model.bpmn.BpmnModelInstance;
-import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
 
 import java.time.Duration;
 import java.util.Date;
@@ -22,10 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +39,7 @@ class ReferralProcessTest {
     static void startEngine() throws Exception {
         Map<Object, Object> beans = new HashMap<>();
         beans.put("flagReferralOverdueDelegate",
-                (JavaDelegate) execution -> REMINDED.add(((Number) execution.getVariable(Var.REFERRAL_ID)).longValue()));
+                (JavaDelegate) execution -> REMINDED.add(((Number) execution.getVariable(ReferralWorkflow.Var.REFERRAL_ID)).longValue()));
         engine = TestEngine.start("referral-process-test", beans, FLOWS_TAKEN, "bpmn/referral.bpmn");
     }
 
@@ -55,33 +51,28 @@ class ReferralProcessTest {
     @AfterAll
     static void everySequenceFlowWasTaken() {
         try {
-            BpmnModelInstance model = Bpmn.readModelFromStream(
-                    ReferralProcessTest.class.getResourceAsStream("/bpmn/referral.bpmn"));
-            Set<String> all = model.getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            Set<String> missed = new TreeSet<>(all);
-            missed.removeAll(FLOWS_TAKEN);
-            java.util.logging.Logger.getLogger(ReferralProcessTest.class.getName()).info(String.format(
-                    "R10 sequence-flow coverage · referral.bpmn: %d/%d", all.size() - missed.size(), all.size()));
-            assertThat(missed).as("sequence flows no test took").isEmpty();
+            TestEngine.Coverage coverage = TestEngine.coverage(engine, FLOWS_TAKEN, "/bpmn/referral.bpmn");
+            java.util.logging.Logger.getLogger(ReferralProcessTest.class.getName())
+                    .info("R10 sequence-flow coverage · " + coverage.summary());
+            assertThat(coverage.notTaken()).as("sequence flows no test took").isEmpty();
         } finally {
             engine.close();
         }
     }
 
     private static ProcessInstance send(long referralId, Duration answerWithin) {
-        return engine.getRuntimeService().startProcessInstanceByKey(CaseFileProcessVariables.REFERRAL_PROCESS_KEY,
+        return engine.getRuntimeService().startProcessInstanceByKey(ReferralProcess.PROCESS_KEY,
                 "CF-2026-000001/R" + referralId, Variables.createVariables()
-                        .putValue(Var.REFERRAL_ID, referralId)
+                        .putValue(ReferralWorkflow.Var.REFERRAL_ID, referralId)
                         .putValue(Var.CASE_FILE_ID, 1L)
                         .putValue(Var.CASE_REFERENCE, "CF-2026-000001")
                         .putValue(Var.TEAM_CODE, "MENA")
-                        .putValue(Var.ANSWER_DUE_AT,
+                        .putValue(ReferralWorkflow.Var.ANSWER_DUE_AT,
                                 new Date(ClockUtil.getCurrentTime().getTime() + answerWithin.toMillis())));
     }
 
     private static void answer(ProcessInstance instance) {
-        engine.getRuntimeService().createMessageCorrelation(CaseFileProcessVariables.REFERRAL_ANSWERED_MESSAGE)
+        engine.getRuntimeService().createMessageCorrelation(ReferralProcess.ANSWERED_MESSAGE)
                 .processInstanceId(instance.getId()).correlate();
     }
 

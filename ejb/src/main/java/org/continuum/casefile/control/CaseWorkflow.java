@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The port through which the domain drives the case process. The {@code workflow} module implements it with the
+ * The port through which the domain drives the case process and reads the task inbox (the case process's tasks
+ * and those of the grant process it calls; the grant and referral processes have their own ports,
+ * {@code GrantWorkflow} and {@code ReferralWorkflow}). The {@code workflow} module implements it with the
  * embedded engine; this module never sees the engine's types (checked by ArchUnit), so the engine can change
  * without touching the domain. Process variables carry ids and small decision values only (see {@link Var}).
  */
@@ -47,30 +49,6 @@ public interface CaseWorkflow {
     /** The BPMN 2.0 XML of the process definition a case runs on. */
     Optional<String> diagram(String processDefinitionId);
 
-    /**
-     * Starts the emergency-grant process for a recommended grant: through the case process's event sub-process
-     * (which calls it), or on its own when the case's process cannot receive the request (an older process version,
-     * or a process that has ended). Returns the grant process instance id.
-     */
-    String grantRequested(String caseProcessInstanceId, GrantStart start);
-
-    /** The open task of a grant's process, if any (decision, second approval, disbursement, report). */
-    Optional<WorkTask> openGrantTask(long grantId);
-
-    /** Starts the wait for a partner's answer to a referral, with its reminder; returns the process instance id. */
-    String referralSent(ReferralStart start);
-
-    /** The partner answered: the wait (and its reminder) ends. False when no wait was running. */
-    boolean referralAnswered(String processInstanceId);
-
-    record ReferralStart(long referralId, long caseFileId, String caseReference, String teamCode,
-                         java.time.Instant answerDueAt) {
-    }
-
-    record GrantStart(long grantId, String grantReference, String recommender, long caseFileId, String caseReference,
-                      String teamCode) {
-    }
-
     record CaseStart(long caseFileId, String reference, String teamCode, Duration triageDeadline) {
     }
 
@@ -102,16 +80,6 @@ public interface CaseWorkflow {
         /** CONTINUE or CLOSE. */
         public static final String CHECK_IN = "checkIn";
         public static final String CLOSURE_SIGNED_OFF = "closureSignedOff";
-        public static final String GRANT_ID = "grantId";
-        public static final String GRANT_REFERENCE = "grantReference";
-        public static final String GRANT_RECOMMENDER = "grantRecommender";
-        /** APPROVED, AWAITING_SECOND_APPROVAL or REJECTED. */
-        public static final String GRANT_DECISION = "grantDecision";
-        public static final String MORE_TRANCHES = "moreTranches";
-        public static final String REPORT_REQUIRED = "reportRequired";
-        public static final String REPORT_DUE_AT = "reportDueAt";
-        public static final String REFERRAL_ID = "referralId";
-        public static final String ANSWER_DUE_AT = "answerDueAt";
 
         private Var() {
         }

@@ -1,14 +1,17 @@
 package org.continuum.grant.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
+import org.continuum.casefile.control.CaseFiles;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.grant.entity.EmergencyGrant;
+import org.continuum.identity.control.Caller;
+import org.continuum.identity.entity.UserAccount;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.grant.control.FundRules;
@@ -19,6 +22,9 @@ import org.continuum.platform.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +32,7 @@ import java.util.Set;
 /**
  * Coordinators keep the funds and their donor rules: a new fund, or new figures and rules for an existing one. A
  * budget can never drop below what is already committed and paid (checked here, by the entity and by the database).
+ * They also read every fund's balance and burn-down, with the grants of their own team on it.
  */
 @Stateless
 @RolesAllowed(Roles.COORDINATOR)
@@ -33,14 +40,17 @@ public class FundService {
 
     static final int MAX_TEXT = 200;
 
-    @Resource
-    SessionContext context;
-
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Grants grants;
+
+    @Inject
+    Caller currentCaller;
+
+    @Inject
+    CaseFiles caseFiles;
 
     @Inject
     AuditTrail audit;
@@ -70,7 +80,7 @@ public class FundService {
         Fund.Rules rules = new Fund.Rules(form.ceilingPerGrant(), form.dualApprovalAbove(), form.coFundingPercent(),
                 form.noExileCosts(), form.requiresTargetedForWork(), form.noRetrospective(), form.reportDueDays(),
                 form.categories());
-        String actor = context.getCallerPrincipal().getName();
+        String actor = currentCaller.username();
         Fund existing = grants.fundByCode(form.code()).orElse(null);
         if (existing == null) {
             em.persist(InvalidInput.whenRefused(() -> new Fund(form.code(), form.name().strip(), form.donor().strip(),
@@ -128,5 +138,40 @@ public class FundService {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** Every fund with its balance and burn-down; the grants listed are those of the caller's team. */
+    public List<FundView> funds() {
+        return grants.funds().stream().map(f -> FundView.of(f, burnDown(f))).toList();
+    }
+
+    public FundDetails fund(String code) {
+        UserAccount caller = currentCaller.account();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Fund fund = grants.fundByCode(code == null ? "" : code).orElseThrow(() -> new InvalidInput("fund.notFound"));
+        String team = caller.getTeam() == null ? null : caller.getTeam().getCode();
+        Map<Long, CaseFile> cases = new HashMap<>();
+        List<GrantSummary> rows = new ArrayList<>();
+        int otherTeams = 0;
+        for (EmergencyGrant g : grants.ofFund(fund.getId())) {
+            CaseFile c = cases.computeIfAbsent(g.getCaseFileId(), id -> caseFiles.get(id));
+            if (team != null && team.equals(c.getTeam().getCode())) {
+                rows.add(GrantSummary.of(g, c.getReference(), caller, today));
+            } else {
+                otherTeams++;
+            }
+        }
+        return new FundDetails(FundView.of(fund, burnDown(fund)), rows, otherTeams);
+    }
+
+    private List<BurnPoint> burnDown(Fund fund) {
+        List<BurnPoint> points = new ArrayList<>();
+        BigDecimal remaining = fund.getBudget();
+        points.add(new BurnPoint(fund.getPeriodStart(), remaining));
+        for (Object[] row : grants.paymentsByDay(fund.getId())) {
+            remaining = remaining.subtract((BigDecimal) row[1]);
+            points.add(new BurnPoint((LocalDate) row[0], remaining));
+        }
+        return points;
     }
 }

@@ -3,8 +3,6 @@ package org.continuum.grant.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.notification.entity.NotificationKind;
 import org.continuum.casefile.control.CaseEvents;
 import org.continuum.identity.control.Caller;
@@ -16,6 +14,7 @@ import org.continuum.casefile.control.CaseGuard;
 import org.continuum.casefile.control.CaseTask;
 import org.continuum.casefile.control.CaseTasks;
 import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.grant.control.GrantWorkflow;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.control.WorkTask;
@@ -60,9 +59,6 @@ public class GrantService {
     @Inject
     Caller currentCaller;
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     CaseEvents events;
 
@@ -77,6 +73,9 @@ public class GrantService {
 
     @Inject
     CaseWorkflow workflow;
+
+    @Inject
+    GrantWorkflow grantProcess;
 
     @Inject
     Grants grants;
@@ -111,10 +110,9 @@ public class GrantService {
         Instant now = Instant.now();
         EmergencyGrant grant = InvalidInput.whenRefused(() -> new EmergencyGrant(grants.nextReference(),
                 caseFile.getId(), fund, caseFile.getRiskLevel(), request, caller.getUsername(), now));
-        em.persist(grant);
-        em.flush();
-        grant.startedProcess(workflow.grantRequested(caseFile.getProcessInstanceId(),
-                new CaseWorkflow.GrantStart(grant.getId(), grant.getReference(), caller.getUsername(),
+        grants.add(grant);
+        grant.startedProcess(grantProcess.requested(caseFile.getProcessInstanceId(),
+                new GrantWorkflow.GrantStart(grant.getId(), grant.getReference(), caller.getUsername(),
                         caseFile.getId(), caseFile.getReference(), caseFile.getTeam().getCode())));
         events.record(caseFile, caller.getUsername(), CaseEventKind.EMERGENCY_GRANT_REQUESTED,
                 "grant=" + grant.getReference() + " fund=" + fund.getCode() + " category=" + request.category() + " amount=" + request.amount().toPlainString() + " " + request.currency(),
@@ -136,37 +134,17 @@ public class GrantService {
         EmergencyGrant grant = grants.find(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
         CaseFile caseFile = guard.open(caller, grant.getCaseFileId(), AuditAction.GRANT_VIEWED);
         audit.record(caller.getUsername(), AuditAction.GRANT_VIEWED, caseFile.getId(), grant.getReference());
-        WorkTask task = workflow.openGrantTask(grantId).orElse(null);
+        WorkTask task = grantProcess.openTask(grantId).orElse(null);
         CaseTask kind = task == null ? null : CaseTask.of(task.definitionKey()).orElse(null);
-        boolean coordinator = caller.hasRole(Role.COORDINATOR);
         boolean free = task != null && (task.assignee() == null || task.assignee().equals(caller.getUsername()));
         List<String> ruleProblems = grant.getStatus() == GrantStatus.RECOMMENDED
                 ? FundRules.check(grant.getFund(), asRequest(grant, grant.getAmount(), grant.getExchangeRate()),
                 applicant(caseFile), grants.priorGrants(caseFile, grant.getId()),
                 today(), FundRules.Stage.DECISION)
                 : List.of();
-        return new GrantDetails(summary(grant, caseFile.getReference(), caller), grant.getContinuumStep(),
-                grant.getRiskLevelAtRequest() == null ? null : grant.getRiskLevelAtRequest().name(),
-                grant.getPurpose(), grant.getTotalCost(), grant.getCostsFrom(), grant.getTranches(),
-                grant.isTargetedForWork(), grant.isNotFundedElsewhere(), grant.getRecommendedBy(),
-                grant.getApprovalsRequired(), grant.getApprovedAmount(), grant.getExchangeRate(),
-                grant.getDisbursedInFundCurrency(), grant.remainingToPay(), grant.nextTrancheSuggestion(),
-                grant.getTranchesPaid(), grant.getReportReceivedAt(), FundView.of(grant.getFund(), List.of()),
-                grant.getDecisions().stream().map(d -> new DecisionView(d.getKind(), d.getDecidedBy(),
-                        d.getDecidedAt(), d.getAmount(), d.getExchangeRate(), d.getReason(),
-                        d.isNoConflictDeclared())).toList(),
-                grant.getDisbursements().stream().map(p -> new PaymentView(p.getTranche(), p.getAmount(),
-                        p.getMethod(), p.getPaidOn(), p.getRecordedBy(), p.getRecordedAt(),
-                        coordinator ? p.getPaymentReference() : null,
-                        coordinator ? p.getProofOfReceipt() : null)).toList(),
-                ruleProblems,
-                coordinator && free && (kind == CaseTask.DECIDE_GRANT || kind == CaseTask.SECOND_GRANT_APPROVAL)
-                        && grant.mayBeDecidedBy(caller.getUsername()),
-                coordinator && free && kind == CaseTask.DISBURSE_GRANT
-                        && !grant.getRecommendedBy().equals(caller.getUsername()),
-                caller.hasRole(Role.CASEWORKER) && free && kind == CaseTask.RECEIVE_GRANT_REPORT,
-                grant.getRecommendedBy().equals(caller.getUsername()),
-                coordinator && !caller.reauthenticatedWithin(ReauthenticationService.window(), Instant.now()));
+        boolean stepUpNeeded = !caller.reauthenticatedWithin(ReauthenticationService.window(), Instant.now());
+        return GrantDetails.of(grant, summary(grant, caseFile.getReference(), caller), caller, free ? kind : null,
+                ruleProblems, stepUpNeeded);
     }
 
     /** A coordinator who did not recommend the grant (and has not decided it yet) approves, partly approves or rejects. */
@@ -209,13 +187,13 @@ public class GrantService {
             Fund fund = grants.lockFund(grant.getFund());
             InvalidInput.whenRefused(() -> fund.commit(toCommit));
         }
-        em.flush();
+        grants.flush();
         String outcome = switch (grant.getStatus()) {
             case APPROVED -> "APPROVED";
             case AWAITING_SECOND_APPROVAL -> "AWAITING_SECOND_APPROVAL";
             default -> "REJECTED";
         };
-        workflow.complete(open.task().id(), caller.getUsername(), Map.of(CaseWorkflow.Var.GRANT_DECISION, outcome));
+        workflow.complete(open.task().id(), caller.getUsername(), Map.of(GrantWorkflow.Var.GRANT_DECISION, outcome));
         CaseEventKind event = switch (grant.getStatus()) {
             case APPROVED -> CaseEventKind.GRANT_APPROVED;
             case AWAITING_SECOND_APPROVAL -> CaseEventKind.GRANT_FIRST_APPROVAL;
@@ -247,11 +225,11 @@ public class GrantService {
                 today()));
         Fund fund = grants.lockFund(grant.getFund());
         InvalidInput.whenRefused(() -> fund.pay(paid.getAmount()));
-        em.flush();
+        grants.flush();
         Map<String, Object> variables = new HashMap<>();
-        variables.put(CaseWorkflow.Var.MORE_TRANCHES, grant.moreTranchesToPay());
-        variables.put(CaseWorkflow.Var.REPORT_REQUIRED, grant.awaitsReport());
-        variables.put(CaseWorkflow.Var.REPORT_DUE_AT, Date.from(grant.awaitsReport()
+        variables.put(GrantWorkflow.Var.MORE_TRANCHES, grant.moreTranchesToPay());
+        variables.put(GrantWorkflow.Var.REPORT_REQUIRED, grant.awaitsReport());
+        variables.put(GrantWorkflow.Var.REPORT_DUE_AT, Date.from(grant.awaitsReport()
                 ? grant.getReportDueOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() : now));
         workflow.complete(open.task().id(), caller.getUsername(), variables);
         timeline.record(open.caseFile(), caller.getUsername(), CaseEventKind.GRANT_DISBURSED,
@@ -308,45 +286,9 @@ public class GrantService {
         return new Desk(awaiting, toPay, overdue);
     }
 
-    /** Every fund with its balance and burn-down; the grants listed are those of the caller's team. */
-    @RolesAllowed(Roles.COORDINATOR)
-    public List<FundView> funds() {
-        return grants.funds().stream().map(f -> FundView.of(f, burnDown(f))).toList();
-    }
-
-    @RolesAllowed(Roles.COORDINATOR)
-    public FundDetails fund(String code) {
-        UserAccount caller = currentCaller.account();
-        Fund fund = grants.fundByCode(code == null ? "" : code).orElseThrow(() -> new InvalidInput("fund.notFound"));
-        String team = caller.getTeam() == null ? null : caller.getTeam().getCode();
-        Map<Long, CaseFile> cases = new HashMap<>();
-        List<GrantSummary> rows = new ArrayList<>();
-        int otherTeams = 0;
-        for (EmergencyGrant g : grants.ofFund(fund.getId())) {
-            CaseFile c = cases.computeIfAbsent(g.getCaseFileId(), id -> em.find(CaseFile.class, id));
-            if (team != null && team.equals(c.getTeam().getCode())) {
-                rows.add(summary(g, c.getReference(), caller));
-            } else {
-                otherTeams++;
-            }
-        }
-        return new FundDetails(FundView.of(fund, burnDown(fund)), rows, otherTeams);
-    }
-
-    private List<BurnPoint> burnDown(Fund fund) {
-        List<BurnPoint> points = new ArrayList<>();
-        BigDecimal remaining = fund.getBudget();
-        points.add(new BurnPoint(fund.getPeriodStart(), remaining));
-        for (Object[] row : grants.paymentsByDay(fund.getId())) {
-            remaining = remaining.subtract((BigDecimal) row[1]);
-            points.add(new BurnPoint((LocalDate) row[0], remaining));
-        }
-        return points;
-    }
-
     private CaseTasks.OpenTask openGrantTask(UserAccount caller, EmergencyGrant grant, CaseTask expected,
                                              AuditAction action, String notOpenKey) {
-        WorkTask task = workflow.openGrantTask(grant.getId())
+        WorkTask task = grantProcess.openTask(grant.getId())
                 .filter(t -> t.definitionKey().equals(expected.definitionKey()))
                 .orElse(null);
         if (task == null) {
@@ -386,73 +328,10 @@ public class GrantService {
     }
 
     private GrantSummary summary(EmergencyGrant g, String caseReference, UserAccount caller) {
-        return new GrantSummary(g.getId(), g.getReference(), g.getCaseFileId(), caseReference, g.getFund().getCode(),
-                g.getFund().getName(), g.getCategory(), g.getStatus(), g.getAmount(), g.getCurrency(),
-                g.getApprovedInFundCurrency(), g.getFund().getCurrency(), g.getRecommendedAt(), g.getReportDueOn(),
-                g.isReportLate(today()),
-                g.mayBeDecidedBy(caller.getUsername()) && caller.hasRole(Role.COORDINATOR));
+        return GrantSummary.of(g, caseReference, caller, today());
     }
 
     private static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
-    }
-
-
-    /** A coordinator's decision: amount (partial approval) in the request's currency and the rate fixed now. */
-    public record Decision(DecisionKind kind, BigDecimal approvedAmount, BigDecimal exchangeRate, String reason,
-                           boolean noConflictDeclared) {
-    }
-
-    public record GrantSummary(long id, String reference, long caseFileId, String caseReference, String fundCode,
-                               String fundName, GrantCategory category, GrantStatus status, BigDecimal amount,
-                               String currency, BigDecimal approvedInFundCurrency, String fundCurrency,
-                               Instant recommendedAt, LocalDate reportDueOn, boolean reportOverdue,
-                               boolean awaitingMyDecision) {
-    }
-
-    public record DecisionView(DecisionKind kind, String decidedBy, Instant decidedAt, BigDecimal amount,
-                               BigDecimal exchangeRate, String reason, boolean noConflictDeclared) {
-    }
-
-    /** A payment; its reference and proof of receipt only for coordinators (null for others). */
-    public record PaymentView(int tranche, BigDecimal amount, org.continuum.grant.entity.DisbursementMethod method,
-                              LocalDate paidOn, String recordedBy, Instant recordedAt, String reference,
-                              String proofOfReceipt) {
-    }
-
-    public record GrantDetails(GrantSummary summary, int continuumStep, String riskLevelAtRequest, String purpose,
-                               BigDecimal totalCost, LocalDate costsFrom, int tranches, boolean targetedForWork,
-                               boolean notFundedElsewhere, String recommendedBy, int approvalsRequired,
-                               BigDecimal approvedAmount, BigDecimal exchangeRate, BigDecimal disbursed,
-                               BigDecimal remaining, BigDecimal nextTranche, int tranchesPaid,
-                               Instant reportReceivedAt, FundView fund, List<DecisionView> decisions,
-                               List<PaymentView> payments, List<String> ruleProblems, boolean canDecide,
-                               boolean canDisburse, boolean canReceiveReport, boolean ownRecommendation,
-                               boolean stepUpNeeded) {
-    }
-
-    public record BurnPoint(LocalDate day, BigDecimal remaining) {
-    }
-
-    public record FundView(long id, String code, String name, String donor, String currency, BigDecimal budget,
-                           BigDecimal committed, BigDecimal disbursed, BigDecimal available, BigDecimal balance,
-                           LocalDate periodStart, LocalDate periodEnd, Fund.Rules rules, List<BurnPoint> burnDown) {
-
-        static FundView of(Fund f, List<BurnPoint> burnDown) {
-            return new FundView(f.getId(), f.getCode(), f.getName(), f.getDonor(), f.getCurrency(), f.getBudget(),
-                    f.getCommitted(), f.getDisbursed(), f.available(), f.balance(), f.getPeriodStart(),
-                    f.getPeriodEnd(), f.rules(), burnDown);
-        }
-
-        public List<GrantCategory> categories() {
-            return rules.categories().stream().sorted().toList();
-        }
-    }
-
-    public record FundDetails(FundView fund, List<GrantSummary> grants, int grantsOfOtherTeams) {
-    }
-
-    public record Desk(List<GrantSummary> awaitingMyDecision, List<GrantSummary> toPay,
-                       List<GrantSummary> overdueReports) {
     }
 }

@@ -33,6 +33,17 @@ public class Grants {
     @Inject
     DatabaseSequences sequences;
 
+    /** A new grant, written at once so that the database's constraints speak before the process starts. */
+    public void add(EmergencyGrant grant) {
+        em.persist(grant);
+        em.flush();
+    }
+
+    /** Writes pending changes now, so a refused constraint rolls back before the process moves on. */
+    public void flush() {
+        em.flush();
+    }
+
     public String nextReference() {
         return String.format("G-%d-%04d", Year.now().getValue(), sequences.next(SEQUENCE));
     }

@@ -24,4 +24,9 @@ public class Caller {
     public UserAccount account() {
         return staff.caller(principal == null ? null : principal.getName());
     }
+
+    /** The caller's username, for the audit trail; refused like {@link #account()} for an inactive account. */
+    public String username() {
+        return account().getUsername();
+    }
 }

@@ -1,12 +1,11 @@
 package org.continuum.notification.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.platform.control.InvalidInput;
@@ -27,8 +26,8 @@ import java.util.Map;
 @RolesAllowed(Roles.ADMIN)
 public class OutboxAdmin {
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Caller currentCaller;
 
     @PersistenceContext
     EntityManager em;
@@ -74,6 +73,6 @@ public class OutboxAdmin {
             throw new InvalidInput("outbox.unknown");
         }
         n.retryNow(Instant.now());
-        audit.record(context.getCallerPrincipal().getName(), AuditAction.OUTBOX_RETRIED, null, "notification=" + id);
+        audit.record(currentCaller.username(), AuditAction.OUTBOX_RETRIED, null, "notification=" + id);
     }
 }

@@ -1,12 +1,11 @@
 package org.continuum.reference.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.platform.control.InvalidInput;
@@ -29,11 +28,11 @@ import java.util.Set;
 @RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR, Roles.ADMIN})
 public class PartnerDirectory {
 
+    @Inject
+    Caller currentCaller;
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
-
-    @Resource
-    SessionContext context;
 
     @PersistenceContext
     EntityManager em;
@@ -99,7 +98,7 @@ public class PartnerDirectory {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems.stream().distinct().toList());
         }
-        String by = context.getCallerPrincipal().getName();
+        String by = currentCaller.username();
         Partner partner = find(code).orElse(null);
         boolean created = partner == null;
         if (created) {

@@ -12,7 +12,6 @@ import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.casefile.control.CaseGuard;
-import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEventKind;
@@ -29,6 +28,7 @@ import org.continuum.reference.control.Partners;
 import org.continuum.reference.entity.Partner;
 import org.continuum.referral.control.Eligibility;
 import org.continuum.referral.control.ReferralPackage;
+import org.continuum.referral.control.ReferralWorkflow;
 import org.continuum.referral.entity.Referral;
 import org.continuum.referral.entity.ReferralOutcome;
 import org.continuum.referral.entity.ReferralStatus;
@@ -77,7 +77,7 @@ public class ReferralService {
     RiskAssessments riskAssessments;
 
     @Inject
-    CaseWorkflow workflow;
+    ReferralWorkflow workflow;
 
     @Inject
     CaseEvents events;
@@ -177,7 +177,7 @@ public class ReferralService {
                 contents.shared(), contents.stored(), request.message(), request.channel(), caller.getUsername(), now,
                 due));
         referrals.add(referral);
-        referral.attachProcess(workflow.referralSent(new CaseWorkflow.ReferralStart(referral.getId(), caseFileId,
+        referral.attachProcess(workflow.sent(new ReferralWorkflow.ReferralStart(referral.getId(), caseFileId,
                 caseFile.getReference(), caseFile.getTeam().getCode(), due)));
         String fields = contents.shared().stream().map(Enum::name).collect(Collectors.joining(","));
         events.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_SENT,
@@ -193,7 +193,7 @@ public class ReferralService {
         Referral referral = locked(caller, referralId, AuditAction.REFERRAL_ANSWERED);
         CaseFile caseFile = caseFiles.get(referral.getCaseFileId());
         InvalidInput.whenRefused(() -> referral.answer(accepted, note, caller.getUsername(), Instant.now()));
-        workflow.referralAnswered(referral.getProcessInstanceId());
+        workflow.answered(referral.getProcessInstanceId());
         String summary = "partner=" + referral.getPartner().getCode() + " answer="
                 + (accepted ? "ACCEPTED" : "DECLINED");
         events.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_ANSWERED, summary, note,

@@ -1,12 +1,11 @@
 package org.continuum.report.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditEvent;
@@ -36,6 +35,9 @@ import java.util.function.Consumer;
 @RolesAllowed(Roles.AUDITOR)
 public class AuditorExport {
 
+    @Inject
+    Caller currentCaller;
+
     static final int PAGE = 1000;
     public static final List<String> CASE_COLUMNS = List.of("pseudonym", "team", "country", "situation", "request_type",
             "urgency", "channel", "phase", "risk_level", "created_on", "closed_on", "closure_outcome",
@@ -48,9 +50,6 @@ public class AuditorExport {
             "detail");
 
     public enum Dataset { CASES, GRANTS, AUDIT }
-
-    @Resource
-    SessionContext context;
 
     @PersistenceContext
     EntityManager em;
@@ -81,7 +80,7 @@ public class AuditorExport {
     }
 
     private void audited(Dataset dataset, String format, long rows) {
-        audit.record(context.getCallerPrincipal().getName(), AuditAction.EXPORT_GENERATED, null,
+        audit.record(currentCaller.username(), AuditAction.EXPORT_GENERATED, null,
                 (dataset == null ? "all" : dataset.name().toLowerCase(java.util.Locale.ROOT)) + " " + format
                         + " rows=" + rows);
     }

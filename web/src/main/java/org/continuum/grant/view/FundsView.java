@@ -1,10 +1,13 @@
 package org.continuum.grant.view;
 
 import jakarta.faces.view.ViewScoped;
+import org.continuum.grant.boundary.FundView;
+import org.continuum.grant.boundary.FundDetails;
+import org.continuum.grant.boundary.BurnPoint;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
-import org.continuum.grant.boundary.GrantService;
+import org.continuum.grant.boundary.FundService;
 import org.continuum.platform.view.Messages;
 
 import java.io.Serializable;
@@ -27,22 +30,22 @@ public class FundsView implements Serializable {
     static final int HEIGHT = 120;
 
     @Inject
-    GrantService grants;
+    FundService fundService;
 
-    private List<GrantService.FundView> funds;
+    private List<FundView> funds;
     private String code;
-    private GrantService.FundDetails fund;
+    private FundDetails fund;
 
-    public List<GrantService.FundView> getFunds() {
+    public List<FundView> getFunds() {
         if (funds == null) {
-            funds = grants.funds();
+            funds = fundService.funds();
         }
         return funds;
     }
 
     public void loadFund() {
         ViewActions.run(() -> {
-            fund = grants.fund(code);
+            fund = fundService.fund(code);
         });
     }
 
@@ -50,11 +53,11 @@ public class FundsView implements Serializable {
      * The burn-down polyline as steps: x is the day within the fund's period, y the budget left (top = full budget);
      * the line stays level until a payment day, drops there, and runs on to today.
      */
-    public String burnDown(GrantService.FundView f) {
+    public String burnDown(FundView f) {
         long days = Math.max(1, ChronoUnit.DAYS.between(f.periodStart(), f.periodEnd()));
         StringBuilder points = new StringBuilder();
         String level = null;
-        for (GrantService.BurnPoint p : f.burnDown()) {
+        for (BurnPoint p : f.burnDown()) {
             String x = x(clamp(ChronoUnit.DAYS.between(f.periodStart(), p.day()), days), days);
             if (level != null) {
                 points.append(x).append(',').append(level).append(' ');
@@ -103,7 +106,7 @@ public class FundsView implements Serializable {
         this.code = code;
     }
 
-    public GrantService.FundDetails getFund() {
+    public FundDetails getFund() {
         return fund;
     }
 }

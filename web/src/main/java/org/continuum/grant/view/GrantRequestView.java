@@ -1,6 +1,8 @@
 package org.continuum.grant.view;
 
 import jakarta.faces.context.ExternalContext;
+import org.continuum.grant.boundary.GrantSummary;
+import org.continuum.grant.boundary.FundView;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -35,7 +37,7 @@ public class GrantRequestView implements Serializable {
 
     private String caseId;
     private CaseDetails caseFile;
-    private List<GrantService.FundView> funds = List.of();
+    private List<FundView> funds = List.of();
 
     private Long fundId;
     private GrantCategory category;
@@ -59,7 +61,7 @@ public class GrantRequestView implements Serializable {
         }
     }
 
-    public GrantService.FundView getSelectedFund() {
+    public FundView getSelectedFund() {
         return funds.stream().filter(f -> fundId != null && f.id() == fundId).findFirst().orElse(null);
     }
 
@@ -73,7 +75,7 @@ public class GrantRequestView implements Serializable {
             return;
         }
         ViewActions.run("case.notAvailable", () -> {
-            GrantService.GrantSummary grant = grants.request(caseFile.id(), fundId, new EmergencyGrant.Request(
+            GrantSummary grant = grants.request(caseFile.id(), fundId, new EmergencyGrant.Request(
                     category, continuumStep == null ? 0 : continuumStep, purpose, amount,
                     currency == null ? null : currency.strip().toUpperCase(java.util.Locale.ROOT),
                     totalCost == null ? amount : totalCost, costsFrom, tranches == null ? 0 : tranches,
@@ -100,7 +102,7 @@ public class GrantRequestView implements Serializable {
         return caseFile;
     }
 
-    public List<GrantService.FundView> getFunds() {
+    public List<FundView> getFunds() {
         return funds;
     }
 

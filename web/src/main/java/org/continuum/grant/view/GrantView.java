@@ -1,6 +1,8 @@
 package org.continuum.grant.view;
 
 import jakarta.ejb.EJBException;
+import org.continuum.grant.boundary.GrantDetails;
+import org.continuum.grant.boundary.Decision;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -35,7 +37,7 @@ public class GrantView implements Serializable {
     ReauthenticationService reauth;
 
     private String id;
-    private GrantService.GrantDetails details;
+    private GrantDetails details;
 
     private String password;
     private DecisionKind decision;
@@ -70,7 +72,7 @@ public class GrantView implements Serializable {
             Messages.error("grant.decision.kind.required");
             return;
         }
-        act(() -> grants.decide(details.summary().id(), new GrantService.Decision(decision, approvedAmount,
+        act(() -> grants.decide(details.summary().id(), new Decision(decision, approvedAmount,
                 exchangeRate, reason, noConflict)), "grant.decided");
     }
 
@@ -143,7 +145,7 @@ public class GrantView implements Serializable {
         this.id = id;
     }
 
-    public GrantService.GrantDetails getDetails() {
+    public GrantDetails getDetails() {
         return details;
     }
 

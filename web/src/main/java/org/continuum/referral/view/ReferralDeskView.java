@@ -14,7 +14,6 @@ import org.continuum.referral.entity.ReferralOutcome;
 import org.continuum.referral.entity.ReferralStatus;
 
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,25 +38,10 @@ public class ReferralDeskView implements Serializable {
 
     private String targeted = "";
 
-    private Long consentPartnerId;
-    private List<String> consentFields = new ArrayList<>();
-    private boolean consentGranted = true;
-
-    private Long partnerId;
-    private String purpose;
-    private String channel;
-    private List<String> fields = new ArrayList<>();
-    private String message;
-    private LocalDate answerDueOn;
+    private final ConsentForm consent = new ConsentForm();
+    private final ReferralForm referral = new ReferralForm();
+    private final FollowUpForm followUp = new FollowUpForm();
     private ReferralService.SentReferral sent;
-
-    private Long answerReferralId;
-    private boolean accepted = true;
-    private String answerNote;
-
-    private Long outcomeReferralId;
-    private ReferralOutcome outcome;
-    private String outcomeNote;
 
     public void load() {
         if (!ViewActions.load("case.notAvailable", caseId, id -> {
@@ -96,29 +80,32 @@ public class ReferralDeskView implements Serializable {
     }
 
     public void recordConsent() {
-        run(() -> referrals.recordConsent(desk.caseFileId(), consentPartnerId, toFields(consentFields),
-                consentGranted), "referral.consent.saved");
+        run(() -> referrals.recordConsent(desk.caseFileId(), consent.getPartnerId(), toFields(consent.getFields()),
+                consent.isGranted()), "referral.consent.saved");
     }
 
     public void refer() {
         run(() -> {
-            sent = referrals.refer(desk.caseFileId(), new ReferralService.ReferralRequest(partnerId, purpose,
-                    toFields(fields), channel, message, answerDueOn));
-            message = null;
-            fields = new ArrayList<>();
+            ReferralForm f = referral;
+            sent = referrals.refer(desk.caseFileId(), new ReferralService.ReferralRequest(f.getPartnerId(),
+                    f.getPurpose(), toFields(f.getFields()), f.getChannel(), f.getMessage(), f.getAnswerDueOn()));
+            f.setMessage(null);
+            f.setFields(new ArrayList<>());
         }, "referral.sent.ok");
     }
 
     public void recordAnswer() {
-        run(() -> referrals.recordAnswer(answerReferralId == null ? -1 : answerReferralId, accepted, answerNote),
-                "referral.answer.saved");
-        answerNote = null;
+        FollowUpForm f = followUp;
+        run(() -> referrals.recordAnswer(f.getAnswerReferralId() == null ? -1 : f.getAnswerReferralId(),
+                f.isAccepted(), f.getAnswerNote()), "referral.answer.saved");
+        f.setAnswerNote(null);
     }
 
     public void recordOutcome() {
-        run(() -> referrals.recordOutcome(outcomeReferralId == null ? -1 : outcomeReferralId, outcome, outcomeNote),
-                "referral.outcome.saved");
-        outcomeNote = null;
+        FollowUpForm f = followUp;
+        run(() -> referrals.recordOutcome(f.getOutcomeReferralId() == null ? -1 : f.getOutcomeReferralId(),
+                f.getOutcome(), f.getOutcomeNote()), "referral.outcome.saved");
+        f.setOutcomeNote(null);
     }
 
     private static Set<SharedField> toFields(List<String> names) {
@@ -131,6 +118,7 @@ public class ReferralDeskView implements Serializable {
 
     /** The chosen partner of the referral form, to offer its services and channels. */
     public ReferralService.PartnerCard getChosenPartner() {
+        Long partnerId = referral.getPartnerId();
         if (desk == null || partnerId == null) {
             return null;
         }
@@ -193,123 +181,15 @@ public class ReferralDeskView implements Serializable {
         this.targeted = targeted;
     }
 
-    public Long getConsentPartnerId() {
-        return consentPartnerId;
+    public ConsentForm getConsent() {
+        return consent;
     }
 
-    public void setConsentPartnerId(Long consentPartnerId) {
-        this.consentPartnerId = consentPartnerId;
+    public ReferralForm getReferral() {
+        return referral;
     }
 
-    public List<String> getConsentFields() {
-        return consentFields;
-    }
-
-    public void setConsentFields(List<String> consentFields) {
-        this.consentFields = consentFields;
-    }
-
-    public boolean isConsentGranted() {
-        return consentGranted;
-    }
-
-    public void setConsentGranted(boolean consentGranted) {
-        this.consentGranted = consentGranted;
-    }
-
-    public Long getPartnerId() {
-        return partnerId;
-    }
-
-    public void setPartnerId(Long partnerId) {
-        this.partnerId = partnerId;
-    }
-
-    public String getPurpose() {
-        return purpose;
-    }
-
-    public void setPurpose(String purpose) {
-        this.purpose = purpose;
-    }
-
-    public String getChannel() {
-        return channel;
-    }
-
-    public void setChannel(String channel) {
-        this.channel = channel;
-    }
-
-    public List<String> getFields() {
-        return fields;
-    }
-
-    public void setFields(List<String> fields) {
-        this.fields = fields;
-    }
-
-    public String getMessage() {
-        return message;
-    }
-
-    public void setMessage(String message) {
-        this.message = message;
-    }
-
-    public LocalDate getAnswerDueOn() {
-        return answerDueOn;
-    }
-
-    public void setAnswerDueOn(LocalDate answerDueOn) {
-        this.answerDueOn = answerDueOn;
-    }
-
-    public Long getAnswerReferralId() {
-        return answerReferralId;
-    }
-
-    public void setAnswerReferralId(Long answerReferralId) {
-        this.answerReferralId = answerReferralId;
-    }
-
-    public boolean isAccepted() {
-        return accepted;
-    }
-
-    public void setAccepted(boolean accepted) {
-        this.accepted = accepted;
-    }
-
-    public String getAnswerNote() {
-        return answerNote;
-    }
-
-    public void setAnswerNote(String answerNote) {
-        this.answerNote = answerNote;
-    }
-
-    public Long getOutcomeReferralId() {
-        return outcomeReferralId;
-    }
-
-    public void setOutcomeReferralId(Long outcomeReferralId) {
-        this.outcomeReferralId = outcomeReferralId;
-    }
-
-    public ReferralOutcome getOutcome() {
-        return outcome;
-    }
-
-    public void setOutcome(ReferralOutcome outcome) {
-        this.outcome = outcome;
-    }
-
-    public String getOutcomeNote() {
-        return outcomeNote;
-    }
-
-    public void setOutcomeNote(String outcomeNote) {
-        this.outcomeNote = outcomeNote;
+    public FollowUpForm getFollowUp() {
+        return followUp;
     }
 }

@@ -1,6 +1,7 @@
 package org.continuum.workspace.view;
 
 import jakarta.faces.view.ViewScoped;
+import org.continuum.grant.boundary.GrantSummary;
 import org.continuum.protection.boundary.MeasureRow;
 import org.continuum.protection.boundary.AssessmentView;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class CaseView implements Serializable {
     private List<MeasureRow> plan = List.of();
     private String diagramXml;
     private String threatNote;
-    private List<org.continuum.grant.boundary.GrantService.GrantSummary> grants = List.of();
+    private List<org.continuum.grant.boundary.GrantSummary> grants = List.of();
     private List<AssessmentView> riskHistory = List.of();
     private RiskTrend riskTrend;
 
@@ -83,7 +84,7 @@ public class CaseView implements Serializable {
         return Messages.format(key);
     }
 
-    public List<org.continuum.grant.boundary.GrantService.GrantSummary> getGrants() {
+    public List<org.continuum.grant.boundary.GrantSummary> getGrants() {
         return grants;
     }
 

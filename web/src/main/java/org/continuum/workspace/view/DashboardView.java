@@ -3,6 +3,10 @@ package org.continuum.workspace.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.grant.boundary.GrantService;
+import org.continuum.grant.boundary.FundView;
+import org.continuum.grant.boundary.FundService;
+import org.continuum.grant.boundary.Desk;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.casefile.control.WorkTask;
@@ -30,11 +34,14 @@ public class DashboardView implements Serializable {
     SessionViewAccess session;
 
     @Inject
-    org.continuum.grant.boundary.GrantService grants;
+    GrantService grants;
+
+    @Inject
+    FundService fundService;
 
     private CaseFileService.Dashboard dashboard;
-    private org.continuum.grant.boundary.GrantService.Desk desk;
-    private List<org.continuum.grant.boundary.GrantService.FundView> funds;
+    private Desk desk;
+    private List<FundView> funds;
     private List<WorkTask> tasks;
     private List<org.continuum.referral.boundary.ReferralService.OverdueReferral> overdueReferrals;
 
@@ -57,16 +64,16 @@ public class DashboardView implements Serializable {
     }
 
     /** Coordinators only: grants waiting for my decision, to pay, with an overdue report. */
-    public org.continuum.grant.boundary.GrantService.Desk getGrantDesk() {
+    public Desk getGrantDesk() {
         if (desk == null) {
             desk = grants.desk();
         }
         return desk;
     }
 
-    public List<org.continuum.grant.boundary.GrantService.FundView> getFunds() {
+    public List<FundView> getFunds() {
         if (funds == null) {
-            funds = grants.funds();
+            funds = fundService.funds();
         }
         return funds;
     }

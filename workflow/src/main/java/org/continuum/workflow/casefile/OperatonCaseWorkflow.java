@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.workflow.engine.EngineHolder;
+import org.continuum.workflow.engine.TaskReader;
+import org.continuum.workflow.grant.GrantProcess;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
@@ -34,10 +36,13 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
     private static final int MAX_ID_LENGTH = 64;
     /** The processes whose user tasks appear in the inbox: the case process and the grant process it calls. */
     private static final String[] TASK_PROCESSES = {CaseFileProcessVariables.PROCESS_KEY,
-            CaseFileProcessVariables.GRANT_PROCESS_KEY};
+            GrantProcess.PROCESS_KEY};
 
     @Inject
     EngineHolder holder;
+
+    @Inject
+    TaskReader tasks;
 
     private ProcessEngine engine() {
         return holder.engine();
@@ -59,7 +64,7 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
 
     @Override
     public List<WorkTask> openTasks(String candidateGroup, String teamCode, int max) {
-        return toWorkTasks(engine().getTaskService().createTaskQuery()
+        return tasks.read(engine().getTaskService().createTaskQuery()
                 .processDefinitionKeyIn(TASK_PROCESSES)
                 .taskCandidateGroup(candidateGroup)
                 .includeAssignedTasks()
@@ -71,7 +76,7 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
 
     @Override
     public List<WorkTask> tasksAssignedTo(String username, int max) {
-        return toWorkTasks(engine().getTaskService().createTaskQuery()
+        return tasks.read(engine().getTaskService().createTaskQuery()
                 .processDefinitionKeyIn(TASK_PROCESSES)
                 .taskAssignee(username)
                 .active()
@@ -86,12 +91,12 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
         }
         Task task = engine().getTaskService().createTaskQuery().taskId(taskId)
                 .processDefinitionKeyIn(TASK_PROCESSES).active().singleResult();
-        return task == null ? Optional.empty() : toWorkTasks(List.of(task)).stream().findFirst();
+        return task == null ? Optional.empty() : tasks.read(List.of(task)).stream().findFirst();
     }
 
     @Override
     public List<WorkTask> openTasksOf(long caseFileId) {
-        return toWorkTasks(engine().getTaskService().createTaskQuery()
+        return tasks.read(engine().getTaskService().createTaskQuery()
                 .processDefinitionKeyIn(TASK_PROCESSES)
                 .processVariableValueEquals(Var.CASE_FILE_ID, caseFileId)
                 .active().orderByTaskCreateTime().asc().list());
@@ -136,67 +141,6 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
     }
 
     @Override
-    public String grantRequested(String caseProcessInstanceId, GrantStart start) {
-        var runtime = engine().getRuntimeService();
-        VariableMap grant = Variables.createVariables()
-                .putValue(Var.GRANT_ID, start.grantId())
-                .putValue(Var.GRANT_REFERENCE, start.grantReference())
-                .putValue(Var.GRANT_RECOMMENDER, start.recommender());
-        boolean caseListens = caseProcessInstanceId != null && runtime.createEventSubscriptionQuery()
-                .processInstanceId(caseProcessInstanceId).eventType("message")
-                .eventName(CaseFileProcessVariables.GRANT_REQUESTED_MESSAGE).count() > 0;
-        if (!caseListens) {
-            grant.putValue(Var.CASE_FILE_ID, start.caseFileId())
-                    .putValue(Var.CASE_REFERENCE, start.caseReference())
-                    .putValue(Var.TEAM_CODE, start.teamCode());
-            return runtime.startProcessInstanceByKey(CaseFileProcessVariables.GRANT_PROCESS_KEY,
-                    start.grantReference(), grant).getId();
-        }
-        // The variables go to the event sub-process instance, so two grants of one case never share them.
-        runtime.createMessageCorrelation(CaseFileProcessVariables.GRANT_REQUESTED_MESSAGE)
-                .processInstanceId(caseProcessInstanceId)
-                .setVariablesToTriggeredScope(grant)
-                .correlate();
-        return runtime.createProcessInstanceQuery()
-                .processDefinitionKey(CaseFileProcessVariables.GRANT_PROCESS_KEY)
-                .processInstanceBusinessKey(start.grantReference())
-                .singleResult().getId();
-    }
-
-    @Override
-    public String referralSent(ReferralStart start) {
-        VariableMap variables = Variables.createVariables()
-                .putValue(Var.REFERRAL_ID, start.referralId())
-                .putValue(Var.CASE_FILE_ID, start.caseFileId())
-                .putValue(Var.CASE_REFERENCE, start.caseReference())
-                .putValue(Var.TEAM_CODE, start.teamCode())
-                .putValue(Var.ANSWER_DUE_AT, Date.from(start.answerDueAt()));
-        return engine().getRuntimeService().startProcessInstanceByKey(CaseFileProcessVariables.REFERRAL_PROCESS_KEY,
-                start.caseReference() + "/R" + start.referralId(), variables).getId();
-    }
-
-    @Override
-    public boolean referralAnswered(String processInstanceId) {
-        var runtime = engine().getRuntimeService();
-        if (processInstanceId == null || runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-                .eventName(CaseFileProcessVariables.REFERRAL_ANSWERED_MESSAGE).count() == 0) {
-            return false;
-        }
-        runtime.createMessageCorrelation(CaseFileProcessVariables.REFERRAL_ANSWERED_MESSAGE)
-                .processInstanceId(processInstanceId).correlate();
-        return true;
-    }
-
-    @Override
-    public Optional<WorkTask> openGrantTask(long grantId) {
-        List<Task> open = engine().getTaskService().createTaskQuery()
-                .processDefinitionKey(CaseFileProcessVariables.GRANT_PROCESS_KEY)
-                .processVariableValueEquals(Var.GRANT_ID, grantId)
-                .active().list();
-        return toWorkTasks(open).stream().findFirst();
-    }
-
-    @Override
     public ProcessPosition position(String processInstanceId) {
         var history = engine().getHistoryService();
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
@@ -228,31 +172,5 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
 
     private static boolean plausibleId(String id) {
         return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH;
-    }
-
-    /** Reads the case variables of all the tasks' process instances in one query (not one per task). */
-    private List<WorkTask> toWorkTasks(List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        String[] instances = tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
-        Map<String, Map<String, Object>> variables = new HashMap<>();
-        engine().getRuntimeService().createVariableInstanceQuery()
-                .processInstanceIdIn(instances)
-                .variableNameIn(Var.CASE_FILE_ID, Var.CASE_REFERENCE, Var.TEAM_CODE, Var.GRANT_ID)
-                .list()
-                .forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
-                        .put(v.getName(), v.getValue()));
-        return tasks.stream().map(task -> {
-            Map<String, Object> vars = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
-            return new WorkTask(task.getId(), task.getTaskDefinitionKey(),
-                    ((Number) vars.get(Var.CASE_FILE_ID)).longValue(),
-                    (String) vars.get(Var.CASE_REFERENCE),
-                    (String) vars.get(Var.TEAM_CODE),
-                    task.getCreateTime().toInstant(),
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    task.getAssignee(),
-                    vars.get(Var.GRANT_ID) == null ? null : ((Number) vars.get(Var.GRANT_ID)).longValue());
-        }).toList();
     }
 }

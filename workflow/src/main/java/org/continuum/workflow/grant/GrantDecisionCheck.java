@@ -1,6 +1,7 @@
-package org.continuum.workflow.casefile;
+package org.continuum.workflow.grant;
 
-import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.grant.control.GrantWorkflow;
+import org.continuum.workflow.casefile.FourEyesCheck;
 
 /**
  * Four eyes on a grant decision: the decider is not the recommender. The container's listener also asks our tables
@@ -9,6 +10,6 @@ import org.continuum.casefile.control.CaseWorkflow;
 public class GrantDecisionCheck extends FourEyesCheck {
 
     public GrantDecisionCheck() {
-        super(CaseWorkflow.Var.GRANT_RECOMMENDER, "no-recommender", "own-recommendation");
+        super(GrantWorkflow.Var.GRANT_RECOMMENDER, "no-recommender", "own-recommendation");
     }
 }

@@ -1,11 +1,11 @@
-package org.continuum.workflow.casefile;
+package org.continuum.workflow.grant;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.grant.control.GrantWorkflow;
 import org.continuum.grant.boundary.GrantProcessCallbacks;
 import org.continuum.platform.control.Roles;
 import org.operaton.bpm.engine.delegate.DelegateTask;
@@ -23,7 +23,7 @@ import java.util.Optional;
 public class GrantDecisionListener extends GrantDecisionCheck {
 
     @Inject
-    GrantProcessCallbacks gate;
+    GrantProcessCallbacks callbacks;
 
     @Override
     public Optional<String> refusal(DelegateTask task) {
@@ -31,7 +31,7 @@ public class GrantDecisionListener extends GrantDecisionCheck {
         if (refusal.isPresent()) {
             return refusal;
         }
-        return gate.decisionRecorded(grantId(task), task.getAssignee()) ? Optional.empty()
+        return callbacks.decisionRecorded(grantId(task), task.getAssignee()) ? Optional.empty()
                 : Optional.of("no-recorded-decision");
     }
 
@@ -43,10 +43,10 @@ public class GrantDecisionListener extends GrantDecisionCheck {
 
     @Override
     protected void refused(DelegateTask task, String reason) {
-        gate.decisionRefused(grantId(task), task.getAssignee(), reason);
+        callbacks.decisionRefused(grantId(task), task.getAssignee(), reason);
     }
 
     private static long grantId(DelegateTask task) {
-        return ((Number) task.getVariable(CaseWorkflow.Var.GRANT_ID)).longValue();
+        return ((Number) task.getVariable(GrantWorkflow.Var.GRANT_ID)).longValue();
     }
 }

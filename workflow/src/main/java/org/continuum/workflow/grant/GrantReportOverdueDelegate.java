@@ -1,11 +1,11 @@
-package org.continuum.workflow.casefile;
+package org.continuum.workflow.grant;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.grant.control.GrantWorkflow;
 import org.continuum.grant.boundary.GrantProcessCallbacks;
 import org.continuum.platform.control.Roles;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
@@ -19,10 +19,10 @@ import org.operaton.bpm.engine.delegate.JavaDelegate;
 public class GrantReportOverdueDelegate implements JavaDelegate {
 
     @Inject
-    GrantProcessCallbacks gate;
+    GrantProcessCallbacks callbacks;
 
     @Override
     public void execute(DelegateExecution execution) {
-        gate.reportOverdue(((Number) execution.getVariable(CaseWorkflow.Var.GRANT_ID)).longValue());
+        callbacks.reportOverdue(((Number) execution.getVariable(GrantWorkflow.Var.GRANT_ID)).longValue());
     }
 }

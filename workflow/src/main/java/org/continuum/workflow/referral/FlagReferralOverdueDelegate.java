@@ -1,11 +1,11 @@
-package org.continuum.workflow.casefile;
+package org.continuum.workflow.referral;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.referral.control.ReferralWorkflow;
 import org.continuum.platform.control.Roles;
 import org.continuum.referral.boundary.ReferralProcessCallbacks;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
@@ -19,10 +19,10 @@ import org.operaton.bpm.engine.delegate.JavaDelegate;
 public class FlagReferralOverdueDelegate implements JavaDelegate {
 
     @Inject
-    ReferralProcessCallbacks gate;
+    ReferralProcessCallbacks callbacks;
 
     @Override
     public void execute(DelegateExecution execution) {
-        gate.answerOverdue(((Number) execution.getVariable(CaseWorkflow.Var.REFERRAL_ID)).longValue());
+        callbacks.answerOverdue(((Number) execution.getVariable(ReferralWorkflow.Var.REFERRAL_ID)).longValue());
     }
 }

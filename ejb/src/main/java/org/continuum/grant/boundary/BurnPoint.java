@@ -1,0 +1,7 @@
+package org.continuum.grant.boundary;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+public record BurnPoint(LocalDate day, BigDecimal remaining) {
+}
