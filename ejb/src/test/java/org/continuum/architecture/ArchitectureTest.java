@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -22,7 +23,7 @@ class ArchitectureTest {
     @Test
     void domainNeverDependsOnTheWorkflowEngine() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.operaton..", "org.camunda..")
-                .because("the engine is reached only through the CaseWorkflow port")
+                .because("the engine is reached only through the process ports (CaseWorkflow, GrantWorkflow, ReferralWorkflow)")
                 .check(DOMAIN);
     }
 
@@ -44,6 +45,15 @@ class ArchitectureTest {
     void entitiesNeverCallBoundaries() {
         noClasses().that().resideInAPackage("..entity..")
                 .should().dependOnClassesThat().resideInAPackage("..boundary..")
+                .check(DOMAIN);
+    }
+
+    @Test
+    void boundariesLeaveQueriesToTheirCollections() {
+        noClasses().that().resideInAPackage("..boundary..")
+                .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+                .because("a boundary keeps transactions, security and orchestration; each aggregate's queries live"
+                        + " in one collection-like control (CaseFiles, Grants, Referrals, Outbox, ...)")
                 .check(DOMAIN);
     }
 

@@ -2,8 +2,8 @@ package org.continuum.audit.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
+import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditEvent;
 import org.continuum.platform.control.Roles;
 
@@ -14,12 +14,10 @@ import java.util.List;
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class AuditQuery {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    AuditTrail trail;
 
     public List<AuditEvent> latest(int max) {
-        return em.createQuery("select a from AuditEvent a order by a.id desc", AuditEvent.class)
-                .setMaxResults(Math.min(Math.max(max, 1), 500))
-                .getResultList();
+        return trail.latest(max);
     }
 }

@@ -10,6 +10,7 @@ import org.continuum.audit.entity.AuditOutcome;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Writes audit events. Successful changes are recorded in the caller's transaction, so the event and the change
@@ -33,5 +34,12 @@ public class AuditTrail {
     public void recordIndependently(String actor, AuditAction action, Long caseFileId, AuditOutcome outcome,
                                     String detail) {
         em.persist(new AuditEvent(Instant.now(clock), actor, action, caseFileId, outcome, detail));
+    }
+
+    /** The latest rows, newest first (at most 500). */
+    public List<AuditEvent> latest(int max) {
+        return em.createQuery("select a from AuditEvent a order by a.id desc", AuditEvent.class)
+                .setMaxResults(Math.min(Math.max(max, 1), 500))
+                .getResultList();
     }
 }

@@ -3,8 +3,6 @@ package org.continuum.casefile.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.notification.entity.NotificationKind;
 import org.continuum.casefile.control.CaseEvents;
 import org.continuum.identity.control.Caller;
@@ -43,9 +41,6 @@ public class TaskInboxService {
     Caller currentCaller;
 
     static final int MAX_TASKS = 200;
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     CaseEvents events;
@@ -157,10 +152,7 @@ public class TaskInboxService {
         if (caller.getTeam() == null) {
             return List.of();
         }
-        return em.createQuery("select u from UserAccount u where u.team = :t and u.enabled = true"
-                        + " order by u.displayName", UserAccount.class)
-                .setParameter("t", caller.getTeam()).getResultList().stream()
-                .filter(u -> u.hasRole(role))
+        return staff.activeMembers(caller.getTeam(), role).stream()
                 .map(u -> new StaffMember(u.getUsername(), u.getDisplayName())).toList();
     }
 

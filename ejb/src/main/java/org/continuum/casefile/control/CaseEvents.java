@@ -3,6 +3,7 @@ package org.continuum.casefile.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.continuum.identity.control.Staff;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.entity.CaseEventKind;
@@ -34,6 +35,9 @@ public class CaseEvents {
     @Inject
     Notifier notifier;
 
+    @Inject
+    Staff staff;
+
     /** Timeline entry and audit row of one event done by {@code actor}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(CaseFile caseFile, String actor, CaseEventKind kind, String summary, String note,
@@ -52,7 +56,7 @@ public class CaseEvents {
     /** Tells the active members of the case's team with {@code role}, except {@code except} (may be null). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int notifyTeam(NotificationKind kind, CaseFile caseFile, Role role, String except, String cause) {
-        List<UserAccount> members = notifier.teamMembers(caseFile.getTeam(), role).stream()
+        List<UserAccount> members = staff.activeMembers(caseFile.getTeam(), role).stream()
                 .filter(u -> !u.getUsername().equals(except)).toList();
         return notify(kind, caseFile, members, cause);
     }
@@ -60,7 +64,7 @@ public class CaseEvents {
     /** Tells the named people (unknown names are skipped). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int notifyUsers(NotificationKind kind, CaseFile caseFile, Collection<String> usernames, String cause) {
-        return notify(kind, caseFile, notifier.byUsername(usernames), cause);
+        return notify(kind, caseFile, staff.byUsernames(usernames), cause);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -12,6 +12,7 @@ import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.identity.entity.Role;
+import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.security.control.FieldCipher;
 
@@ -45,6 +46,22 @@ public class CaseFiles {
     /** A case file that must exist (an id the application stored itself). */
     public CaseFile get(long caseFileId) {
         return find(caseFileId).orElseThrow(() -> new IllegalStateException("case file missing: " + caseFileId));
+    }
+
+    /** Other case files of the same team for the same person (same legal-name blind index), newest first. */
+    public List<CaseFile> samePerson(CaseFile c, int max) {
+        String index = em.createQuery("select c.legalNameIndex from CaseFile c where c.id = :id", String.class)
+                .setParameter("id", c.getId()).getSingleResult();
+        return em.createQuery("select o from CaseFile o where o.team = :team and o.legalNameIndex = :index"
+                        + " and o.id <> :id order by o.createdAt desc", CaseFile.class)
+                .setParameter("team", c.getTeam()).setParameter("index", index).setParameter("id", c.getId())
+                .setMaxResults(max).getResultList();
+    }
+
+    /** The team's case file with this reference. */
+    public Optional<CaseFile> byReference(String reference, Team team) {
+        return em.createQuery("select c from CaseFile c where c.reference = :r and c.team = :t", CaseFile.class)
+                .setParameter("r", reference).setParameter("t", team).getResultStream().findFirst();
     }
 
     public long count(CaseQuery query, UserAccount reader) {

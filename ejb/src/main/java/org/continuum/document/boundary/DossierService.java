@@ -3,8 +3,8 @@ package org.continuum.document.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.continuum.referral.control.Referrals;
+import org.continuum.casefile.control.Consents;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -29,6 +29,9 @@ import org.continuum.referral.entity.Referral;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -42,13 +45,16 @@ import java.util.ResourceBundle;
 public class DossierService {
 
     @Inject
+    Referrals referrals;
+
+    @Inject
+    Consents consents;
+
+    @Inject
     Caller currentCaller;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     CaseGuard guard;
@@ -104,8 +110,7 @@ public class DossierService {
                         + (c.getDestinationCountry() == null ? "" : c.getDestinationCountry()));
             }
             pdf.heading(words.getString("section.consent"));
-            var consents = em.createQuery("select c from Consent c where c.caseFileId = :id order by c.recordedAt",
-                    Consent.class).setParameter("id", caseFileId).getResultList();
+            var consents = this.consents.ofCase(caseFileId);
             pdf.item("STORAGE: " + words.getString("state.granted") + " · " + WHEN.format(c.getConsentRecordedAt()));
             for (Consent consent : consents) {
                 pdf.item(consent.getPurpose() + (consent.getPartner() == null ? "" : " · " + consent.getPartner()
@@ -128,8 +133,9 @@ public class DossierService {
                         + (m.getNote() == null ? "" : " · " + m.getNote()));
             }
             pdf.heading(words.getString("section.referrals"));
-            for (Referral r : em.createQuery("select r from Referral r where r.caseFileId = :id order by r.sentAt",
-                    Referral.class).setParameter("id", caseFileId).getResultList()) {
+            List<Referral> sent = new ArrayList<>(referrals.ofCase(caseFileId));
+            Collections.reverse(sent);
+            for (Referral r : sent) {
                 pdf.item(WHEN.format(r.getSentAt()) + " · " + r.getPartner().getName() + " · " + r.getPurpose()
                         + " · " + r.getSharedFields() + " · " + r.getStatus()
                         + (r.getOutcome() == null ? "" : " · " + r.getOutcome()));
@@ -155,7 +161,7 @@ public class DossierService {
     /** The referral dossier: the stored package (consented fields only), the partner, the purpose, our reference. */
     public Dossier referralDossier(long referralId) {
         UserAccount caller = currentCaller.account();
-        Referral r = em.find(Referral.class, referralId);
+        Referral r = referrals.find(referralId).orElse(null);
         if (r == null) {
             audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
                     org.continuum.audit.entity.AuditOutcome.DENIED, "not-found referral=" + referralId);

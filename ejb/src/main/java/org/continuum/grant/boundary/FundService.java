@@ -3,9 +3,6 @@ package org.continuum.grant.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.casefile.control.CaseFiles;
 import org.continuum.casefile.entity.CaseFile;
@@ -39,9 +36,6 @@ import java.util.Set;
 public class FundService {
 
     static final int MAX_TEXT = 200;
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     Grants grants;
@@ -83,12 +77,11 @@ public class FundService {
         String actor = currentCaller.username();
         Fund existing = grants.fundByCode(form.code()).orElse(null);
         if (existing == null) {
-            em.persist(InvalidInput.whenRefused(() -> new Fund(form.code(), form.name().strip(), form.donor().strip(),
+            grants.addFund(InvalidInput.whenRefused(() -> new Fund(form.code(), form.name().strip(), form.donor().strip(),
                     form.currency(), form.budget(), form.periodStart(), form.periodEnd(), rules)));
             audit.record(actor, AuditAction.FUND_SAVED, null, "created " + form.code());
         } else {
-            em.lock(existing, LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(existing);
+            grants.lockFund(existing);
             InvalidInput.whenRefused(() -> existing.update(form.name().strip(), form.donor().strip(), form.currency(),
                     form.budget(), form.periodStart(), form.periodEnd(), rules));
             audit.record(actor, AuditAction.FUND_SAVED, null, "updated " + form.code() + " budget="

@@ -71,7 +71,11 @@ public class Grants {
         return Optional.ofNullable(em.find(EmergencyGrant.class, grantId, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** The fund, row-locked, before money is committed or paid on it. */
+    public void addFund(Fund fund) {
+        em.persist(fund);
+    }
+
+    /** The fund, row-locked and read again, before money is committed or paid on it or its rules change. */
     public Fund lockFund(Fund fund) {
         em.lock(fund, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(fund);

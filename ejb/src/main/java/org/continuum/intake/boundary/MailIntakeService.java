@@ -3,9 +3,6 @@ package org.continuum.intake.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -16,7 +13,7 @@ import org.continuum.casefile.control.IntakeRequest;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
-import org.continuum.intake.entity.MailAttachment;
+import org.continuum.intake.control.MailIntakes;
 import org.continuum.intake.entity.MailIntake;
 
 import java.time.Instant;
@@ -34,8 +31,8 @@ public class MailIntakeService {
     @Inject
     Caller currentCaller;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    MailIntakes mails;
 
     @Inject
     CaseFileRegistrar registrar;
@@ -68,19 +65,14 @@ public class MailIntakeService {
     /** Drafts and quarantined messages of the caller's team, newest first. */
     public List<Row> queue() {
         UserAccount caller = teamMember();
-        return em.createQuery("select m from MailIntake m where m.team = :t and m.status in :open"
-                        + " order by m.receivedAt desc", MailIntake.class)
-                .setParameter("t", caller.getTeam())
-                .setParameter("open", List.of(MailIntake.Status.DRAFT, MailIntake.Status.QUARANTINED))
-                .setMaxResults(200).getResultList().stream().map(MailIntakeService::row).toList();
+        return mails.openOf(caller.getTeam(), 200).stream().map(MailIntakeService::row).toList();
     }
 
     public Message open(long id) {
         UserAccount caller = teamMember();
         MailIntake mail = ofTeam(caller, id, AuditAction.MAIL_READ, false);
         audit.record(caller.getUsername(), AuditAction.MAIL_READ, mail.getCaseFileId(), "mail=" + id);
-        List<AttachmentInfo> files = em.createQuery("select a from MailAttachment a where a.mailIntakeId = :m",
-                        MailAttachment.class).setParameter("m", id).getResultList().stream()
+        List<AttachmentInfo> files = mails.attachmentsOf(id).stream()
                 .map(a -> new AttachmentInfo(a.getFileName(), a.getContentType(), a.getSizeBytes())).toList();
         return new Message(row(mail), mail.getBody(), files);
     }
@@ -114,8 +106,7 @@ public class MailIntakeService {
     }
 
     private MailIntake ofTeam(UserAccount caller, long id, AuditAction action, boolean lock) {
-        MailIntake mail = lock ? em.find(MailIntake.class, id, LockModeType.PESSIMISTIC_WRITE)
-                : em.find(MailIntake.class, id);
+        MailIntake mail = mails.find(id, lock).orElse(null);
         if (mail == null || !mail.belongsTo(caller.getTeam())) {
             audit.recordIndependently(caller.getUsername(), action, null, AuditOutcome.DENIED,
                     (mail == null ? "not-found" : "other-team") + " mail=" + id);

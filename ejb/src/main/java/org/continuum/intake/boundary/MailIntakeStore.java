@@ -5,8 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.continuum.casefile.control.CaseFiles;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.Timeline;
@@ -16,7 +15,7 @@ import org.continuum.identity.control.Staff;
 import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.Team;
 import org.continuum.intake.control.MailParser;
-import org.continuum.intake.entity.MailAttachment;
+import org.continuum.intake.control.MailIntakes;
 import org.continuum.intake.entity.MailIntake;
 import org.continuum.security.control.FieldCipher;
 
@@ -38,8 +37,11 @@ public class MailIntakeStore {
     static final String SYSTEM_ACTOR = "system";
     private static final Pattern REFERENCE = Pattern.compile("\\bCF-\\d{4}-\\d{6}\\b");
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    MailIntakes mails;
+
+    @Inject
+    CaseFiles caseFiles;
 
     @Inject
     Staff staff;
@@ -55,8 +57,7 @@ public class MailIntakeStore {
 
     /** The status of the message already taken in with this digest, if any. */
     public Optional<MailIntake.Status> known(String digest) {
-        return em.createQuery("select m.status from MailIntake m where m.digest = :d", MailIntake.Status.class)
-                .setParameter("d", digest).setMaxResults(1).getResultStream().findFirst();
+        return mails.statusOf(digest);
     }
 
     /**
@@ -76,10 +77,7 @@ public class MailIntakeStore {
         MailIntake mail = new MailIntake(digest, team, receivedAt, size, parsed.quarantine(), parsed.sender(),
                 senderIndex, parsed.subject(), parsed.text(), parsed.attachments().size(),
                 linked == null ? null : linked.getId());
-        em.persist(mail);
-        for (MailParser.Attachment a : parsed.attachments()) {
-            em.persist(new MailAttachment(mail.getId(), a.fileName(), a.contentType(), a.content()));
-        }
+        mails.add(mail, parsed.attachments());
         if (linked != null) {
             timeline.record(linked, SYSTEM_ACTOR, CaseEventKind.MAIL_RECEIVED, "mail=" + mail.getId()
                     + " attachments=" + parsed.attachments().size(), parsed.subject());
@@ -95,8 +93,7 @@ public class MailIntakeStore {
         Matcher m = REFERENCE.matcher((parsed.subject() == null ? "" : parsed.subject()) + "\n"
                 + (parsed.text() == null ? "" : parsed.text()));
         while (m.find()) {
-            Optional<CaseFile> quoted = em.createQuery("select c from CaseFile c where c.reference = :r and c.team = :t",
-                    CaseFile.class).setParameter("r", m.group()).setParameter("t", team).getResultStream().findFirst();
+            Optional<CaseFile> quoted = caseFiles.byReference(m.group(), team);
             if (quoted.isPresent()) {
                 return quoted;
             }
@@ -104,9 +101,6 @@ public class MailIntakeStore {
         if (senderIndex == null) {
             return Optional.empty();
         }
-        return em.createQuery("select c from MailIntake m, CaseFile c where m.senderIndex = :s and c.id = m.caseFileId"
-                        + " and c.team = :t order by m.receivedAt desc", CaseFile.class)
-                .setParameter("s", senderIndex).setParameter("t", team).setMaxResults(1).getResultStream()
-                .findFirst();
+        return mails.caseOfSender(senderIndex, team);
     }
 }

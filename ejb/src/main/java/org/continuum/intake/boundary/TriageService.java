@@ -3,8 +3,8 @@ package org.continuum.intake.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.continuum.casefile.control.Consents;
+import org.continuum.casefile.control.CaseFiles;
 import org.continuum.notification.entity.NotificationKind;
 import org.continuum.casefile.control.CaseEvents;
 import org.continuum.identity.control.Caller;
@@ -45,10 +45,13 @@ import java.util.Map;
 public class TriageService {
 
     @Inject
+    Consents consents;
+
+    @Inject
     Caller currentCaller;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    CaseFiles caseFiles;
 
     @Inject
     CaseEvents events;
@@ -76,21 +79,10 @@ public class TriageService {
     public List<DuplicateCandidate> possibleDuplicates(String taskId) {
         UserAccount caller = currentCaller.account();
         CaseFile c = tasks.open(caller, taskId, CaseTask.TRIAGE, AuditAction.TASK_OPENED).caseFile();
-        return em.createQuery("select o from CaseFile o where o.team = :team and o.legalNameIndex = :index"
-                        + " and o.id <> :id order by o.createdAt desc", CaseFile.class)
-                .setParameter("team", c.getTeam())
-                .setParameter("index", legalNameIndexOf(c))
-                .setParameter("id", c.getId())
-                .setMaxResults(20)
-                .getResultList().stream()
+        return caseFiles.samePerson(c, 20).stream()
                 .map(o -> new DuplicateCandidate(o.getId(), o.getReference(), o.getPseudonym(), o.getPhase(),
                         o.getCreatedAt()))
                 .toList();
-    }
-
-    private String legalNameIndexOf(CaseFile c) {
-        return em.createQuery("select c.legalNameIndex from CaseFile c where c.id = :id", String.class)
-                .setParameter("id", c.getId()).getSingleResult();
     }
 
     public void complete(String taskId, TriageDecision decision) {
@@ -152,7 +144,7 @@ public class TriageService {
         }
         InvalidInput.whenRefused(() -> caseFile.completeVerification(decision.verified(), decision.method(),
                 referral, now));
-        consents.forEach(em::persist);
+        consents.forEach(this.consents::add);
         workflow.complete(open.task().id(), caller.getUsername(),
                 Map.of(CaseWorkflow.Var.VERIFIED, decision.verified()));
         String summary = "verified=" + decision.verified()

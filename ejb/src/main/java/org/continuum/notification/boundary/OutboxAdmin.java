@@ -3,18 +3,18 @@ package org.continuum.notification.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
+import org.continuum.notification.control.Outbox;
 import org.continuum.notification.entity.Notification;
 import org.continuum.notification.entity.NotificationKind;
 import org.continuum.notification.entity.NotificationStatus;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +29,8 @@ public class OutboxAdmin {
     @Inject
     Caller currentCaller;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Outbox outbox;
 
     @Inject
     AuditTrail audit;
@@ -44,23 +44,13 @@ public class OutboxAdmin {
     }
 
     public Overview overview() {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (NotificationStatus s : NotificationStatus.values()) {
-            counts.put(s.name(), 0L);
-        }
-        em.createQuery("select n.status, count(n) from Notification n group by n.status", Object[].class)
-                .getResultList().forEach(r -> counts.put(((NotificationStatus) r[0]).name(), (Long) r[1]));
-        long failing = em.createQuery("select count(n) from Notification n where n.status <> :sent"
-                + " and n.lastError is not null", Long.class).setParameter("sent", NotificationStatus.SENT)
-                .getSingleResult();
-        List<Row> unsent = rows("select n from Notification n where n.status <> :sent order by n.createdAt", false);
-        List<Row> recent = rows("select n from Notification n where n.status = :sent order by n.sentAt desc", true);
-        return new Overview(counts, failing, unsent, recent);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        outbox.countByStatus().forEach((status, count) -> counts.put(status.name(), count));
+        return new Overview(counts, outbox.countFailing(), rows(outbox.unsent(200)), rows(outbox.recentlySent(20)));
     }
 
-    private List<Row> rows(String jpql, boolean sentOnly) {
-        return em.createQuery(jpql, Notification.class).setParameter("sent", NotificationStatus.SENT)
-                .setMaxResults(sentOnly ? 20 : 200).getResultList().stream()
+    private static List<Row> rows(List<Notification> notifications) {
+        return notifications.stream()
                 .map(n -> new Row(n.getId(), n.getRecipient(), n.getKind(), n.getCaseReference(), n.getStatus(),
                         n.getAttempts(), n.getCreatedAt(), n.getNextAttemptAt(), n.getSentAt(), n.getLastError()))
                 .toList();
@@ -68,10 +58,7 @@ public class OutboxAdmin {
 
     /** Asks for an attempt at once (e.g. after the mail server was fixed). */
     public void retry(long id) {
-        Notification n = em.find(Notification.class, id);
-        if (n == null) {
-            throw new InvalidInput("outbox.unknown");
-        }
+        Notification n = outbox.find(id).orElseThrow(() -> new InvalidInput("outbox.unknown"));
         n.retryNow(Instant.now());
         audit.record(currentCaller.username(), AuditAction.OUTBOX_RETRIED, null, "notification=" + id);
     }

@@ -5,15 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.identity.control.Staff;
 import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.notification.control.Outbox;
 import org.continuum.notification.entity.Notification;
 import org.continuum.notification.entity.NotificationKind;
-import org.continuum.notification.entity.NotificationStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +30,8 @@ public class OutboxStore {
     /** Capped so that every message goes out within about a minute of the mail server coming back (R5). */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Outbox outbox;
 
     @Inject
     Staff staff;
@@ -49,17 +46,12 @@ public class OutboxStore {
     }
 
     public List<Long> due(int max) {
-        Instant now = Instant.now();
-        return em.createQuery("select n.id from Notification n where (n.status = :pending and n.nextAttemptAt <= :now)"
-                        + " or (n.status = :sending and n.claimedAt < :stale) order by n.nextAttemptAt, n.id", Long.class)
-                .setParameter("pending", NotificationStatus.PENDING).setParameter("sending", NotificationStatus.SENDING)
-                .setParameter("now", now).setParameter("stale", now.minus(Notification.STALE_CLAIM))
-                .setMaxResults(max).getResultList();
+        return outbox.due(Instant.now(), max);
     }
 
     /** Takes the message for one attempt, or nothing when another worker has it or it went out meanwhile. */
     public Optional<Outgoing> claim(long id) {
-        Notification n = em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Notification n = outbox.lock(id).orElse(null);
         Instant now = Instant.now();
         if (n == null || !n.isDue(now)) {
             return Optional.empty();
@@ -77,16 +69,10 @@ public class OutboxStore {
     }
 
     public void delivered(long id) {
-        Notification n = em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (n != null) {
-            n.delivered(Instant.now());
-        }
+        outbox.lock(id).ifPresent(n -> n.delivered(Instant.now()));
     }
 
     public void failed(long id, String error) {
-        Notification n = em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (n != null) {
-            n.failed(error, FIRST_BACKOFF, MAX_BACKOFF, Instant.now());
-        }
+        outbox.lock(id).ifPresent(n -> n.failed(error, FIRST_BACKOFF, MAX_BACKOFF, Instant.now()));
     }
 }

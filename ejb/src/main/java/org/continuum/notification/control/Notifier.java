@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.continuum.identity.entity.Role;
-import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.notification.entity.Notification;
 import org.continuum.notification.entity.NotificationKind;
@@ -55,21 +53,6 @@ public class Notifier {
             queued++;
         }
         return queued;
-    }
-
-    /** The active members of a team who hold {@code role}. */
-    public List<UserAccount> teamMembers(Team team, Role role) {
-        return em.createQuery("select u from UserAccount u where u.team = :t and u.enabled = true",
-                        UserAccount.class)
-                .setParameter("t", team).getResultList().stream().filter(u -> u.hasRole(role)).toList();
-    }
-
-    public List<UserAccount> byUsername(Collection<String> usernames) {
-        if (usernames.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("select u from UserAccount u where u.username in :names", UserAccount.class)
-                .setParameter("names", usernames).getResultList();
     }
 
     private static String linkTo(Long caseFileId) {

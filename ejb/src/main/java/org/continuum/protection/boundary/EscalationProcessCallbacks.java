@@ -5,8 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.continuum.casefile.control.CaseFiles;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -30,10 +29,10 @@ import java.util.Optional;
 @RolesAllowed(Roles.SYSTEM)
 public class EscalationProcessCallbacks {
 
-    static final String SYSTEM_ACTOR = "system";
+    @Inject
+    CaseFiles caseFiles;
 
-    @PersistenceContext
-    EntityManager em;
+    static final String SYSTEM_ACTOR = "system";
 
     @Inject
     Measures measures;
@@ -46,7 +45,7 @@ public class EscalationProcessCallbacks {
 
     /** The proposer of a valid pending proposal, or empty when there is none (then the gate is closed). */
     public Optional<String> check(long caseFileId) {
-        CaseFile caseFile = em.find(CaseFile.class, caseFileId);
+        CaseFile caseFile = caseFiles.find(caseFileId).orElse(null);
         Optional<Escalation> pending = measures.pendingEscalation(caseFileId);
         List<String> problems = pending.map(e -> LastResortRule.problems(e.getScope(), e.getEvidence(),
                 measures.of(caseFileId))).orElse(List.of("no-proposal"));

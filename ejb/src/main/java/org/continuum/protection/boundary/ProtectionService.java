@@ -3,8 +3,6 @@ package org.continuum.protection.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.identity.entity.Role;
 import org.continuum.notification.entity.NotificationKind;
 import org.continuum.casefile.control.CaseEvents;
@@ -56,9 +54,6 @@ public class ProtectionService {
 
     @Inject
     Caller currentCaller;
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     Staff staff;
@@ -145,7 +140,7 @@ public class ProtectionService {
                 var type = measures.type(change.typeCode()).orElseThrow(() -> new InvalidInput("plan.measure.unknown"));
                 measure = InvalidInput.whenRefused(() -> new ProtectionMeasure(caseFile.getId(), type,
                         caller.getUsername(), now));
-                em.persist(measure);
+                measures.add(measure);
             } else {
                 measure = existing.get(change.measureId());
                 if (measure == null) {
@@ -257,7 +252,7 @@ public class ProtectionService {
         }
         Escalation escalation = InvalidInput.whenRefused(() -> new Escalation(caseFile.getId(), proposal.scope(),
                 caller.getUsername(), proposal.justification(), evidence, now));
-        em.persist(escalation);
+        measures.addEscalation(escalation);
         InvalidInput.whenRefused(() -> caseFile.escalationProposed(now));
         events.record(caseFile, caller.getUsername(), CaseEventKind.ESCALATION_PROPOSED,
                 "scope=" + proposal.scope() + " steps=" + evidence.size(), null, AuditAction.ESCALATION_PROPOSED,

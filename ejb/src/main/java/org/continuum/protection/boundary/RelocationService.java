@@ -3,8 +3,6 @@ package org.continuum.protection.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.casefile.control.CaseEvents;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
@@ -42,9 +40,6 @@ public class RelocationService {
     Caller currentCaller;
 
     public static final int MAX_DEPENDANTS = 30;
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     CaseTasks tasks;

@@ -3,8 +3,7 @@ package org.continuum.protection.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.continuum.protection.control.SafetyPlans;
 import org.continuum.casefile.control.CaseEvents;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
@@ -29,10 +28,10 @@ import java.time.Instant;
 public class SafetyPlanService {
 
     @Inject
-    Caller currentCaller;
+    SafetyPlans plans;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Caller currentCaller;
 
     @Inject
     CaseGuard guard;
@@ -72,8 +71,7 @@ public class SafetyPlanService {
         Instant now = Instant.now();
         InvalidInput.whenRefused(() -> plan.update(content, caller.getUsername(), now));
         if (existing == null) {
-            // The identity column inserts at once: the row must be complete first.
-            em.persist(plan);
+            plans.add(plan);
         }
         events.record(caseFile, caller.getUsername(), CaseEventKind.SAFETY_PLAN_UPDATED,
                 "digital-protections=" + content.protectionsInPlace() + "/6", null, AuditAction.SAFETY_PLAN_UPDATED,
@@ -81,8 +79,7 @@ public class SafetyPlanService {
     }
 
     private SafetyPlan find(long caseFileId) {
-        return em.createQuery("select p from SafetyPlan p where p.caseFileId = :id", SafetyPlan.class)
-                .setParameter("id", caseFileId).getResultStream().findFirst().orElse(null);
+        return plans.ofCase(caseFileId).orElse(null);
     }
 
 }

@@ -22,6 +22,10 @@ public class Measures {
         em.persist(measure);
     }
 
+    public void addEscalation(Escalation escalation) {
+        em.persist(escalation);
+    }
+
     public List<ProtectionMeasure> of(long caseFileId) {
         return em.createQuery("select m from ProtectionMeasure m where m.caseFileId = :c"
                         + " order by m.type.continuumStep, m.type.position, m.id", ProtectionMeasure.class)

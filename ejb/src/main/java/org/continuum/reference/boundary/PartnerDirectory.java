@@ -3,8 +3,7 @@ package org.continuum.reference.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.continuum.reference.control.Partners;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -29,20 +28,19 @@ import java.util.Set;
 public class PartnerDirectory {
 
     @Inject
+    Partners partners;
+
+    @Inject
     Caller currentCaller;
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     AuditTrail audit;
 
     public List<PartnerForm> list() {
-        return em.createQuery("select p from Partner p order by p.name", Partner.class).getResultList().stream()
-                .map(PartnerDirectory::form).toList();
+        return partners.all().stream().map(PartnerDirectory::form).toList();
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -110,15 +108,14 @@ public class PartnerDirectory {
                 form.statedLimits(), form.website(), new Partner.Rules(situations, countries,
                         form.requiresTargetedForWork(), answerDays), form.active(), by, Instant.now()));
         if (created) {
-            em.persist(partner);
+            partners.add(partner);
         }
         audit.record(by, AuditAction.PARTNER_SAVED, null, "partner=" + code + (created ? " created" : ""));
         return code;
     }
 
     private java.util.Optional<Partner> find(String code) {
-        return em.createQuery("select p from Partner p where p.code = :c", Partner.class)
-                .setParameter("c", code == null ? "" : code).getResultStream().findFirst();
+        return partners.byCode(code == null ? "" : code);
     }
 
     private static List<String> codes(List<String> raw, String pattern, String problem, List<String> problems) {

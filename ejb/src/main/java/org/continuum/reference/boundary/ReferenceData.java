@@ -2,8 +2,9 @@ package org.continuum.reference.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
+import org.continuum.reference.control.Partners;
+import org.continuum.reference.control.MeasureTypes;
 import org.continuum.platform.control.Roles;
 import org.continuum.reference.entity.MeasureType;
 import org.continuum.reference.entity.Partner;
@@ -15,18 +16,20 @@ import java.util.List;
 @RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR, Roles.SECURITY_MENTOR, Roles.ADMIN})
 public class ReferenceData {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Partners partners;
+
+    @Inject
+    MeasureTypes measureTypes;
 
     public List<PartnerOption> partners() {
-        return em.createQuery("select p from Partner p order by p.name", Partner.class).getResultList().stream()
+        return partners.all().stream()
                 .map(p -> new PartnerOption(p.getId(), p.getCode(), p.getName())).toList();
     }
 
     /** The catalogue along the continuum; {@code localOnly} keeps steps 1-4, the ones a protection plan may hold. */
     public List<MeasureOption> measureTypes(boolean localOnly) {
-        return em.createQuery("select t from MeasureType t order by t.continuumStep, t.position", MeasureType.class)
-                .getResultList().stream()
+        return measureTypes.all().stream()
                 .filter(t -> !localOnly || t.getContinuumStep() < 5)
                 .map(t -> new MeasureOption(t.getCode(), t.getContinuumStep(), t.name("en"), t.name("fr")))
                 .toList();

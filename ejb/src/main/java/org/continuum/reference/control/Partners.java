@@ -42,6 +42,10 @@ public class Partners {
         return em.createQuery("select p from Partner p order by p.name", Partner.class).getResultList();
     }
 
+    public void add(Partner partner) {
+        em.persist(partner);
+    }
+
     public Optional<Partner> byCode(String code) {
         return em.createQuery("select p from Partner p where p.code = :c", Partner.class)
                 .setParameter("c", code).getResultStream().findFirst();

@@ -3,6 +3,7 @@ package org.continuum.referral.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.continuum.casefile.control.Consents;
 import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseFiles;
 import org.continuum.referral.control.Referrals;
@@ -56,6 +57,9 @@ import java.util.stream.Collectors;
 public class ReferralService {
 
     @Inject
+    Consents consents;
+
+    @Inject
     Caller currentCaller;
 
     /** Test and demo servers shorten the wait before the reminder (e.g. {@code PT3S}); production uses the date. */
@@ -93,7 +97,7 @@ public class ReferralService {
         CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.REFERRAL_DESK_VIEWED);
         audit.record(caller.getUsername(), AuditAction.REFERRAL_DESK_VIEWED, caseFileId, null);
         Eligibility.Profile profile = profileOf(caseFile);
-        Map<Long, Consent> consents = referrals.sharingConsentsInForce(caseFileId);
+        Map<Long, Consent> consents = this.consents.sharingInForce(caseFileId);
         List<PartnerCard> cards = partners.active().stream()
                 .map(p -> {
                     Consent consent = consents.get(p.getId());
@@ -132,7 +136,7 @@ public class ReferralService {
         }
         Consent consent = InvalidInput.whenRefused(() -> Consent.toShare(caseFileId, partner, fields, granted,
                 Instant.now(), caller.getUsername()));
-        referrals.addConsent(consent);
+        consents.add(consent);
         String summary = "partner=" + partner.getCode() + " granted=" + granted + " fields="
                 + consent.getSharedFields().stream().map(Enum::name).collect(Collectors.joining(","));
         events.record(caseFile, caller.getUsername(), CaseEventKind.CONSENT_RECORDED, summary, null,
@@ -154,7 +158,7 @@ public class ReferralService {
             throw new InvalidInput("referral.caseClosed");
         }
         Partner partner = partners.chosen(request.partnerId());
-        Consent consent = referrals.sharingConsentsInForce(caseFileId).get(partner.getId());
+        Consent consent = consents.sharingInForce(caseFileId).get(partner.getId());
         Set<SharedField> consented = consent == null ? Set.of() : consent.getSharedFields();
         Set<SharedField> requested = request.fields() == null ? Set.of() : request.fields();
         List<String> problems = new ArrayList<>(ReferralPackage.problems(requested, consented));

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.continuum.casefile.entity.Consent;
-import org.continuum.casefile.entity.ConsentPurpose;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.referral.entity.Referral;
@@ -13,9 +11,7 @@ import org.continuum.referral.entity.ReferralStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,23 +38,9 @@ public class Referrals {
         em.flush();
     }
 
-    public void addConsent(Consent consent) {
-        em.persist(consent);
-    }
-
     public List<Referral> ofCase(long caseFileId) {
         return em.createQuery("select r from Referral r where r.caseFileId = :id order by r.sentAt desc, r.id desc",
                 Referral.class).setParameter("id", caseFileId).getResultList();
-    }
-
-    /** The latest sharing consent per partner id: the one in force. */
-    public Map<Long, Consent> sharingConsentsInForce(long caseFileId) {
-        Map<Long, Consent> latest = new HashMap<>();
-        em.createQuery("select c from Consent c where c.caseFileId = :id and c.purpose = :purpose"
-                        + " order by c.recordedAt, c.id", Consent.class)
-                .setParameter("id", caseFileId).setParameter("purpose", ConsentPurpose.SHARE_WITH_PARTNER)
-                .getResultList().forEach(c -> latest.put(c.getPartner().getId(), c));
-        return latest;
     }
 
     /** A sent referral waiting past its due date, with the reference of its case file. */

@@ -3,8 +3,6 @@ package org.continuum.report.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -16,6 +14,7 @@ import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantDecision;
 import org.continuum.platform.control.Roles;
 import org.continuum.report.control.ExportPseudonyms;
+import org.continuum.report.control.ExportReader;
 import org.continuum.report.control.ExportSheets;
 
 import java.io.OutputStream;
@@ -51,8 +50,8 @@ public class AuditorExport {
 
     public enum Dataset { CASES, GRANTS, AUDIT }
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ExportReader reader;
 
     @Inject
     AuditTrail audit;
@@ -106,9 +105,7 @@ public class AuditorExport {
         long rows = 0;
         long after = 0;
         while (true) {
-            List<CaseFile> page = em.createQuery("select c from CaseFile c join fetch c.team where c.id > :after"
-                    + " order by c.id", CaseFile.class).setParameter("after", after).setMaxResults(PAGE)
-                    .getResultList();
+            List<CaseFile> page = reader.caseFilesAfter(after, PAGE);
             for (CaseFile c : page) {
                 sink.accept(List.of(p.of(c.getId()), c.getTeam().getCode(), c.getCountry(), c.getSituation().name(),
                         c.getRequestType().name(), c.getUrgency().name(), c.getChannel().name(), c.getPhase().name(),
@@ -118,7 +115,7 @@ public class AuditorExport {
                 after = c.getId();
                 rows++;
             }
-            em.clear();
+            reader.forget();
             if (page.size() < PAGE) {
                 return rows;
             }
@@ -129,9 +126,7 @@ public class AuditorExport {
         long rows = 0;
         long after = 0;
         while (true) {
-            List<EmergencyGrant> page = em.createQuery("select g from EmergencyGrant g join fetch g.fund"
-                    + " where g.id > :after order by g.id", EmergencyGrant.class).setParameter("after", after)
-                    .setMaxResults(PAGE).getResultList();
+            List<EmergencyGrant> page = reader.grantsAfter(after, PAGE);
             for (EmergencyGrant g : page) {
                 List<String> decisions = new ArrayList<>();
                 for (GrantDecision d : g.getDecisions()) {
@@ -153,7 +148,7 @@ public class AuditorExport {
                 after = g.getId();
                 rows++;
             }
-            em.clear();
+            reader.forget();
             if (page.size() < PAGE) {
                 return rows;
             }
@@ -169,17 +164,14 @@ public class AuditorExport {
         long rows = 0;
         long after = 0;
         while (true) {
-            List<AuditEvent> page = em.createQuery("select a from AuditEvent a where a.id > :after"
-                            + " and a.occurredAt >= :start and a.occurredAt < :end order by a.id", AuditEvent.class)
-                    .setParameter("after", after).setParameter("start", start).setParameter("end", end)
-                    .setMaxResults(PAGE).getResultList();
+            List<AuditEvent> page = reader.auditAfter(after, start, end, PAGE);
             for (AuditEvent a : page) {
                 sink.accept(List.of(a.getOccurredAt().toString(), a.getActor(), a.getAction().name(),
                         p.of(a.getCaseFileId()), a.getOutcome().name(), text(a.getDetail())));
                 after = a.getId();
                 rows++;
             }
-            em.clear();
+            reader.forget();
             if (page.size() < PAGE) {
                 return rows;
             }

@@ -1,0 +1,65 @@
+package org.continuum.intake.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.identity.entity.Team;
+import org.continuum.intake.entity.MailAttachment;
+import org.continuum.intake.entity.MailIntake;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * All messages taken in from the intake mailbox, with their attachments, as a collection: the one home of their
+ * queries. Reading one for a person goes through the boundary's team check.
+ */
+@ApplicationScoped
+public class MailIntakes {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The status of the message already taken in with this digest, if any. */
+    public Optional<MailIntake.Status> statusOf(String digest) {
+        return em.createQuery("select m.status from MailIntake m where m.digest = :d", MailIntake.Status.class)
+                .setParameter("d", digest).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** A new message with its attachments. */
+    public void add(MailIntake mail, List<MailParser.Attachment> attachments) {
+        em.persist(mail);
+        for (MailParser.Attachment a : attachments) {
+            em.persist(new MailAttachment(mail.getId(), a.fileName(), a.contentType(), a.content()));
+        }
+    }
+
+    public Optional<MailIntake> find(long id, boolean lock) {
+        return Optional.ofNullable(lock ? em.find(MailIntake.class, id, LockModeType.PESSIMISTIC_WRITE)
+                : em.find(MailIntake.class, id));
+    }
+
+    /** Drafts and quarantined messages of a team, newest first. */
+    public List<MailIntake> openOf(Team team, int max) {
+        return em.createQuery("select m from MailIntake m where m.team = :t and m.status in :open"
+                        + " order by m.receivedAt desc", MailIntake.class)
+                .setParameter("t", team)
+                .setParameter("open", List.of(MailIntake.Status.DRAFT, MailIntake.Status.QUARANTINED))
+                .setMaxResults(max).getResultList();
+    }
+
+    public List<MailAttachment> attachmentsOf(long mailId) {
+        return em.createQuery("select a from MailAttachment a where a.mailIntakeId = :m", MailAttachment.class)
+                .setParameter("m", mailId).getResultList();
+    }
+
+    /** The team's case file that the latest earlier message of this sender (by blind index) joined. */
+    public Optional<CaseFile> caseOfSender(String senderIndex, Team team) {
+        return em.createQuery("select c from MailIntake m, CaseFile c where m.senderIndex = :s and c.id = m.caseFileId"
+                        + " and c.team = :t order by m.receivedAt desc", CaseFile.class)
+                .setParameter("s", senderIndex).setParameter("t", team).setMaxResults(1).getResultStream()
+                .findFirst();
+    }
+}

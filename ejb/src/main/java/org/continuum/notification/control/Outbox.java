@@ -1,0 +1,73 @@
+package org.continuum.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.notification.entity.Notification;
+import org.continuum.notification.entity.NotificationStatus;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All queued notifications, as a collection: the one home of their queries. {@link Notifier} adds to it; the worker
+ * claims from it (row locks, so two workers never take the same message); administrators read its state.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Ids of messages due now, and of claims left behind by a worker that stopped, oldest first. */
+    public List<Long> due(Instant now, int max) {
+        return em.createQuery("select n.id from Notification n where (n.status = :pending and n.nextAttemptAt <= :now)"
+                        + " or (n.status = :sending and n.claimedAt < :stale) order by n.nextAttemptAt, n.id", Long.class)
+                .setParameter("pending", NotificationStatus.PENDING).setParameter("sending", NotificationStatus.SENDING)
+                .setParameter("now", now).setParameter("stale", now.minus(Notification.STALE_CLAIM))
+                .setMaxResults(max).getResultList();
+    }
+
+    /** The message with its row locked until the transaction ends. */
+    public Optional<Notification> lock(long id) {
+        return Optional.ofNullable(em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Optional<Notification> find(long id) {
+        return Optional.ofNullable(em.find(Notification.class, id));
+    }
+
+    /** How many messages are in each state (every state present, zero when none). */
+    public Map<NotificationStatus, Long> countByStatus() {
+        Map<NotificationStatus, Long> counts = new EnumMap<>(NotificationStatus.class);
+        for (NotificationStatus s : NotificationStatus.values()) {
+            counts.put(s, 0L);
+        }
+        em.createQuery("select n.status, count(n) from Notification n group by n.status", Object[].class)
+                .getResultList().forEach(r -> counts.put((NotificationStatus) r[0], (Long) r[1]));
+        return counts;
+    }
+
+    /** Unsent messages whose last attempt failed. */
+    public long countFailing() {
+        return em.createQuery("select count(n) from Notification n where n.status <> :sent"
+                + " and n.lastError is not null", Long.class).setParameter("sent", NotificationStatus.SENT)
+                .getSingleResult();
+    }
+
+    /** Messages not sent yet, oldest first. */
+    public List<Notification> unsent(int max) {
+        return em.createQuery("select n from Notification n where n.status <> :sent order by n.createdAt",
+                Notification.class).setParameter("sent", NotificationStatus.SENT).setMaxResults(max).getResultList();
+    }
+
+    /** The last messages sent, newest first. */
+    public List<Notification> recentlySent(int max) {
+        return em.createQuery("select n from Notification n where n.status = :sent order by n.sentAt desc",
+                Notification.class).setParameter("sent", NotificationStatus.SENT).setMaxResults(max).getResultList();
+    }
+}
