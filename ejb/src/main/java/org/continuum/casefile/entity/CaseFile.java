@@ -3,6 +3,7 @@ package org.continuum.casefile.entity;
 import org.continuum.reference.entity.Situation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -139,36 +140,15 @@ public class CaseFile {
     @JoinColumn(name = "referral_partner_id")
     private Partner referralPartner;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "relocation_scope", length = 20)
-    private RelocationScope relocationScope;
+    /** Relocation, exile support and closure: the later parts of the life, each a value of its own. */
+    @Embedded
+    private Relocation relocation;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "relocation_partner_id")
-    private Partner relocationPartner;
+    @Embedded
+    private ExileSupport exile;
 
-    @Column(name = "destination_country", length = 2)
-    private String destinationCountry;
-
-    @Column(name = "arrived_at")
-    private Instant arrivedAt;
-
-    @Column(name = "check_ins_done", nullable = false)
-    private int checkInsDone;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "handover_partner_id")
-    private Partner handoverPartner;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "closure_outcome", length = 30)
-    private Outcome closureOutcome;
-
-    @Column(name = "closure_proposed_by", length = 80)
-    private String closureProposedBy;
-
-    @Column(name = "closed_at")
-    private Instant closedAt;
+    @Embedded
+    private Closure closure;
 
     @Column(name = "targeted_for_work")
     private Boolean targetedForWork;
@@ -215,6 +195,9 @@ public class CaseFile {
         this.consentStorage = true;
         this.consentRecordedAt = now;
         this.team = Objects.requireNonNull(team, "team");
+        this.relocation = Relocation.none();
+        this.exile = ExileSupport.none();
+        this.closure = Closure.none();
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = now;
         this.updatedAt = now;
@@ -378,41 +361,27 @@ public class CaseFile {
             throw new IllegalStateException("escalation.notPending");
         }
         this.phase = Phase.PROTECTION_PLAN;
-        this.relocationScope = null;
+        this.relocation = relocation().calledOff();
         this.nextReviewAt = nextReview;
         this.updatedAt = now;
     }
 
     public void escalationApproved(RelocationScope scope, Instant now) {
         requirePhase(Phase.ESCALATION, "escalation.notPending");
-        this.relocationScope = Objects.requireNonNull(scope);
+        this.relocation = relocation().approved(scope);
         this.phase = Phase.RELOCATION;
         this.updatedAt = now;
     }
 
     public void relocationPrepared(Partner partner, String destination, Instant now) {
         requirePhase(Phase.RELOCATION, "relocation.notInRelocation");
-        if (destination == null || !Arrays.asList(java.util.Locale.getISOCountries()).contains(destination)) {
-            throw new IllegalArgumentException("relocation.destination.invalid");
-        }
-        if (relocationScope != RelocationScope.TEMPORARY_INTERNAL && relocationScope != null
-                && destination.equals(country)) {
-            throw new IllegalArgumentException("relocation.destination.sameCountry");
-        }
-        this.relocationPartner = partner;
-        this.destinationCountry = destination;
+        this.relocation = relocation().prepared(partner, destination, country);
         this.updatedAt = now;
     }
 
     public void arrived(Instant arrivedAt, Instant firstCheckIn, Instant now) {
         requirePhase(Phase.RELOCATION, "relocation.notInRelocation");
-        if (destinationCountry == null) {
-            throw new IllegalStateException("relocation.notPrepared");
-        }
-        if (arrivedAt == null || arrivedAt.isAfter(now)) {
-            throw new IllegalArgumentException("relocation.arrival.invalid");
-        }
-        this.arrivedAt = arrivedAt;
+        this.relocation = relocation().arrived(arrivedAt, now);
         this.phase = Phase.EXILE_SUPPORT;
         this.nextReviewAt = firstCheckIn;
         this.updatedAt = now;
@@ -420,10 +389,7 @@ public class CaseFile {
 
     public void checkedIn(Partner handover, Instant nextCheckIn, Instant now) {
         requirePhase(Phase.EXILE_SUPPORT, "checkIn.notInExile");
-        this.checkInsDone++;
-        if (handover != null) {
-            this.handoverPartner = handover;
-        }
+        this.exile = exile().checkedIn(handover);
         this.nextReviewAt = nextCheckIn;
         this.updatedAt = now;
     }
@@ -431,29 +397,19 @@ public class CaseFile {
     /** A relocated case's closure waits for a coordinator's sign-off. */
     public void proposeClosure(Outcome outcome, String proposer, Instant now) {
         requirePhase(Phase.EXILE_SUPPORT, "checkIn.notInExile");
-        if (outcome == null || !outcome.isChosenAtClosure()) {
-            throw new IllegalArgumentException("closure.outcome.invalid");
-        }
-        this.closureOutcome = outcome;
-        this.closureProposedBy = Objects.requireNonNull(proposer);
+        this.closure = closure().proposed(outcome, proposer);
         this.updatedAt = now;
     }
 
     public void closureSignedOff(String signer, Instant now) {
         requirePhase(Phase.EXILE_SUPPORT, "closure.notProposed");
-        if (closureOutcome == null) {
-            throw new IllegalStateException("closure.notProposed");
-        }
-        if (signer.equals(closureProposedBy)) {
-            throw new IllegalArgumentException("closure.ownProposal");
-        }
-        close(closureOutcome, now);
+        Closure signed = closure().signedOff(signer, now);
+        close(signed.outcome(), now);
     }
 
     public void closureRefused(Instant nextCheckIn, Instant now) {
         requirePhase(Phase.EXILE_SUPPORT, "closure.notProposed");
-        this.closureOutcome = null;
-        this.closureProposedBy = null;
+        this.closure = closure().refused();
         this.nextReviewAt = nextCheckIn;
         this.updatedAt = now;
     }
@@ -468,9 +424,8 @@ public class CaseFile {
     }
 
     private void close(Outcome outcome, Instant now) {
-        this.closureOutcome = outcome;
+        this.closure = closure().closed(outcome, now);
         this.phase = Phase.CLOSED;
-        this.closedAt = now;
         this.nextReviewAt = null;
         this.updatedAt = now;
     }
@@ -628,40 +583,53 @@ public class CaseFile {
         return referralPartner;
     }
 
+    /** The relocation part of the life (empty values before an escalation is approved). */
+    public Relocation relocation() {
+        return relocation == null ? Relocation.none() : relocation;
+    }
+
+    public ExileSupport exile() {
+        return exile == null ? ExileSupport.none() : exile;
+    }
+
+    public Closure closure() {
+        return closure == null ? Closure.none() : closure;
+    }
+
     public RelocationScope getRelocationScope() {
-        return relocationScope;
+        return relocation().scope();
     }
 
     public Partner getRelocationPartner() {
-        return relocationPartner;
+        return relocation().partner();
     }
 
     public String getDestinationCountry() {
-        return destinationCountry;
+        return relocation().destinationCountry();
     }
 
     public Instant getArrivedAt() {
-        return arrivedAt;
+        return relocation().arrivedAt();
     }
 
     public int getCheckInsDone() {
-        return checkInsDone;
+        return exile().checkInsDone();
     }
 
     public Partner getHandoverPartner() {
-        return handoverPartner;
+        return exile().handoverPartner();
     }
 
     public Outcome getClosureOutcome() {
-        return closureOutcome;
+        return closure().outcome();
     }
 
     public String getClosureProposedBy() {
-        return closureProposedBy;
+        return closure().proposedBy();
     }
 
     public Instant getClosedAt() {
-        return closedAt;
+        return closure().closedAt();
     }
 
     public String getProcessInstanceId() {

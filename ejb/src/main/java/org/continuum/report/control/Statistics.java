@@ -55,12 +55,12 @@ public class Statistics {
     }
 
     public List<Object[]> outcomesAfterRelocation(Team team) {
-        return rows("select c.closureOutcome, count(c) from CaseFile c where c.arrivedAt is not null"
-                + " and c.closureOutcome is not null" + scope(team) + " group by c.closureOutcome", team);
+        return rows("select c.closure.outcome, count(c) from CaseFile c where c.relocation.arrivedAt is not null"
+                + " and c.closure.outcome is not null" + scope(team) + " group by c.closure.outcome", team);
     }
 
     public long relocated(Team team) {
-        return restricted(em.createQuery("select count(c) from CaseFile c where c.arrivedAt is not null"
+        return restricted(em.createQuery("select count(c) from CaseFile c where c.relocation.arrivedAt is not null"
                 + scope(team), Long.class), team).getSingleResult();
     }
 
