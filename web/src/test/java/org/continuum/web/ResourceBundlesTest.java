@@ -77,7 +77,7 @@ class ResourceBundlesTest {
         for (var m : org.continuum.protection.entity.MeasureStatus.values()) {
             assertThat(keys).contains("measureStatus." + m.name());
         }
-        for (var t : org.continuum.casefile.control.CaseTask.values()) {
+        for (var t : org.continuum.casefile.control.TaskKind.values()) {
             assertThat(keys).contains("task." + t.definitionKey());
         }
         for (var s : org.continuum.casefile.entity.RelocationScope.values()) {

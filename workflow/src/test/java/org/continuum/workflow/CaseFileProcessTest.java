@@ -1,6 +1,6 @@
 package org.continuum.workflow;
 
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.control.CaseWorkflow.Var;
 import org.continuum.grant.control.GrantWorkflow;
 import org.continuum.workflow.casefile.CaseFileProcessVariables;
@@ -394,11 +394,11 @@ class CaseFileProcessTest {
                         model.getModelElementsByType(UserTask.class).stream(),
                         grantModel.getModelElementsByType(UserTask.class).stream())
                 .collect(Collectors.toMap(UserTask::getId, UserTask::getOperatonCandidateGroups));
-        Map<String, String> domain = java.util.Arrays.stream(CaseTask.values())
-                .collect(Collectors.toMap(CaseTask::definitionKey, t -> t.role().name()));
+        Map<String, String> domain = java.util.Arrays.stream(TaskKind.values())
+                .collect(Collectors.toMap(TaskKind::definitionKey, t -> t.role().name()));
         assertThat(groups).isEqualTo(domain);
         model.getModelElementsByType(UserTask.class).forEach(t -> assertThat(t.getOperatonAssignee())
-                .as(t.getId()).isEqualTo(CaseTask.of(t.getId()).orElseThrow().isForAssignedMentor() ? "${mentor}"
+                .as(t.getId()).isEqualTo(TaskKind.of(t.getId()).orElseThrow().isForAssignedMentor() ? "${mentor}"
                         : null));
     }
 

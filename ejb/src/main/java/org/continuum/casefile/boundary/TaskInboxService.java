@@ -11,8 +11,8 @@ import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseGuard;
-import org.continuum.casefile.control.CaseTask;
-import org.continuum.casefile.control.CaseTasks;
+import org.continuum.casefile.control.TaskKind;
+import org.continuum.casefile.control.TaskGuard;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.WorkTask;
@@ -52,7 +52,7 @@ public class TaskInboxService {
     CaseWorkflow workflow;
 
     @Inject
-    CaseTasks tasks;
+    TaskGuard tasks;
 
     @Inject
     CaseGuard guard;
@@ -81,12 +81,12 @@ public class TaskInboxService {
     }
 
     /** Opens a task for its form: audited, refused (and audited) when the caller may not do it. */
-    public TaskContext open(String taskId) {
+    public TaskFacts open(String taskId) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_OPENED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_OPENED);
         CaseFile c = open.caseFile();
         audit.record(caller.getUsername(), AuditAction.TASK_OPENED, c.getId(), open.kind().definitionKey());
-        return new TaskContext(open.task(), open.kind(), c.getId(), c.getReference(), c.getPseudonym(), c.getPhase(),
+        return new TaskFacts(open.task(), open.kind(), c.getId(), c.getReference(), c.getPseudonym(), c.getPhase(),
                 c.getUrgency(), c.getRiskLevel(), c.getSituation(), c.getRequestType(), c.getCountry(),
                 c.getNextReviewAt(), c.getRelocationScope(), c.getArrivedAt(), c.getCheckInsDone());
     }
@@ -94,7 +94,7 @@ public class TaskInboxService {
     /** Takes an unclaimed task so that others see it is being worked on. */
     public void claim(String taskId) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_CLAIMED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_CLAIMED);
         workflow.assign(open.task().id(), caller.getUsername());
         audit.record(caller.getUsername(), AuditAction.TASK_CLAIMED, open.caseFile().getId(), open.kind().name());
     }
@@ -102,7 +102,7 @@ public class TaskInboxService {
     /** Gives a claimed task back to the team. A mentor's task stays with the case's mentor: a coordinator reassigns it. */
     public void release(String taskId) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_RELEASED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, null, AuditAction.TASK_RELEASED);
         if (open.kind().isForAssignedMentor()) {
             throw new InvalidInput("tasks.release.mentorTask");
         }
@@ -127,7 +127,7 @@ public class TaskInboxService {
                     return new CaseAccessDenied();
                 });
         CaseFile caseFile = guard.open(caller, task.caseFileId(), AuditAction.TASK_REASSIGNED);
-        CaseTask kind = CaseTask.of(task.definitionKey()).orElseThrow(() -> new InvalidInput("tasks.unknown"));
+        TaskKind kind = TaskKind.of(task.definitionKey()).orElseThrow(() -> new InvalidInput("tasks.unknown"));
         UserAccount target = staff.byUsername(username).filter(UserAccount::isEnabled)
                 .filter(u -> u.hasRole(kind.role()) && caseFile.belongsTo(u.getTeam()))
                 .orElseThrow(() -> new InvalidInput("tasks.reassign.invalidUser"));

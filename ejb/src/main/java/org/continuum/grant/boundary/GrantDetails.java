@@ -1,6 +1,6 @@
 package org.continuum.grant.boundary;
 
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.UserAccount;
@@ -25,7 +25,7 @@ public record GrantDetails(GrantSummary summary, int continuumStep, String riskL
      * What {@code reader} may see and do on a grant. {@code openTask} is the grant's open task when the reader may
      * take it (free or already theirs), else null; payment references and proofs are for coordinators only.
      */
-    static GrantDetails of(EmergencyGrant grant, GrantSummary summary, UserAccount reader, CaseTask openTask,
+    static GrantDetails of(EmergencyGrant grant, GrantSummary summary, UserAccount reader, TaskKind openTask,
                            List<String> ruleProblems, boolean reauthenticationDue) {
         String me = reader.getUsername();
         boolean coordinator = reader.hasRole(Role.COORDINATOR);
@@ -44,10 +44,10 @@ public record GrantDetails(GrantSummary summary, int continuumStep, String riskL
                         coordinator ? p.getPaymentReference() : null,
                         coordinator ? p.getProofOfReceipt() : null)).toList(),
                 ruleProblems,
-                coordinator && (openTask == CaseTask.DECIDE_GRANT || openTask == CaseTask.SECOND_GRANT_APPROVAL)
+                coordinator && (openTask == TaskKind.DECIDE_GRANT || openTask == TaskKind.SECOND_GRANT_APPROVAL)
                         && grant.mayBeDecidedBy(me),
-                coordinator && openTask == CaseTask.DISBURSE_GRANT && !grant.getRecommendedBy().equals(me),
-                reader.hasRole(Role.CASEWORKER) && openTask == CaseTask.RECEIVE_GRANT_REPORT,
+                coordinator && openTask == TaskKind.DISBURSE_GRANT && !grant.getRecommendedBy().equals(me),
+                reader.hasRole(Role.CASEWORKER) && openTask == TaskKind.RECEIVE_GRANT_REPORT,
                 grant.getRecommendedBy().equals(me),
                 coordinator && reauthenticationDue);
     }

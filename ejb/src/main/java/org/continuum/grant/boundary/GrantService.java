@@ -11,8 +11,8 @@ import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseGuard;
-import org.continuum.casefile.control.CaseTask;
-import org.continuum.casefile.control.CaseTasks;
+import org.continuum.casefile.control.TaskKind;
+import org.continuum.casefile.control.TaskGuard;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.grant.control.GrantWorkflow;
 import org.continuum.platform.control.InvalidInput;
@@ -69,7 +69,7 @@ public class GrantService {
     CaseGuard guard;
 
     @Inject
-    CaseTasks tasks;
+    TaskGuard tasks;
 
     @Inject
     CaseWorkflow workflow;
@@ -135,7 +135,7 @@ public class GrantService {
         CaseFile caseFile = guard.open(caller, grant.getCaseFileId(), AuditAction.GRANT_VIEWED);
         audit.record(caller.getUsername(), AuditAction.GRANT_VIEWED, caseFile.getId(), grant.getReference());
         WorkTask task = grantProcess.openTask(grantId).orElse(null);
-        CaseTask kind = task == null ? null : CaseTask.of(task.definitionKey()).orElse(null);
+        TaskKind kind = task == null ? null : TaskKind.of(task.definitionKey()).orElse(null);
         boolean free = task != null && (task.assignee() == null || task.assignee().equals(caller.getUsername()));
         List<String> ruleProblems = grant.getStatus() == GrantStatus.RECOMMENDED
                 ? FundRules.check(grant.getFund(), asRequest(grant, grant.getAmount(), grant.getExchangeRate()),
@@ -155,9 +155,9 @@ public class GrantService {
         if (!grant.getStatus().isOpenForDecision()) {
             throw new InvalidInput("grant.notOpenForDecision");
         }
-        CaseTask expected = grant.getStatus() == GrantStatus.AWAITING_SECOND_APPROVAL
-                ? CaseTask.SECOND_GRANT_APPROVAL : CaseTask.DECIDE_GRANT;
-        CaseTasks.OpenTask open = openGrantTask(caller, grant, expected, AuditAction.GRANT_DECIDED,
+        TaskKind expected = grant.getStatus() == GrantStatus.AWAITING_SECOND_APPROVAL
+                ? TaskKind.SECOND_GRANT_APPROVAL : TaskKind.DECIDE_GRANT;
+        TaskGuard.OpenTask open = openGrantTask(caller, grant, expected, AuditAction.GRANT_DECIDED,
                 "grant.notOpenForDecision");
         CaseFile caseFile = open.caseFile();
         if (grant.getRecommendedBy().equals(caller.getUsername())) {
@@ -214,7 +214,7 @@ public class GrantService {
         if (grant.getStatus() != GrantStatus.APPROVED) {
             throw new InvalidInput("grant.notPayable");
         }
-        CaseTasks.OpenTask open = openGrantTask(caller, grant, CaseTask.DISBURSE_GRANT, AuditAction.GRANT_DISBURSED,
+        TaskGuard.OpenTask open = openGrantTask(caller, grant, TaskKind.DISBURSE_GRANT, AuditAction.GRANT_DISBURSED,
                 "grant.notPayable");
         if (grant.getRecommendedBy().equals(caller.getUsername())) {
             throw fourEyes(caller, grant, "recommender-pays", "grant.fourEyes.recommenderPays");
@@ -246,7 +246,7 @@ public class GrantService {
     public GrantSummary reportReceived(long grantId, String note) {
         UserAccount caller = currentCaller.account();
         EmergencyGrant grant = grants.lock(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
-        CaseTasks.OpenTask open = openGrantTask(caller, grant, CaseTask.RECEIVE_GRANT_REPORT,
+        TaskGuard.OpenTask open = openGrantTask(caller, grant, TaskKind.RECEIVE_GRANT_REPORT,
                 AuditAction.GRANT_REPORT_RECEIVED, "grant.report.notDue");
         InvalidInput.whenRefused(() -> grant.reportReceived(Instant.now()));
         workflow.complete(open.task().id(), caller.getUsername(), Map.of());
@@ -286,7 +286,7 @@ public class GrantService {
         return new Desk(awaiting, toPay, overdue);
     }
 
-    private CaseTasks.OpenTask openGrantTask(UserAccount caller, EmergencyGrant grant, CaseTask expected,
+    private TaskGuard.OpenTask openGrantTask(UserAccount caller, EmergencyGrant grant, TaskKind expected,
                                              AuditAction action, String notOpenKey) {
         WorkTask task = grantProcess.openTask(grant.getId())
                 .filter(t -> t.definitionKey().equals(expected.definitionKey()))

@@ -11,8 +11,8 @@ import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.CaseGuard;
-import org.continuum.casefile.control.CaseTask;
-import org.continuum.casefile.control.CaseTasks;
+import org.continuum.casefile.control.TaskKind;
+import org.continuum.casefile.control.TaskGuard;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.CaseEventKind;
@@ -60,7 +60,7 @@ public class TriageService {
     Staff staff;
 
     @Inject
-    CaseTasks tasks;
+    TaskGuard tasks;
 
     @Inject
     CaseGuard guard;
@@ -78,7 +78,7 @@ public class TriageService {
     /** Other case files of the team for the same person (same legal-name blind index), newest first. */
     public List<DuplicateCandidate> possibleDuplicates(String taskId) {
         UserAccount caller = currentCaller.account();
-        CaseFile c = tasks.open(caller, taskId, CaseTask.TRIAGE, AuditAction.TASK_OPENED).caseFile();
+        CaseFile c = tasks.open(caller, taskId, TaskKind.TRIAGE, AuditAction.TASK_OPENED).caseFile();
         return caseFiles.samePerson(c, 20).stream()
                 .map(o -> new DuplicateCandidate(o.getId(), o.getReference(), o.getPseudonym(), o.getPhase(),
                         o.getCreatedAt()))
@@ -90,7 +90,7 @@ public class TriageService {
             throw new InvalidInput("triage.missing");
         }
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.TRIAGE, AuditAction.CASE_TRIAGED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.TRIAGE, AuditAction.CASE_TRIAGED);
         CaseFile caseFile = open.caseFile();
         DuplicateDecision duplicate = decision.duplicate() == null ? DuplicateDecision.NEW : decision.duplicate();
         CaseFile other = duplicate == DuplicateDecision.NEW || decision.otherCaseFileId() == null ? null
@@ -127,7 +127,7 @@ public class TriageService {
             throw new InvalidInput("verification.missing");
         }
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.VERIFY, AuditAction.CASE_VERIFIED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.VERIFY, AuditAction.CASE_VERIFIED);
         CaseFile caseFile = open.caseFile();
         if (!decision.verified() && (decision.note() == null || decision.note().isBlank())) {
             throw new InvalidInput("verification.reason.required");

@@ -9,8 +9,8 @@ import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.casefile.control.CaseTask;
-import org.continuum.casefile.control.CaseTasks;
+import org.continuum.casefile.control.TaskKind;
+import org.continuum.casefile.control.TaskGuard;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.CaseEventKind;
@@ -39,7 +39,7 @@ public class EscalationService {
     Caller currentCaller;
 
     @Inject
-    CaseTasks tasks;
+    TaskGuard tasks;
 
     @Inject
     CaseWorkflow workflow;
@@ -57,7 +57,7 @@ public class EscalationService {
     /** The pending proposal of the approval task, with its evidence, for the coordinator to read. */
     public ProposalView proposal(String taskId) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.APPROVE_ESCALATION, AuditAction.TASK_OPENED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.APPROVE_ESCALATION, AuditAction.TASK_OPENED);
         Escalation e = measures.pendingEscalation(open.caseFile().getId())
                 .orElseThrow(() -> new InvalidInput("escalation.notPending"));
         return new ProposalView(e.getScope(), e.getProposedBy(), e.getProposedAt(), e.getJustification(),
@@ -68,7 +68,7 @@ public class EscalationService {
 
     public void decide(String taskId, boolean approve, String note) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.APPROVE_ESCALATION,
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.APPROVE_ESCALATION,
                 AuditAction.ESCALATION_DECIDED);
         CaseFile caseFile = open.caseFile();
         Escalation escalation = measures.pendingEscalation(caseFile.getId())

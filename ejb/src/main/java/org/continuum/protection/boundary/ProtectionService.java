@@ -11,8 +11,8 @@ import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.casefile.control.CaseGuard;
-import org.continuum.casefile.control.CaseTask;
-import org.continuum.casefile.control.CaseTasks;
+import org.continuum.casefile.control.TaskKind;
+import org.continuum.casefile.control.TaskGuard;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.Timeline;
@@ -59,7 +59,7 @@ public class ProtectionService {
     Staff staff;
 
     @Inject
-    CaseTasks tasks;
+    TaskGuard tasks;
 
     @Inject
     CaseGuard guard;
@@ -87,7 +87,7 @@ public class ProtectionService {
 
     public void assessRisk(String taskId, Assessment assessment) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.ASSESS_RISK, AuditAction.RISK_ASSESSED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.ASSESS_RISK, AuditAction.RISK_ASSESSED);
         CaseFile caseFile = open.caseFile();
         Instant now = Instant.now();
         RiskLevel level = recordAssessment(caseFile, RiskAssessment.Occasion.INITIAL, caller, assessment, now);
@@ -110,7 +110,7 @@ public class ProtectionService {
      */
     public void planMeasures(String taskId, List<MeasureChange> changes, String note) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.PLAN_MEASURES, AuditAction.PLAN_UPDATED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.PLAN_MEASURES, AuditAction.PLAN_UPDATED);
         CaseFile caseFile = open.caseFile();
         int changed = applyPlan(caseFile, changes, caller);
         if (measures.of(caseFile.getId()).isEmpty()) {
@@ -202,7 +202,7 @@ public class ProtectionService {
      */
     public void reassess(String taskId, Reassessment reassessment) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.REASSESS, AuditAction.RISK_ASSESSED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.REASSESS, AuditAction.RISK_ASSESSED);
         CaseFile caseFile = open.caseFile();
         if (reassessment == null) {
             throw new InvalidInput("risk.level.required");
@@ -271,7 +271,7 @@ public class ProtectionService {
     /** A reassessment in exile after a new threat: the level in force; support goes on with the check-ins. */
     public void exileReassess(String taskId, Assessment assessment) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.EXILE_REASSESS, AuditAction.RISK_ASSESSED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.EXILE_REASSESS, AuditAction.RISK_ASSESSED);
         CaseFile caseFile = open.caseFile();
         Instant now = Instant.now();
         RiskLevel level = recordAssessment(caseFile, RiskAssessment.Occasion.IN_EXILE, caller, assessment, now);

@@ -9,8 +9,8 @@ import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.casefile.control.CaseTask;
-import org.continuum.casefile.control.CaseTasks;
+import org.continuum.casefile.control.TaskKind;
+import org.continuum.casefile.control.TaskGuard;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.Timeline;
@@ -42,7 +42,7 @@ public class RelocationService {
     public static final int MAX_DEPENDANTS = 30;
 
     @Inject
-    CaseTasks tasks;
+    TaskGuard tasks;
 
     @Inject
     CaseWorkflow workflow;
@@ -64,7 +64,7 @@ public class RelocationService {
             throw new InvalidInput("relocation.missing");
         }
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.PREPARE_RELOCATION,
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.PREPARE_RELOCATION,
                 AuditAction.RELOCATION_UPDATED);
         CaseFile caseFile = open.caseFile();
         if (plan.dependants() < 0 || plan.dependants() > MAX_DEPENDANTS) {
@@ -91,7 +91,7 @@ public class RelocationService {
     /** The requester arrived (the date may be earlier than today), or the relocation was called off. */
     public void confirmArrival(String taskId, boolean arrived, Instant arrivedAt, String note) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.CONFIRM_ARRIVAL,
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.CONFIRM_ARRIVAL,
                 AuditAction.RELOCATION_UPDATED);
         CaseFile caseFile = open.caseFile();
         Instant now = Instant.now();
@@ -126,7 +126,7 @@ public class RelocationService {
             throw new InvalidInput("checkIn.missing");
         }
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.CHECK_IN, AuditAction.CHECK_IN_RECORDED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.CHECK_IN, AuditAction.CHECK_IN_RECORDED);
         CaseFile caseFile = open.caseFile();
         Partner handover = partners.chosen(checkIn.handoverPartnerId());
         Instant now = Instant.now();
@@ -153,7 +153,7 @@ public class RelocationService {
     @RolesAllowed(Roles.COORDINATOR)
     public void signOffClosure(String taskId, boolean signOff, String note) {
         UserAccount caller = currentCaller.account();
-        CaseTasks.OpenTask open = tasks.open(caller, taskId, CaseTask.SIGN_OFF_CLOSURE, AuditAction.CLOSURE_DECIDED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.SIGN_OFF_CLOSURE, AuditAction.CLOSURE_DECIDED);
         CaseFile caseFile = open.caseFile();
         if (caller.getUsername().equals(caseFile.getClosureProposedBy())) {
             audit.recordIndependently(caller.getUsername(), AuditAction.CLOSURE_DECIDED, caseFile.getId(),

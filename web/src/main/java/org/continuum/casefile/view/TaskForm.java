@@ -4,9 +4,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
-import org.continuum.casefile.boundary.TaskContext;
+import org.continuum.casefile.boundary.TaskFacts;
 import org.continuum.casefile.boundary.TaskInboxService;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.platform.view.Messages;
 import org.continuum.platform.view.ViewActions;
 
@@ -30,11 +30,11 @@ public class TaskForm implements Serializable {
     TaskInboxService inbox;
 
     private String taskId;
-    private TaskContext task;
+    private TaskFacts task;
     private String note;
 
     /** The page of a task kind's form: {@code PLAN_MEASURES} is {@code /app/tasks/plan-measures.xhtml}. */
-    public static String page(CaseTask kind) {
+    public static String page(TaskKind kind) {
         return "/app/tasks/" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".xhtml";
     }
 
@@ -42,7 +42,7 @@ public class TaskForm implements Serializable {
      * Opens the task named by the view parameter. False (with the "not available" message) when the caller may not
      * see it or it does not exist; a task of another kind is sent to its own form.
      */
-    public boolean load(CaseTask expected) {
+    public boolean load(TaskKind expected) {
         if (!ViewActions.run("task.notAvailable", () -> task = inbox.open(taskId))) {
             return false;
         }
@@ -94,7 +94,7 @@ public class TaskForm implements Serializable {
         this.taskId = taskId;
     }
 
-    public TaskContext getTask() {
+    public TaskFacts getTask() {
         return task;
     }
 

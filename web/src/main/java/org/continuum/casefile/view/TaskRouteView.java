@@ -3,7 +3,7 @@ package org.continuum.casefile.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.boundary.TaskContext;
+import org.continuum.casefile.boundary.TaskFacts;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.platform.view.ViewActions;
 
@@ -26,7 +26,7 @@ public class TaskRouteView implements Serializable {
 
     public void route() {
         ViewActions.run("task.notAvailable", () -> {
-            TaskContext task = inbox.open(taskId);
+            TaskFacts task = inbox.open(taskId);
             TaskForm.redirect(task.kind().isGrantTask()
                     // Grant steps are done on the grant's page, beside its history and the fund's rules.
                     ? "/app/grant.xhtml?id=" + task.task().grantId()

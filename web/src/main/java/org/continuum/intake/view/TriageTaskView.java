@@ -3,7 +3,7 @@ package org.continuum.intake.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.casefile.entity.DuplicateDecision;
@@ -46,7 +46,7 @@ public class TriageTaskView implements Serializable {
     private List<ReferenceData.PartnerOption> partners = List.of();
 
     public void load() {
-        if (form.load(CaseTask.TRIAGE)) {
+        if (form.load(TaskKind.TRIAGE)) {
             urgency = form.getTask().urgency();
             duplicates = triage.possibleDuplicates(form.id());
             mentors = inbox.teamMembers(Role.SECURITY_MENTOR);

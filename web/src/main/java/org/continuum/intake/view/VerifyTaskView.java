@@ -3,7 +3,7 @@ package org.continuum.intake.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.ConsentPurpose;
@@ -40,7 +40,7 @@ public class VerifyTaskView implements Serializable {
     private List<ReferenceData.PartnerOption> partners = List.of();
 
     public void load() {
-        if (form.load(CaseTask.VERIFY)) {
+        if (form.load(TaskKind.VERIFY)) {
             partners = reference.partners();
         }
     }

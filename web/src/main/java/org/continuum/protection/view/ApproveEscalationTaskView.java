@@ -3,7 +3,7 @@ package org.continuum.protection.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.EscalationService;
@@ -27,7 +27,7 @@ public class ApproveEscalationTaskView implements Serializable {
     private Boolean approve;
 
     public void load() {
-        if (form.load(CaseTask.APPROVE_ESCALATION)) {
+        if (form.load(TaskKind.APPROVE_ESCALATION)) {
             proposal = escalations.proposal(form.id());
         }
     }

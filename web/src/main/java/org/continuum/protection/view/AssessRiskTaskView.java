@@ -3,7 +3,7 @@ package org.continuum.protection.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.protection.boundary.ProtectionService;
 
@@ -25,7 +25,7 @@ public class AssessRiskTaskView implements Serializable {
     private final RiskForm riskForm = new RiskForm();
 
     public void load() {
-        if (form.load(CaseTask.ASSESS_RISK)) {
+        if (form.load(TaskKind.ASSESS_RISK)) {
             riskForm.setRiskLevel(form.getTask().riskLevel());
         }
     }

@@ -3,7 +3,7 @@ package org.continuum.protection.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.casefile.entity.Outcome;
 import org.continuum.protection.boundary.RelocationService;
@@ -38,7 +38,7 @@ public class CheckInTaskView implements Serializable {
     private List<ReferenceData.PartnerOption> partners = List.of();
 
     public void load() {
-        if (form.load(CaseTask.CHECK_IN)) {
+        if (form.load(TaskKind.CHECK_IN)) {
             partners = reference.partners();
         }
     }

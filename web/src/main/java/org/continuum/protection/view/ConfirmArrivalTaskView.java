@@ -3,7 +3,7 @@ package org.continuum.protection.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.RelocationService;
@@ -30,7 +30,7 @@ public class ConfirmArrivalTaskView implements Serializable {
     private LocalDate arrivedOn;
 
     public void load() {
-        form.load(CaseTask.CONFIRM_ARRIVAL);
+        form.load(TaskKind.CONFIRM_ARRIVAL);
     }
 
     public void complete() {

@@ -3,7 +3,7 @@ package org.continuum.protection.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.reference.boundary.ReferenceData;
@@ -29,7 +29,7 @@ public class PlanMeasuresTaskView implements Serializable {
     private final PlanForm planForm = new PlanForm();
 
     public void load() {
-        if (form.load(CaseTask.PLAN_MEASURES)) {
+        if (form.load(TaskKind.PLAN_MEASURES)) {
             planForm.load(protection, reference, form.caseFileId());
         }
     }

@@ -3,7 +3,7 @@ package org.continuum.protection.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.protection.boundary.RelocationService;
 import org.continuum.reference.boundary.ReferenceData;
@@ -36,7 +36,7 @@ public class PrepareRelocationTaskView implements Serializable {
     private List<ReferenceData.PartnerOption> partners = List.of();
 
     public void load() {
-        if (form.load(CaseTask.PREPARE_RELOCATION)) {
+        if (form.load(TaskKind.PREPARE_RELOCATION)) {
             partners = reference.partners();
         }
     }

@@ -7,7 +7,7 @@ import org.continuum.protection.boundary.EscalationProposal;
 import org.continuum.protection.boundary.ReassessmentDecision;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.casefile.entity.Outcome;
 import org.continuum.casefile.entity.RelocationScope;
@@ -46,7 +46,7 @@ public class ReassessTaskView implements Serializable {
     private final List<EvidenceRow> evidence = new ArrayList<>();
 
     public void load() {
-        if (form.load(CaseTask.REASSESS)) {
+        if (form.load(TaskKind.REASSESS)) {
             planForm.load(protection, reference, form.caseFileId());
             riskForm.startFromLatest(protection, form.caseFileId());
             for (int step = 1; step <= 5; step++) {

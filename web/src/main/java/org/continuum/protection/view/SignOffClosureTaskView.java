@@ -3,7 +3,7 @@ package org.continuum.protection.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.platform.view.Messages;
 import org.continuum.protection.boundary.RelocationService;
@@ -26,7 +26,7 @@ public class SignOffClosureTaskView implements Serializable {
     private Boolean approve;
 
     public void load() {
-        form.load(CaseTask.SIGN_OFF_CLOSURE);
+        form.load(TaskKind.SIGN_OFF_CLOSURE);
     }
 
     public void complete() {

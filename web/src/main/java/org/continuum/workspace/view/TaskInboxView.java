@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.platform.view.ViewActions;
 import org.continuum.casefile.boundary.TaskInboxService;
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.platform.view.Messages;
 
@@ -48,17 +48,17 @@ public class TaskInboxView implements Serializable {
     }
 
     public boolean mentorTask(WorkTask task) {
-        return CaseTask.of(task.definitionKey()).map(CaseTask::isForAssignedMentor).orElse(false);
+        return TaskKind.of(task.definitionKey()).map(TaskKind::isForAssignedMentor).orElse(false);
     }
 
     /** Whether the viewer can work on the task at all (holds its role); coordinators also see tasks to reassign. */
     public boolean doable(WorkTask task) {
-        return CaseTask.of(task.definitionKey()).map(k -> session.hasRole(k.role().name())).orElse(false)
+        return TaskKind.of(task.definitionKey()).map(k -> session.hasRole(k.role().name())).orElse(false)
                 && (task.assignee() == null || mine(task));
     }
 
     public List<TaskInboxService.StaffMember> candidatesFor(WorkTask task) {
-        return candidates.computeIfAbsent(task.definitionKey(), key -> CaseTask.of(key)
+        return candidates.computeIfAbsent(task.definitionKey(), key -> TaskKind.of(key)
                 .map(k -> inbox.teamMembers(k.role())).orElse(List.of()));
     }
 

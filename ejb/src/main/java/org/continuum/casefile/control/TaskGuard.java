@@ -15,7 +15,7 @@ import org.continuum.identity.entity.UserAccount;
  * need-to-know check. Every refusal is audited in its own transaction and answered the same way.
  */
 @ApplicationScoped
-public class CaseTasks {
+public class TaskGuard {
 
     @Inject
     CaseWorkflow workflow;
@@ -26,11 +26,11 @@ public class CaseTasks {
     @Inject
     AuditTrail audit;
 
-    public OpenTask open(UserAccount caller, String taskId, CaseTask expected, AuditAction action) {
+    public OpenTask open(UserAccount caller, String taskId, TaskKind expected, AuditAction action) {
         WorkTask task = (taskId == null ? java.util.Optional.<WorkTask>empty() : workflow.findOpenTask(taskId))
                 .filter(t -> expected == null || expected.definitionKey().equals(t.definitionKey()))
                 .orElseThrow(() -> deny(caller, null, action, "task-not-found"));
-        CaseTask kind = CaseTask.of(task.definitionKey())
+        TaskKind kind = TaskKind.of(task.definitionKey())
                 .orElseThrow(() -> deny(caller, task.caseFileId(), action, "task-unknown"));
         if (!caller.hasRole(kind.role())) {
             throw deny(caller, task.caseFileId(), action, "task-role " + kind.role());
@@ -47,6 +47,6 @@ public class CaseTasks {
         return new CaseAccessDenied();
     }
 
-    public record OpenTask(WorkTask task, CaseTask kind, CaseFile caseFile) {
+    public record OpenTask(WorkTask task, TaskKind kind, CaseFile caseFile) {
     }
 }

@@ -1,6 +1,6 @@
 package org.continuum.casefile.boundary;
 
-import org.continuum.casefile.control.CaseTask;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RelocationScope;
@@ -12,7 +12,7 @@ import org.continuum.casefile.entity.Urgency;
 import java.time.Instant;
 
 /** What a task form shows about its case file: pseudonymous facts only, never the requester's identity. */
-public record TaskContext(WorkTask task, CaseTask kind, long caseFileId, String reference, String pseudonym,
+public record TaskFacts(WorkTask task, TaskKind kind, long caseFileId, String reference, String pseudonym,
                           Phase phase, Urgency urgency, RiskLevel riskLevel, Situation situation,
                           RequestType requestType, String country, Instant nextReviewAt,
                           RelocationScope relocationScope, Instant arrivedAt, int checkInsDone) {

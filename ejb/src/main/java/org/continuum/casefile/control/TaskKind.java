@@ -10,7 +10,7 @@ import java.util.Optional;
  * members do them. The process files and this list are checked against each other by a test, so a task cannot be
  * added to one and forgotten in the other.
  */
-public enum CaseTask {
+public enum TaskKind {
     TRIAGE("Task_Triage", Role.CASEWORKER),
     VERIFY("Task_Verify", Role.CASEWORKER),
     ASSESS_RISK("Task_AssessRisk", Role.SECURITY_MENTOR),
@@ -30,7 +30,7 @@ public enum CaseTask {
     private final String definitionKey;
     private final Role role;
 
-    CaseTask(String definitionKey, Role role) {
+    TaskKind(String definitionKey, Role role) {
         this.definitionKey = definitionKey;
         this.role = role;
     }
@@ -54,7 +54,7 @@ public enum CaseTask {
                 || this == RECEIVE_GRANT_REPORT;
     }
 
-    public static Optional<CaseTask> of(String definitionKey) {
+    public static Optional<TaskKind> of(String definitionKey) {
         return Arrays.stream(values()).filter(t -> t.definitionKey.equals(definitionKey)).findFirst();
     }
 }
