@@ -5,17 +5,20 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.RequestType;
 import org.continuum.casefile.entity.Urgency;
-import org.continuum.platform.control.Roles;
 import org.continuum.intake.boundary.IntakeService;
+import org.continuum.platform.control.Roles;
+import org.continuum.reference.entity.Situation;
 import org.continuum.report.boundary.AuditorExport;
+import org.continuum.report.boundary.ReportService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,7 +53,7 @@ class AuditorExportIT {
     AuditorExport exports;
 
     @Inject
-    org.continuum.report.boundary.ReportService reports;
+    ReportService reports;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -70,9 +74,9 @@ class AuditorExportIT {
     void reportsShowSmallCellsAsLessThanFive() throws Exception {
         As.user("amira.caseworker", Roles.CASEWORKER, () -> intake.register(new org.continuum.casefile.control
                 .IntakeRequest("Birch-IS", "Einar " + System.nanoTime(), null, null,
-                org.continuum.reference.entity.Situation.PROFESSIONAL_DEFENDER, "IS", List.of("en"),
-                org.continuum.casefile.entity.RequestType.LEGAL_SUPPORT, Urgency.STANDARD,
-                org.continuum.casefile.entity.Channel.EMAIL, true)));
+                Situation.PROFESSIONAL_DEFENDER, "IS", List.of("en"),
+                RequestType.LEGAL_SUPPORT, Urgency.STANDARD,
+                Channel.EMAIL, true)));
         var report = As.user(NADIA, Roles.AUDITOR, () -> reports.report());
         var byCountry = report.breakdowns().stream().filter(b -> b.key().equals("report.byCountry")).findFirst()
                 .orElseThrow();

@@ -1,16 +1,16 @@
 package org.continuum.it;
 
 import jakarta.annotation.Resource;
-import org.continuum.grant.boundary.GrantSummary;
-import org.continuum.grant.boundary.GrantDetails;
-import org.continuum.grant.boundary.DecisionView;
-import org.continuum.grant.boundary.Decision;
 import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.TaskInboxService;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.document.boundary.DossierService;
+import org.continuum.grant.boundary.Decision;
+import org.continuum.grant.boundary.DecisionView;
 import org.continuum.grant.boundary.FundService;
+import org.continuum.grant.boundary.GrantDetails;
 import org.continuum.grant.boundary.GrantService;
+import org.continuum.grant.boundary.GrantSummary;
 import org.continuum.grant.entity.DecisionKind;
 import org.continuum.grant.entity.Disbursement;
 import org.continuum.grant.entity.DisbursementMethod;
@@ -18,8 +18,9 @@ import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantCategory;
 import org.continuum.grant.entity.GrantStatus;
 import org.continuum.identity.boundary.ReauthenticationService;
-import org.continuum.platform.control.Roles;
 import org.continuum.intake.boundary.IntakeService;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wildfly.security.auth.server.SecurityDomain;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +67,7 @@ class EmergencyGrantIT {
     }
 
     @Inject
-    org.continuum.document.boundary.DossierService dossiers;
+    DossierService dossiers;
 
     @Inject
     IntakeService intake;

@@ -5,12 +5,13 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
-import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseQuery;
 import org.continuum.casefile.control.CaseSummary;
-import org.continuum.platform.control.Roles;
+import org.continuum.casefile.entity.Urgency;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.intake.boundary.TriageService;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.Roles;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -60,7 +61,7 @@ class NeedToKnowIT {
     void menaCaseFile() throws Exception {
         sql = new Sql(dataSource);
         menaCase = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Sage", "Noor Haddad",
-                org.continuum.casefile.entity.Urgency.STANDARD))).caseFileId();
+                Urgency.STANDARD))).caseFileId();
     }
 
     private long denials(String actor, String action, String detail) {
@@ -100,7 +101,7 @@ class NeedToKnowIT {
         assertThatThrownBy(() -> As.user(IVAN, Roles.CASEWORKER, () -> inbox.open(taskId)))
                 .isInstanceOf(CaseAccessDenied.class);
         assertThatThrownBy(() -> As.run(IVAN, Roles.CASEWORKER, () -> triage.complete(taskId,
-                new TriageService.TriageDecision(false, org.continuum.casefile.entity.Urgency.STANDARD, "x", null, null,
+                new TriageService.TriageDecision(false, Urgency.STANDARD, "x", null, null,
                         null, null))))
                 .isInstanceOf(CaseAccessDenied.class);
         assertThat(denials(IVAN, "TASK_OPENED", "other-team")).isEqualTo(before + 1);
@@ -128,6 +129,6 @@ class NeedToKnowIT {
         assertThatThrownBy(() -> As.user("admin", Roles.ADMIN, () -> cases.view(menaCase)))
                 .isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> As.user("admin", Roles.ADMIN, () -> intake.register(IntakeIT.request("X", "Y",
-                org.continuum.casefile.entity.Urgency.HIGH)))).isInstanceOf(EJBAccessException.class);
+                Urgency.HIGH)))).isInstanceOf(EJBAccessException.class);
     }
 }

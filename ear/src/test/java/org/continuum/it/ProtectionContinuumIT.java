@@ -1,20 +1,10 @@
 package org.continuum.it;
 
 import jakarta.annotation.Resource;
-import org.continuum.protection.boundary.RiskAnalysis;
-import org.continuum.protection.boundary.Reassessment;
-import org.continuum.protection.boundary.MeasureChange;
-import org.continuum.protection.boundary.EvidenceGiven;
-import org.continuum.protection.boundary.EscalationProposal;
-import org.continuum.protection.boundary.ReassessmentDecision;
-import org.continuum.protection.boundary.AssessmentView;
-import org.continuum.protection.boundary.Assessment;
 import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
-import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.Channel;
@@ -25,16 +15,28 @@ import org.continuum.casefile.entity.RelocationScope;
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.casefile.entity.VerificationMethod;
-import org.continuum.platform.control.Roles;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.intake.boundary.TriageService;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
+import org.continuum.protection.boundary.Assessment;
+import org.continuum.protection.boundary.AssessmentView;
+import org.continuum.protection.boundary.EscalationProposal;
 import org.continuum.protection.boundary.EscalationService;
+import org.continuum.protection.boundary.EvidenceGiven;
+import org.continuum.protection.boundary.MeasureChange;
 import org.continuum.protection.boundary.ProtectionService;
+import org.continuum.protection.boundary.Reassessment;
+import org.continuum.protection.boundary.ReassessmentDecision;
 import org.continuum.protection.boundary.RelocationService;
+import org.continuum.protection.boundary.RiskAnalysis;
+import org.continuum.protection.boundary.SafetyPlanService;
 import org.continuum.protection.entity.EvidenceKind;
 import org.continuum.protection.entity.FactorKind;
 import org.continuum.protection.entity.MeasureStatus;
 import org.continuum.protection.entity.RiskFactor;
+import org.continuum.protection.entity.SafetyPlan;
 import org.continuum.protection.entity.ThreatCategory;
 import org.continuum.reference.boundary.ReferenceData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -43,10 +45,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,7 +81,7 @@ class ProtectionContinuumIT {
     ProtectionService protection;
 
     @Inject
-    org.continuum.protection.boundary.SafetyPlanService safetyPlans;
+    SafetyPlanService safetyPlans;
 
     @Inject
     EscalationService escalations;
@@ -161,7 +163,7 @@ class ProtectionContinuumIT {
     @Test
     void theMentorWritesTheSafetyPlanTheTeamReadsItOthersCannot() throws Exception {
         long id = caseUnderLocalProtection("Maple", SOFIA);
-        org.continuum.protection.entity.SafetyPlan.Content content = new org.continuum.protection.entity.SafetyPlan
+        SafetyPlan.Content content = new SafetyPlan
                 .Content("Lawyer: call the association's canary-line", "'Grandmother is ill' = do not come home",
                 "Back streets to the market", "If arrested: say nothing, ask for the lawyer", "Old Android phone",
                 "Mail and two messengers", "Unknown login alert last week", true, false, true, true, false, true);

@@ -1,10 +1,25 @@
 package org.continuum.web;
 
+import org.continuum.casefile.control.TaskKind;
+import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.Outcome;
 import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.RelocationScope;
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.reference.entity.Situation;
+import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.casefile.entity.SharedField;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.intake.entity.MailIntake;
+import org.continuum.notification.entity.NotificationKind;
+import org.continuum.notification.entity.NotificationStatus;
+import org.continuum.protection.entity.MeasureStatus;
+import org.continuum.reference.entity.Partner;
+import org.continuum.reference.entity.Situation;
+import org.continuum.referral.entity.ReferralOutcome;
+import org.continuum.referral.entity.ReferralStatus;
+import org.continuum.safeplace.entity.SafePlaceKind;
+import org.continuum.safeplace.entity.Vetting;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -65,22 +80,22 @@ class ResourceBundlesTest {
         for (Enum<?> e : concat(Phase.values(), Urgency.values())) {
             assertThat(keys).contains(e.getDeclaringClass().getSimpleName().toLowerCase() + "." + e.name());
         }
-        for (var r : org.continuum.casefile.entity.RiskLevel.values()) {
+        for (var r : RiskLevel.values()) {
             assertThat(keys).contains("risk." + r.name());
         }
-        for (var o : org.continuum.casefile.entity.Outcome.values()) {
+        for (var o : Outcome.values()) {
             assertThat(keys).contains("outcome." + o.name());
         }
-        for (var k : org.continuum.casefile.entity.CaseEventKind.values()) {
+        for (var k : CaseEventKind.values()) {
             assertThat(keys).contains("event." + k.name());
         }
-        for (var m : org.continuum.protection.entity.MeasureStatus.values()) {
+        for (var m : MeasureStatus.values()) {
             assertThat(keys).contains("measureStatus." + m.name());
         }
-        for (var t : org.continuum.casefile.control.TaskKind.values()) {
+        for (var t : TaskKind.values()) {
             assertThat(keys).contains("task." + t.definitionKey());
         }
-        for (var s : org.continuum.casefile.entity.RelocationScope.values()) {
+        for (var s : RelocationScope.values()) {
             assertThat(keys).contains("scope." + s.name());
         }
         for (Situation s : Situation.values()) {
@@ -92,15 +107,15 @@ class ResourceBundlesTest {
         for (Channel c : Channel.values()) {
             assertThat(keys).contains("channel." + c.name());
         }
-        labelled(keys, "sharedField.", org.continuum.casefile.entity.SharedField.values());
-        labelled(keys, "referralStatus.", org.continuum.referral.entity.ReferralStatus.values());
-        labelled(keys, "referralOutcome.", org.continuum.referral.entity.ReferralOutcome.values());
-        labelled(keys, "partnerKind.", org.continuum.reference.entity.Partner.Kind.values());
-        labelled(keys, "safePlaceKind.", org.continuum.safeplace.entity.SafePlaceKind.values());
-        labelled(keys, "vetting.", org.continuum.safeplace.entity.Vetting.values());
-        labelled(keys, "notificationKind.", org.continuum.notification.entity.NotificationKind.values());
-        labelled(keys, "notificationStatus.", org.continuum.notification.entity.NotificationStatus.values());
-        labelled(keys, "mailStatus.", org.continuum.intake.entity.MailIntake.Status.values());
+        labelled(keys, "sharedField.", SharedField.values());
+        labelled(keys, "referralStatus.", ReferralStatus.values());
+        labelled(keys, "referralOutcome.", ReferralOutcome.values());
+        labelled(keys, "partnerKind.", Partner.Kind.values());
+        labelled(keys, "safePlaceKind.", SafePlaceKind.values());
+        labelled(keys, "vetting.", Vetting.values());
+        labelled(keys, "notificationKind.", NotificationKind.values());
+        labelled(keys, "notificationStatus.", NotificationStatus.values());
+        labelled(keys, "mailStatus.", MailIntake.Status.values());
         for (String reason : quarantineReasons()) {
             assertThat(keys).contains("quarantine." + reason);
         }

@@ -1,14 +1,15 @@
 package org.continuum.casefile.control;
 
-import org.continuum.platform.control.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.entity.AuditAction;
+import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.CaseReference;
 import org.continuum.identity.entity.Team;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.security.control.FieldCipher;
 
 import java.time.Clock;
@@ -65,7 +66,7 @@ public class CaseFileRegistrar {
         String processInstanceId = workflow.start(new CaseWorkflow.CaseStart(caseFile.getId(), reference,
                 team.getCode(), TriageDeadlines.forUrgency(caseFile.getUrgency())));
         caseFile.attachProcess(processInstanceId);
-        events.record(caseFile, actor, org.continuum.casefile.entity.CaseEventKind.INTAKE_REGISTERED,
+        events.record(caseFile, actor, CaseEventKind.INTAKE_REGISTERED,
                 "channel=" + caseFile.getChannel() + " urgency=" + caseFile.getUrgency(), null,
                 AuditAction.CASE_CREATED, "channel=" + caseFile.getChannel());
         return caseFile;

@@ -3,13 +3,11 @@ package org.continuum.document.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.continuum.referral.control.Referrals;
-import org.continuum.casefile.control.Consents;
-import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
-import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.casefile.control.CaseGuard;
+import org.continuum.casefile.control.Consents;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEvent;
 import org.continuum.casefile.entity.CaseFile;
@@ -17,13 +15,17 @@ import org.continuum.casefile.entity.Consent;
 import org.continuum.document.control.PdfComposer;
 import org.continuum.grant.control.Grants;
 import org.continuum.grant.entity.EmergencyGrant;
-import org.continuum.platform.control.Roles;
+import org.continuum.identity.control.Caller;
+import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.Roles;
 import org.continuum.protection.control.Measures;
 import org.continuum.protection.control.RiskAssessments;
 import org.continuum.protection.entity.ProtectionMeasure;
 import org.continuum.protection.entity.RiskAssessment;
 import org.continuum.referral.control.ReferralPackage;
+import org.continuum.referral.control.Referrals;
 import org.continuum.referral.entity.Referral;
 
 import java.time.Instant;
@@ -164,7 +166,7 @@ public class DossierService {
         Referral r = referrals.find(referralId).orElse(null);
         if (r == null) {
             audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
-                    org.continuum.audit.entity.AuditOutcome.DENIED, "not-found referral=" + referralId);
+                    AuditOutcome.DENIED, "not-found referral=" + referralId);
             throw new CaseAccessDenied();
         }
         CaseFile c = guard.open(caller, r.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
@@ -201,11 +203,11 @@ public class DossierService {
         EmergencyGrant g = grants.find(grantId).orElse(null);
         if (g == null) {
             audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
-                    org.continuum.audit.entity.AuditOutcome.DENIED, "not-found grant=" + grantId);
+                    AuditOutcome.DENIED, "not-found grant=" + grantId);
             throw new CaseAccessDenied();
         }
         CaseFile c = guard.open(caller, g.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
-        boolean coordinator = caller.hasRole(org.continuum.identity.entity.Role.COORDINATOR);
+        boolean coordinator = caller.hasRole(Role.COORDINATOR);
         ResourceBundle words = words(caller);
         Instant now = Instant.now();
         try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),

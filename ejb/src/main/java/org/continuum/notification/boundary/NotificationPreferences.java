@@ -3,12 +3,13 @@ package org.continuum.notification.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
-import org.continuum.platform.control.Roles;
+import org.continuum.identity.control.Caller;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.notification.entity.NotificationKind;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -37,7 +38,7 @@ public class NotificationPreferences {
     public void choose(Set<NotificationKind> receive, String language) {
         UserAccount me = currentCaller.account();
         if (language != null) {
-            org.continuum.platform.control.InvalidInput.whenRefused(() -> me.preferLanguage(language));
+            InvalidInput.whenRefused(() -> me.preferLanguage(language));
         }
         Set<NotificationKind> off = EnumSet.allOf(NotificationKind.class);
         if (receive != null) {

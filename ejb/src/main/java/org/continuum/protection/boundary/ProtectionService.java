@@ -3,18 +3,14 @@ package org.continuum.protection.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.continuum.identity.entity.Role;
-import org.continuum.notification.entity.NotificationKind;
-import org.continuum.casefile.control.CaseEvents;
-import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.casefile.control.CaseEvents;
 import org.continuum.casefile.control.CaseGuard;
-import org.continuum.casefile.control.TaskKind;
-import org.continuum.casefile.control.TaskGuard;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.platform.control.InvalidInput;
+import org.continuum.casefile.control.TaskGuard;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
@@ -22,20 +18,25 @@ import org.continuum.casefile.entity.Outcome;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RelocationScope;
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.identity.control.Caller;
 import org.continuum.identity.control.Staff;
-import org.continuum.platform.control.Roles;
+import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.notification.entity.NotificationKind;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
 import org.continuum.protection.control.LastResortRule;
 import org.continuum.protection.control.Measures;
-import org.continuum.protection.control.RiskAssessments;
-import org.continuum.protection.entity.RiskAssessment;
-import org.continuum.protection.entity.RiskFactor;
 import org.continuum.protection.control.ReviewSchedule;
+import org.continuum.protection.control.RiskAssessments;
 import org.continuum.protection.entity.Escalation;
 import org.continuum.protection.entity.EvidenceKind;
 import org.continuum.protection.entity.MeasureStatus;
 import org.continuum.protection.entity.ProtectionMeasure;
+import org.continuum.protection.entity.RiskAssessment;
+import org.continuum.protection.entity.RiskFactor;
 import org.continuum.protection.entity.StepEvidence;
+import org.continuum.reference.control.Partners;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public class ProtectionService {
     Timeline timeline;
 
     @Inject
-    org.continuum.reference.control.Partners partners;
+    Partners partners;
 
     @Inject
     AuditTrail audit;

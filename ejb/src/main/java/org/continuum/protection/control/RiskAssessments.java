@@ -3,8 +3,8 @@ package org.continuum.protection.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.protection.entity.FactorKind;
 import org.continuum.protection.entity.RiskAssessment;
 import org.continuum.protection.entity.RiskFactor;
@@ -117,7 +117,7 @@ public class RiskAssessments {
         List<RiskAssessment> all = history(caseFileId);
         return all.subList(Math.max(0, all.size() - latest), all.size()).stream()
                 .flatMap(a -> a.factors().stream())
-                .filter(f -> f.kind() != org.continuum.protection.entity.FactorKind.CAPACITY)
+                .filter(f -> f.kind() != FactorKind.CAPACITY)
                 .map(RiskFactor.Factor::label).distinct().toList();
     }
 }

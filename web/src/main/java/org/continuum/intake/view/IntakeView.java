@@ -5,14 +5,15 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.view.ViewActions;
 import org.continuum.casefile.control.IntakeRequest;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.intake.boundary.IntakeService;
+import org.continuum.intake.boundary.MailIntakeService;
 import org.continuum.platform.view.Messages;
+import org.continuum.platform.view.ViewActions;
+import org.continuum.reference.entity.Situation;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -33,7 +34,7 @@ public class IntakeView implements Serializable {
     IntakeService intake;
 
     @Inject
-    org.continuum.intake.boundary.MailIntakeService mails;
+    MailIntakeService mails;
 
     /** The e-mail draft this intake is typed from, if any ({@code draft} view parameter). */
     private String draft;

@@ -1,17 +1,18 @@
 package org.continuum.workspace.view;
 
 import jakarta.faces.view.ViewScoped;
-import org.continuum.grant.boundary.GrantSummary;
-import org.continuum.protection.boundary.MeasureRow;
-import org.continuum.protection.boundary.AssessmentView;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.view.ViewActions;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
+import org.continuum.grant.boundary.GrantService;
+import org.continuum.grant.boundary.GrantSummary;
 import org.continuum.platform.view.Messages;
-import org.continuum.protection.view.RiskTrend;
+import org.continuum.platform.view.ViewActions;
+import org.continuum.protection.boundary.AssessmentView;
+import org.continuum.protection.boundary.MeasureRow;
 import org.continuum.protection.boundary.ProtectionService;
+import org.continuum.protection.view.RiskTrend;
 
 import java.io.Serializable;
 import java.util.List;
@@ -33,14 +34,14 @@ public class CaseView implements Serializable {
     ProtectionService protection;
 
     @Inject
-    org.continuum.grant.boundary.GrantService grantService;
+    GrantService grantService;
 
     private String id;
     private CaseDetails details;
     private List<MeasureRow> plan = List.of();
     private String diagramXml;
     private String threatNote;
-    private List<org.continuum.grant.boundary.GrantSummary> grants = List.of();
+    private List<GrantSummary> grants = List.of();
     private List<AssessmentView> riskHistory = List.of();
     private RiskTrend riskTrend;
 
@@ -84,7 +85,7 @@ public class CaseView implements Serializable {
         return Messages.format(key);
     }
 
-    public List<org.continuum.grant.boundary.GrantSummary> getGrants() {
+    public List<GrantSummary> getGrants() {
         return grants;
     }
 

@@ -3,15 +3,16 @@ package org.continuum.workspace.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.grant.boundary.GrantService;
-import org.continuum.grant.boundary.FundView;
-import org.continuum.grant.boundary.FundService;
-import org.continuum.grant.boundary.Desk;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.grant.boundary.Desk;
+import org.continuum.grant.boundary.FundService;
+import org.continuum.grant.boundary.FundView;
+import org.continuum.grant.boundary.GrantService;
+import org.continuum.referral.boundary.ReferralService;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -43,13 +44,13 @@ public class DashboardView implements Serializable {
     private Desk desk;
     private List<FundView> funds;
     private List<WorkTask> tasks;
-    private List<org.continuum.referral.boundary.ReferralService.OverdueReferral> overdueReferrals;
+    private List<ReferralService.OverdueReferral> overdueReferrals;
 
     @Inject
-    org.continuum.referral.boundary.ReferralService referrals;
+    ReferralService referrals;
 
     /** Referrals of my case files whose partner has not answered by the due date. */
-    public List<org.continuum.referral.boundary.ReferralService.OverdueReferral> getOverdueReferrals() {
+    public List<ReferralService.OverdueReferral> getOverdueReferrals() {
         if (overdueReferrals == null) {
             overdueReferrals = referrals.overdue();
         }
