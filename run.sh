@@ -72,6 +72,11 @@ cat <<BANNER
     coordinator       claire.coordinator   / Demo-Coordinator-1
     auditor           nadia.auditor        / Demo-Auditor-2026
     administrator     admin                / Demo-Admin-2026!
+    new colleague     lea.caseworker       / Demo-Newcomer-2026  (no second factor yet: enrols at first login)
+
+  Every login asks for a second-factor code after the password. On this demo server the login page shows
+  the current code of the demo account under the code field: type it in (no phone needed). A real server
+  never shows it, and refuses to start while a demo account could still log in.
 
   Staff notifications go to a local mail server (demo addresses: <username>@continuum.test):
     web:  http://127.0.0.1:8025/api/user/sofia.mentor@continuum.test/messages/

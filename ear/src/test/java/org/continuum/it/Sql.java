@@ -31,6 +31,12 @@ public final class Sql {
         }
     }
 
+    /** A single number, or null when the row or the value is missing. */
+    public Long longValue(String sql, Object... params) {
+        String value = string(sql, params);
+        return value == null ? null : Long.valueOf(value);
+    }
+
     public String string(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

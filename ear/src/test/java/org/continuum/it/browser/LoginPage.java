@@ -1,9 +1,20 @@
 package org.continuum.it.browser;
 
+import org.continuum.it.DemoCodes;
 import org.openqa.selenium.By;
 
-/** The login form. */
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The login form in its two steps: username and password, then the code an authenticator app would show, computed
+ * from the demo account's public secret. Each code is accepted once per account, so a second login of the same
+ * account within the same 30-second step waits for the next step's code.
+ */
 public final class LoginPage {
+
+    /** The last step whose code this test run used, per account (the server refuses it a second time). */
+    private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
 
     private final Browser browser;
 
@@ -14,9 +25,27 @@ public final class LoginPage {
     public void logIn(String username, String password) {
         browser.open("app/tasks.xhtml");
         browser.urlContains("login.xhtml");
+        password(username, password);
+        code(username);
+        browser.urlContains("/app/");
+    }
+
+    /** The first step; the code form follows. */
+    public void password(String username, String password) {
         browser.type("login:username", username);
         browser.type("login:password", password);
         browser.clickable(By.id("login:submit")).click();
-        browser.urlContains("/app/");
+    }
+
+    /** The second step, with a code this account has not used yet. */
+    public void code(String username) {
+        String secret = DemoCodes.secretOf(username);
+        String code;
+        synchronized (LAST_STEP) {
+            code = DemoCodes.after(secret, LAST_STEP.get(username));
+            LAST_STEP.put(username, DemoCodes.stepOf(java.time.Instant.now()));
+        }
+        browser.type("code:value", code);
+        browser.clickable(By.id("code:submit")).click();
     }
 }

@@ -1,5 +1,6 @@
 package org.continuum.it.browser;
 
+import org.continuum.it.DemoCodes;
 import org.continuum.it.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -9,11 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,9 +47,13 @@ class StaffSessionBrowserIT {
             assertThat(before.isHttpOnly()).isTrue();
             assertThat(before.getSameSite()).isEqualTo("Strict");
 
-            browser.type("login:username", "ivan.caseworker");
-            browser.type("login:password", "Demo-Caseworker-2");
-            browser.clickable(By.id("login:submit")).click();
+            LoginPage login = new LoginPage(browser);
+            login.password("ivan.caseworker", "Demo-Caseworker-2");
+            browser.visible(By.id("code:value"));
+            assertThat(browser.driver().getCurrentUrl()).as("a password alone logs nobody in").contains("login.xhtml");
+            assertThat(browser.visible(By.id("demoCode")).getText()).as("the demo server shows the current code")
+                    .matches("\\d{6}");
+            login.code("ivan.caseworker");
             browser.urlContains("/app/dashboard.xhtml");
             Cookie after = browser.driver().manage().getCookieNamed(SESSION_COOKIE);
             assertThat(after.getValue()).as("session id changed at login").isNotEqualTo(before.getValue());
@@ -54,6 +62,43 @@ class StaffSessionBrowserIT {
             browser.urlContains("login.xhtml");
             browser.open("app/cases.xhtml");
             browser.urlContains("login.xhtml");
+        }
+    }
+
+    /**
+     * A new colleague's first login: the password leads to the enrolment (nothing else is reachable), the app is set
+     * up from the key shown, ten recovery codes are shown once, and the login finishes with the app's next code.
+     */
+    @Test
+    void aNewColleagueEnrolsTheSecondFactorAtFirstLogin() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open("app/tasks.xhtml");
+            new LoginPage(browser).password("lea.caseworker", "Demo-Newcomer-2026");
+            String secret = browser.visible(By.id("secret")).getText().replace(" ", "");
+            assertThat(secret).matches("[A-Z2-7]{32}");
+            assertThat(browser.driver().findElements(By.cssSelector(".qr-code svg rect")))
+                    .as("a QR code drawn module by module").hasSizeGreaterThan(200);
+            browser.screenshot("login-enrolment");
+            browser.open("app/cases.xhtml");
+            browser.urlContains("login.xhtml");
+            browser.visible(By.id("secret"));
+
+            long enrolledStep = DemoCodes.stepOf(Instant.now());
+            browser.type("enrol:value", DemoCodes.forStep(secret, enrolledStep));
+            browser.clickable(By.id("enrol:submit")).click();
+            browser.visible(By.cssSelector("#recoveryCodes li"));
+            List<WebElement> codes = browser.driver().findElements(By.cssSelector("#recoveryCodes li"));
+            assertThat(codes).hasSize(10);
+            assertThat(codes.get(0).getText()).matches("[a-z2-7]{5}-[a-z2-7]{5}");
+            browser.screenshot("login-recovery-codes");
+            browser.clickable(By.id("recovery:submit")).click();
+            browser.textPresent(By.id("messages"), "recovery codes");
+            browser.clickable(By.cssSelector("[id='recovery:saved'] .ui-chkbox-box")).click();
+            browser.clickable(By.id("recovery:submit")).click();
+
+            browser.type("code:value", DemoCodes.after(secret, enrolledStep));
+            browser.clickable(By.id("code:submit")).click();
+            browser.urlContains("/app/dashboard.xhtml");
         }
     }
 

@@ -2,7 +2,9 @@ package org.continuum.identity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.entity.RecoveryCode;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
@@ -26,6 +28,42 @@ public class Staff {
                         UserAccount.class)
                 .setParameter("u", username)
                 .getResultStream().findFirst();
+    }
+
+    /** The account with its row locked until the transaction ends: concurrent attempts on it queue and all count. */
+    public Optional<UserAccount> lockByUsername(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select u from UserAccount u where u.username = :u", UserAccount.class)
+                .setParameter("u", username).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    /** Replaces the account's recovery codes by these (digests of new codes). */
+    public void replaceRecoveryCodes(UserAccount user, List<String> digests) {
+        em.createQuery("delete from RecoveryCode r where r.userId = :u").setParameter("u", user.getId())
+                .executeUpdate();
+        digests.forEach(d -> em.persist(new RecoveryCode(user.getId(), d)));
+    }
+
+    /** The account's unused recovery code with this digest, row-locked so it is spent once. */
+    public Optional<RecoveryCode> unusedRecoveryCode(UserAccount user, String digest) {
+        return em.createQuery("select r from RecoveryCode r where r.userId = :u and r.codeHash = :h"
+                        + " and r.usedAt is null", RecoveryCode.class)
+                .setParameter("u", user.getId()).setParameter("h", digest)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    public long unusedRecoveryCodes(UserAccount user) {
+        return em.createQuery("select count(r) from RecoveryCode r where r.userId = :u and r.usedAt is null",
+                Long.class).setParameter("u", user.getId()).getSingleResult();
+    }
+
+    /** Demo accounts that can still log in. */
+    public List<UserAccount> activeDemoAccounts() {
+        return em.createQuery("select u from UserAccount u where u.demoAccount = true and u.enabled = true",
+                UserAccount.class).getResultList();
     }
 
     /** The logged-in caller; an authenticated principal without an account (deleted meanwhile) is refused. */

@@ -2,6 +2,7 @@ package org.continuum.identity.entity;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +15,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.continuum.security.control.Encrypted;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +79,27 @@ public class UserAccount {
 
     @Column(name = "notifications_off", length = 400)
     private String notificationsOff;
+
+    /** The second factor's shared secret (Base32), sealed; set at enrolment, confirmed by a first valid code. */
+    @Convert(converter = Encrypted.class)
+    @Column(name = "totp_secret_enc", length = 1024)
+    private String totpSecret;
+
+    @Column(name = "totp_enrolled_at")
+    private Instant totpEnrolledAt;
+
+    /** The time step of the last code accepted: a code of this step or an earlier one is a replay. */
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
+    @Column(name = "login_ticket_hash", length = 64)
+    private String loginTicketHash;
+
+    @Column(name = "login_ticket_expires")
+    private Instant loginTicketExpires;
+
+    @Column(name = "demo_account", nullable = false)
+    private boolean demoAccount;
 
     @Version
     private long version;
@@ -172,6 +196,84 @@ public class UserAccount {
     public boolean reauthenticatedWithin(Duration window, Instant now) {
         return reauthenticatedAt != null && !reauthenticatedAt.isAfter(now)
                 && !reauthenticatedAt.plus(window).isBefore(now);
+    }
+
+    /**
+     * The password was right: the next step (code, or enrolment first) must present this ticket (stored as its
+     * digest) before {@code expires}. A new ticket replaces any earlier one.
+     */
+    public void passwordAccepted(String ticketDigest, Instant expires) {
+        this.loginTicketHash = Objects.requireNonNull(ticketDigest);
+        this.loginTicketExpires = Objects.requireNonNull(expires);
+    }
+
+    /** True when {@code ticketDigest} is the digest of the ticket the password step issued and it has not expired. */
+    public boolean holdsTicket(String ticketDigest, Instant now) {
+        return loginTicketHash != null && ticketDigest != null && loginTicketExpires != null
+                && now.isBefore(loginTicketExpires)
+                && java.security.MessageDigest.isEqual(loginTicketHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                ticketDigest.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** The login finished (or was given up): the ticket is spent. */
+    public void ticketSpent() {
+        this.loginTicketHash = null;
+        this.loginTicketExpires = null;
+    }
+
+    /** A new secret to enrol, replacing an unconfirmed one; an enrolled second factor must be reset first. */
+    public void startEnrolment(String secret) {
+        if (isEnrolled()) {
+            throw new IllegalStateException("secondFactor.alreadyEnrolled");
+        }
+        this.totpSecret = Objects.requireNonNull(secret);
+        this.totpLastStep = null;
+    }
+
+    /** The first valid code confirmed the secret: from now on every login needs a code. */
+    public void enrolled(long acceptedStep, Instant now) {
+        if (totpSecret == null || isEnrolled()) {
+            throw new IllegalStateException("secondFactor.notEnrolling");
+        }
+        this.totpEnrolledAt = now;
+        this.totpLastStep = acceptedStep;
+    }
+
+    /** A code of step {@code step} was accepted; returns false (and changes nothing) for a replayed step. */
+    public boolean codeAccepted(long step) {
+        if (totpLastStep != null && step <= totpLastStep) {
+            return false;
+        }
+        this.totpLastStep = step;
+        return true;
+    }
+
+    /** An administrator reset the second factor: the next login enrols again. */
+    public void secondFactorReset() {
+        this.totpSecret = null;
+        this.totpEnrolledAt = null;
+        this.totpLastStep = null;
+    }
+
+    public boolean isEnrolled() {
+        return totpEnrolledAt != null && totpSecret != null;
+    }
+
+    public String getTotpSecret() {
+        return totpSecret;
+    }
+
+    public Long getTotpLastStep() {
+        return totpLastStep;
+    }
+
+    /** Marked by the demo seed loader; a production start refuses while such an account can log in. */
+    public void markAsDemo() {
+        this.demoAccount = true;
+    }
+
+    public boolean isDemoAccount() {
+        return demoAccount;
     }
 
     public boolean canLogIn(Instant now) {

@@ -7,29 +7,33 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.casefile.control.CaseFileRegistrar;
 import org.continuum.casefile.control.IntakeRequest;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
-import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.grant.control.FundRules;
 import org.continuum.grant.entity.Fund;
 import org.continuum.grant.entity.GrantCategory;
 import org.continuum.identity.control.PasswordHasher;
+import org.continuum.identity.control.SecondFactor;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.platform.control.DemoMode;
 import org.continuum.reference.entity.MeasureType;
 import org.continuum.reference.entity.Partner;
+import org.continuum.reference.entity.Situation;
 import org.continuum.safeplace.entity.SafePlace;
 import org.continuum.safeplace.entity.SafePlaceKind;
 import org.continuum.safeplace.entity.Vetting;
 
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +49,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class SeedLoader {
 
-    public static final String DEMO_PROPERTY = "continuum.demo";
+    public static final String DEMO_PROPERTY = DemoMode.PROPERTY;
     private static final Logger LOG = Logger.getLogger(SeedLoader.class.getName());
     private static final String ACTOR = "system";
 
@@ -91,6 +95,92 @@ public class SeedLoader {
             audit.record(ACTOR, AuditAction.SEED_LOADED, null, "demo funds=" + funds.size());
             LOG.info(() -> "Demo funds loaded: " + funds.size());
         }
+        if (Boolean.getBoolean(DEMO_PROPERTY)) {
+            int enrolled = backfillDemoSecondFactors();
+            if (enrolled > 0) {
+                audit.record(ACTOR, AuditAction.SEED_LOADED, null, "demo second-factors=" + enrolled);
+            }
+        }
+        refuseUnsafeAccounts();
+    }
+
+    /**
+     * Demo and production never mix. Without demo mode, no account may still log in with its published demo
+     * password; in demo mode, the database must hold demo accounts only (a real organisation's database is never
+     * opened with the demo's conveniences). Either way the start stops here with the accounts named.
+     */
+    public void refuseUnsafeAccounts() {
+        Map<String, String> published = demoPasswords();
+        List<String> unsafe = new ArrayList<>();
+        if (!Boolean.getBoolean(DEMO_PROPERTY)) {
+            for (UserAccount user : em.createQuery("select u from UserAccount u where u.enabled = true",
+                    UserAccount.class).getResultList()) {
+                String password = published.get(user.getUsername());
+                if (user.isDemoAccount() || (password != null
+                        && passwords.verify(password.toCharArray(), user.getPasswordHash()))) {
+                    unsafe.add(user.getUsername());
+                }
+            }
+            if (!unsafe.isEmpty()) {
+                audit.recordIndependently(ACTOR, AuditAction.DEMO_ACCOUNTS_REFUSED, null, AuditOutcome.DENIED,
+                        "demo-accounts-without-demo-mode=" + unsafe.size());
+                throw new IllegalStateException("Refusing to start: demo mode is off but these demo accounts can"
+                        + " still log in with their published passwords: " + String.join(", ", unsafe)
+                        + ". Disable them or change their passwords (or start the demo with -D" + DEMO_PROPERTY
+                        + "=true on a demo database).");
+            }
+        } else {
+            for (UserAccount user : em.createQuery("select u from UserAccount u where u.demoAccount = false",
+                    UserAccount.class).getResultList()) {
+                unsafe.add(user.getUsername());
+            }
+            if (!unsafe.isEmpty()) {
+                audit.recordIndependently(ACTOR, AuditAction.DEMO_ACCOUNTS_REFUSED, null, AuditOutcome.DENIED,
+                        "demo-mode-on-real-accounts=" + unsafe.size());
+                throw new IllegalStateException("Refusing to start: demo mode is on but the database holds accounts"
+                        + " that are not demo accounts: " + String.join(", ", unsafe)
+                        + ". Demo mode shows codes and published passwords; never start it on a real database.");
+            }
+        }
+    }
+
+    private Map<String, String> demoPasswords() {
+        Map<String, String> published = new HashMap<>();
+        SeedFile.read("seeds/demo/users.csv", resource("demo/users.csv"), List.of("username", "password"), line -> {
+            published.put(line.required("username"), line.required("password"));
+            return line;
+        });
+        return published;
+    }
+
+    /**
+     * The demo accounts come enrolled with the second-factor secrets of {@code seeds/demo/users.csv} (public, like
+     * their passwords), so the login page of a demo server can show their current code. An account of the file
+     * without a secret stays unenrolled: it shows the enrolment at first login.
+     */
+    int backfillDemoSecondFactors() {
+        Map<String, String> secrets = new HashMap<>();
+        SeedFile.read("seeds/demo/users.csv", resource("demo/users.csv"), List.of("username"), line -> {
+            String secret = line.optional("totp_secret");
+            secrets.put(line.required("username"), secret == null ? "" : secret);
+            return line;
+        });
+        int changed = 0;
+        for (UserAccount user : em.createQuery("select u from UserAccount u", UserAccount.class).getResultList()) {
+            String secret = secrets.get(user.getUsername());
+            if (secret == null) {
+                continue;
+            }
+            if (!user.isDemoAccount()) {
+                user.markAsDemo();
+            }
+            if (!secret.isEmpty() && !user.isEnrolled() && user.getTotpSecret() == null) {
+                user.startEnrolment(secret);
+                user.enrolled(SecondFactor.step(Instant.now()) - 2, Instant.now());
+                changed++;
+            }
+        }
+        return changed;
     }
 
     private static InputStream resource(String path) {
@@ -257,6 +347,7 @@ public class SeedLoader {
                         UserAccount user = new UserAccount(line.required("username"), line.required("display_name"),
                                 passwords.hash(password.toCharArray()), team, roles, line.optional("language"));
                         user.changeEmail(line.optional("email"));
+                        user.markAsDemo();
                         return user;
                     } catch (IllegalArgumentException | NullPointerException e) {
                         line.error(null, e.getMessage());

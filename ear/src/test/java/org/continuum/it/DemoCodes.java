@@ -1,0 +1,102 @@
+package org.continuum.it;
+
+import org.continuum.identity.control.SecondFactor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The second-factor codes of the demo accounts, computed the way an authenticator app does from the public secrets of
+ * {@code seeds/demo/users.csv} (on the class path, inside the domain jar). Each code is accepted once per account, so
+ * {@link #after} gives the code of the first step later than the last one accepted, waiting for it when needed.
+ */
+public final class DemoCodes {
+
+    private static final SecondFactor CODES = new SecondFactor();
+    private static final Map<String, String> SECRETS = read();
+
+    private DemoCodes() {
+    }
+
+    public static String secretOf(String username) {
+        String secret = SECRETS.get(username);
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException(username + " has no demo second-factor secret");
+        }
+        return secret;
+    }
+
+    /** The code of the current step for a demo account. */
+    public static String now(String username) {
+        return CODES.code(secretOf(username), Instant.now());
+    }
+
+    /** The code of a secret for the first step after {@code lastStep} (null: any), waiting up to one step for it. */
+    public static String after(String secret, Long lastStep) {
+        Instant now = Instant.now();
+        long current = SecondFactor.step(now);
+        long wanted = lastStep == null ? current : Math.max(current, lastStep + 1);
+        if (wanted > current + 1) {
+            throw new IllegalStateException("the last accepted step is in the future: " + lastStep);
+        }
+        if (wanted == current + 1) {
+            sleepUntil(Instant.ofEpochSecond(wanted * SecondFactor.STEP.toSeconds()).plusMillis(200));
+        }
+        return CODES.code(secret, Instant.ofEpochSecond(wanted * SecondFactor.STEP.toSeconds()));
+    }
+
+    /** The code of a secret for one given step. */
+    public static String forStep(String secret, long step) {
+        return CODES.code(secret, Instant.ofEpochSecond(step * SecondFactor.STEP.toSeconds()));
+    }
+
+    /** The step a code of this secret was made for, from the current step or the next one. */
+    public static long stepOf(Instant at) {
+        return SecondFactor.step(at);
+    }
+
+    private static void sleepUntil(Instant when) {
+        long millis = when.toEpochMilli() - System.currentTimeMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Map<String, String> read() {
+        Map<String, String> secrets = new HashMap<>();
+        try (InputStream in = DemoCodes.class.getClassLoader().getResourceAsStream("seeds/demo/users.csv");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String[] header = null;
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (header == null) {
+                    header = cells;
+                    continue;
+                }
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < header.length && i < cells.length; i++) {
+                    row.put(header[i], cells[i]);
+                }
+                secrets.put(row.get("username"), row.getOrDefault("totp_secret", ""));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return secrets;
+    }
+}
