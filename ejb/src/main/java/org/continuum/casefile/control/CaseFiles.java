@@ -58,6 +58,12 @@ public class CaseFiles {
                 .setMaxResults(max).getResultList();
     }
 
+    /** Case files of a team that are not closed (a team with any cannot be retired). */
+    public long countOpenOfTeam(Team team) {
+        return em.createQuery("select count(c) from CaseFile c where c.team = :t and c.phase <> :closed", Long.class)
+                .setParameter("t", team).setParameter("closed", Phase.CLOSED).getSingleResult();
+    }
+
     /** The team's case file with this reference. */
     public Optional<CaseFile> byReference(String reference, Team team) {
         return em.createQuery("select c from CaseFile c where c.reference = :r and c.team = :t", CaseFile.class)

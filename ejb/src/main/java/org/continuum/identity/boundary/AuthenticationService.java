@@ -210,6 +210,17 @@ public class AuthenticationService {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether a logged-in person's session may go on: false once the account is disabled or gone. */
+    public boolean sessionMayContinue(String username) {
+        return staff.byUsername(normalised(username)).map(UserAccount::isEnabled).orElse(false);
+    }
+
+    /** A session was ended by the server ({@code disabled} account, or {@code expired} lifetime). */
+    public void sessionCut(String username, String reason) {
+        audit.recordIndependently(safeActor(normalised(username)), AuditAction.SESSION_CUT, null,
+                AuditOutcome.SUCCESS, "reason=" + (reason == null ? "-" : reason.replaceAll("[^a-z-]", "")));
+    }
+
     public void loggedOut(String username) {
         audit.recordIndependently(safeActor(username), AuditAction.LOGOUT, null, AuditOutcome.SUCCESS, null);
     }

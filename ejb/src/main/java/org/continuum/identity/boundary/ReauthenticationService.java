@@ -20,7 +20,7 @@ import java.time.Instant;
  * minutes). A wrong password counts as a failed login, so guessing locks the account as at the login page.
  */
 @Stateless
-@RolesAllowed(Roles.COORDINATOR)
+@RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
 public class ReauthenticationService {
 
     @Inject

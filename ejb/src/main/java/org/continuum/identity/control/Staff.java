@@ -87,6 +87,24 @@ public class Staff {
                 .setParameter("names", usernames).getResultList();
     }
 
+    /** Every account, by username (administration pages; no case content). */
+    public List<UserAccount> all() {
+        return em.createQuery("select u from UserAccount u left join fetch u.team order by u.username",
+                UserAccount.class).getResultList();
+    }
+
+    public void add(UserAccount user) {
+        em.persist(user);
+    }
+
+    public List<Team> teams() {
+        return em.createQuery("select t from Team t order by t.code", Team.class).getResultList();
+    }
+
+    public void addTeam(Team team) {
+        em.persist(team);
+    }
+
     public Optional<Team> teamByCode(String code) {
         return em.createQuery("select t from Team t where t.code = :c", Team.class)
                 .setParameter("c", code).getResultStream().findFirst();

@@ -24,6 +24,9 @@ public class Team {
     @Column(nullable = false, length = 200)
     private String name;
 
+    @Column(name = "retired_at")
+    private java.time.Instant retiredAt;
+
     protected Team() {
     }
 
@@ -36,6 +39,25 @@ public class Team {
         }
         this.code = code;
         this.name = name.strip();
+    }
+
+    public void rename(String newName) {
+        if (newName == null || newName.isBlank() || newName.strip().length() > 200) {
+            throw new IllegalArgumentException("team.name.invalid");
+        }
+        this.name = newName.strip();
+    }
+
+    /** No new member or case file after this; the team's history stays readable. */
+    public void retire(java.time.Instant now) {
+        if (retiredAt != null) {
+            throw new IllegalStateException("team.retired");
+        }
+        this.retiredAt = now;
+    }
+
+    public boolean isRetired() {
+        return retiredAt != null;
     }
 
     public Long getId() {

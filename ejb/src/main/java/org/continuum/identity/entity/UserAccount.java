@@ -131,6 +131,57 @@ public class UserAccount {
         this.enabled = true;
     }
 
+    /** New roles and team, checked like a new account's (caseworkers and coordinators belong to an active team). */
+    public void changeRolesAndTeam(Set<Role> newRoles, Team newTeam) {
+        requireRolesAndTeam(newRoles, newTeam);
+        this.roles = EnumSet.copyOf(newRoles);
+        this.team = newTeam;
+    }
+
+    /** Cut off at once: every session of this person ends at its next request, and no login works. */
+    public void disable() {
+        if (!enabled) {
+            throw new IllegalStateException("account.alreadyDisabled");
+        }
+        this.enabled = false;
+        ticketSpent();
+    }
+
+    public void enable() {
+        if (enabled) {
+            throw new IllegalStateException("account.alreadyEnabled");
+        }
+        this.enabled = true;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+    }
+
+    /** A new password hash (set by the person, or by an administrator's reset); the second factor stays. */
+    public void passwordChanged(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash);
+        ticketSpent();
+    }
+
+    public void rename(String newDisplayName) {
+        if (newDisplayName == null || newDisplayName.isBlank() || newDisplayName.strip().length() > 200) {
+            throw new IllegalArgumentException("account.displayName.invalid");
+        }
+        this.displayName = newDisplayName.strip();
+    }
+
+    private static void requireRolesAndTeam(Set<Role> roles, Team team) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("account.roles.required");
+        }
+        boolean needsTeam = roles.contains(Role.CASEWORKER) || roles.contains(Role.COORDINATOR);
+        if (needsTeam && team == null) {
+            throw new IllegalArgumentException("account.team.required");
+        }
+        if (team != null && team.isRetired()) {
+            throw new IllegalArgumentException("account.team.retired");
+        }
+    }
+
     /** The address staff notifications go to (none: the user receives no mail). */
     public void changeEmail(String address) {
         if (address != null && !address.isBlank()

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.continuum.identity.boundary.AuthenticationService;
 import org.continuum.identity.control.QrCodes;
+import org.continuum.identity.web.LiveSessionFilter;
 import org.continuum.identity.web.SecondStepCredential;
 import org.continuum.platform.view.Messages;
 import org.continuum.platform.view.ViewActions;
@@ -116,6 +117,7 @@ public class LoginView {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
                 pending.clear();
+                request.getSession().setAttribute(LiveSessionFilter.LOGGED_IN_AT, java.time.Instant.now());
                 ctx.redirect(ctx.getRequestContextPath() + session.getHome());
                 faces.responseComplete();
             }

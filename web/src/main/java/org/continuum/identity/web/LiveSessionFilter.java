@@ -1,0 +1,71 @@
+package org.continuum.identity.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.continuum.identity.boundary.AuthenticationService;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Every request of a logged-in person checks that their session may go on: the account is still enabled (an
+ * administrator's "disable" cuts every open session at its next request, not at the next login), and the session is
+ * younger than its absolute lifetime (8 hours by default, {@code -Dcontinuum.session.maxLifetime=PT8H}), whatever the
+ * idle timeout would allow. A cut session is invalidated and sent to the login page with the reason.
+ */
+@WebFilter(urlPatterns = {"/app/*", "/index.xhtml"}, asyncSupported = true)
+public class LiveSessionFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    /** The session attribute holding the moment the login finished. */
+    public static final String LOGGED_IN_AT = "continuum.loggedInAt";
+    public static final String MAX_LIFETIME_PROPERTY = "continuum.session.maxLifetime";
+    private static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(8);
+
+    @Inject
+    transient AuthenticationService authentication;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Principal principal = request.getUserPrincipal();
+        if (principal != null) {
+            HttpSession session = request.getSession(false);
+            Object loggedInAt = session == null ? null : session.getAttribute(LOGGED_IN_AT);
+            String reason = null;
+            if (!authentication.sessionMayContinue(principal.getName())) {
+                reason = "disabled";
+            } else if (loggedInAt instanceof Instant at && at.plus(maxLifetime()).isBefore(Instant.now())) {
+                reason = "expired";
+            }
+            if (reason != null) {
+                authentication.sessionCut(principal.getName(), reason);
+                request.logout();
+                if (session != null) {
+                    session.invalidate();
+                }
+                response.sendRedirect(request.getContextPath() + "/login.xhtml?ended=" + reason);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    static Duration maxLifetime() {
+        String value = System.getProperty(MAX_LIFETIME_PROPERTY);
+        try {
+            return value == null ? DEFAULT_MAX_LIFETIME : Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            return DEFAULT_MAX_LIFETIME;
+        }
+    }
+}
