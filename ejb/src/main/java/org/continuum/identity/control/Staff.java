@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.continuum.identity.entity.BootstrapToken;
 import org.continuum.identity.entity.RecoveryCode;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.Team;
@@ -95,6 +96,22 @@ public class Staff {
 
     public void add(UserAccount user) {
         em.persist(user);
+    }
+
+    /** Whether any enabled account holds the administrator role. */
+    public boolean hasActiveAdministrator() {
+        return em.createQuery("select count(u) from UserAccount u join u.roles r where r = :admin"
+                + " and u.enabled = true", Long.class).setParameter("admin", Role.ADMIN).getSingleResult() > 0;
+    }
+
+    public void addBootstrapToken(BootstrapToken token) {
+        em.persist(token);
+    }
+
+    /** The bootstrap token with this digest, row-locked so it is used once. */
+    public Optional<BootstrapToken> lockBootstrapToken(String digest) {
+        return em.createQuery("select b from BootstrapToken b where b.tokenHash = :h", BootstrapToken.class)
+                .setParameter("h", digest).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     public List<Team> teams() {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.continuum.administration.boundary.FirstAdministrator;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -65,6 +66,9 @@ public class SeedLoader {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    FirstAdministrator firstAdministrator;
+
     @Transactional(Transactional.TxType.REQUIRED)
     public void load() {
         int partners = loadPartners();
@@ -102,6 +106,10 @@ public class SeedLoader {
             }
         }
         refuseUnsafeAccounts();
+        firstAdministrator.issueIfNeeded().ifPresent(token -> LOG.warning(() -> "\n\n  No administrator yet."
+                + " Open this link within 30 minutes to create the first administrator (it works once):\n\n    "
+                + System.getProperty("continuum.baseUrl", "http://127.0.0.1:8080/continuum") + "/bootstrap.xhtml?token="
+                + token + "\n\n  A new link is printed at every start until an administrator exists.\n"));
     }
 
     /**

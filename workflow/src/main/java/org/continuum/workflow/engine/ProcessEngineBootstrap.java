@@ -3,6 +3,7 @@ package org.continuum.workflow.engine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -10,6 +11,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import org.continuum.platform.control.DatabaseMigration;
+import org.continuum.platform.control.Roles;
 import org.continuum.seed.control.SeedLoader;
 import org.continuum.workflow.casefile.EscalationApprovalListener;
 import org.continuum.workflow.grant.GrantDecisionListener;
@@ -39,6 +41,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@RunAs(Roles.SYSTEM)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class ProcessEngineBootstrap {
 
