@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(ArquillianExtension.class)
 class AccountAdministrationIT {
 
+    /** The client address these logins come from (TEST-NET-2). */
+    private static final String CLIENT = "198.51.100.201";
+
     @Deployment
     static EnterpriseArchive deployment() {
         return Deployments.withTests(AccountAdministrationIT.class, Sql.class, As.class);
@@ -81,19 +84,19 @@ class AccountAdministrationIT {
             assertThatThrownBy(() -> administration.change("admin", EnumSet.of(Role.AUDITOR), null, null))
                     .extracting(e -> ((InvalidInput) e).messageKeys()).asList().contains("account.ownAdminRole");
 
-            assertThat(authentication.password(username, "Quiet-River-Stone-42".toCharArray()).next())
+            assertThat(authentication.password(username, "Quiet-River-Stone-42".toCharArray(), CLIENT).next())
                     .as("a new account enrols first").isEqualTo(Next.ENROL);
             assertThatThrownBy(() -> administration.disable(username, "short")).isInstanceOf(InvalidInput.class);
             administration.disable(username, "Left the organisation");
-            assertThat(authentication.password(username, "Quiet-River-Stone-42".toCharArray()).next())
+            assertThat(authentication.password(username, "Quiet-River-Stone-42".toCharArray(), CLIENT).next())
                     .as("disabled").isEqualTo(Next.REFUSED);
             assertThat(authentication.sessionMayContinue(username)).as("open sessions are cut").isFalse();
             administration.enable(username);
             assertThat(authentication.sessionMayContinue(username)).isTrue();
             administration.resetPassword(username, "Another-Long-Phrase-7".toCharArray());
-            assertThat(authentication.password(username, "Quiet-River-Stone-42".toCharArray()).next())
+            assertThat(authentication.password(username, "Quiet-River-Stone-42".toCharArray(), CLIENT).next())
                     .isEqualTo(Next.REFUSED);
-            assertThat(authentication.password(username, "Another-Long-Phrase-7".toCharArray()).next())
+            assertThat(authentication.password(username, "Another-Long-Phrase-7".toCharArray(), CLIENT).next())
                     .as("a password reset never skips the second factor step").isNotEqualTo(Next.REFUSED)
                     .isIn(Next.CODE, Next.ENROL);
         });

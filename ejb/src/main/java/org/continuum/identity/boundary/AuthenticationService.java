@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.identity.control.LoginThrottle;
 import org.continuum.identity.control.PasswordHasher;
 import org.continuum.identity.control.SecondFactor;
 import org.continuum.identity.control.Staff;
@@ -51,44 +52,62 @@ public class AuthenticationService {
     @Inject
     SecondFactor secondFactor;
 
+    @Inject
+    LoginThrottle throttle;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
      * The first step: the password. Right, it earns a ticket for the next step (the code, or enrolment first when
      * the account has no second factor yet); wrong, it counts towards the lockout. Nobody is logged in by a password.
      */
-    public PasswordStep password(String username, char[] password) {
+    public PasswordStep password(String username, char[] password, String clientAddress) {
         Instant now = Instant.now(clock);
         String name = normalised(username);
-        Optional<UserAccount> found = staff.lockByUsername(name);
+        LoginThrottle.Verdict verdict = throttle.check(clientAddress);
+        if (!verdict.allowed()) {
+            audit.recordIndependently(safeActor(name), AuditAction.LOGIN_FAILED, null, AuditOutcome.DENIED,
+                    "throttled");
+            return new PasswordStep(Next.THROTTLED, null, null, verdict.retryAfter().toSeconds() + 1);
+        }
+        Optional<UserAccount> found = staff.byUsername(name);
         if (found.isEmpty()) {
             passwords.verifyDecoy(password);
+            throttle.failed(clientAddress);
             audit.recordIndependently(safeActor(name), AuditAction.LOGIN_FAILED, null, AuditOutcome.FAILURE,
                     "unknown-user");
             return PasswordStep.REFUSED;
         }
-        UserAccount user = found.get();
+        // The slow hash runs before the row lock, so concurrent attempts queue only for the counting.
+        boolean right = found.get().canLogIn(now) ? passwords.verify(password, found.get().getPasswordHash())
+                : decoy(password);
+        UserAccount user = staff.lockFresh(found.get());
         if (!user.canLogIn(now)) {
-            passwords.verifyDecoy(password);
-            audit.recordIndependently(user.getUsername(), AuditAction.LOGIN_FAILED, null, AuditOutcome.FAILURE,
-                    user.isEnabled() ? "locked" : "disabled");
+            throttle.failed(clientAddress);
+            audit.record(user.getUsername(), AuditAction.LOGIN_FAILED, null, user.isEnabled() ? "locked" : "disabled");
             return PasswordStep.REFUSED;
         }
-        if (!passwords.verify(password, user.getPasswordHash())) {
+        if (!right) {
+            throttle.failed(clientAddress);
             failed(user, "bad-password", now);
             return PasswordStep.REFUSED;
         }
         String ticket = SecondFactor.token();
         user.passwordAccepted(SecondFactor.digest(ticket), now.plus(TICKET_LIFETIME));
-        return new PasswordStep(user.isEnrolled() ? Next.CODE : Next.ENROL, user.getUsername(), ticket);
+        return new PasswordStep(user.isEnrolled() ? Next.CODE : Next.ENROL, user.getUsername(), ticket, 0);
     }
 
     /**
      * The second step: a code of the account's authenticator (each accepted once) or one of its recovery codes
      * (each usable once). Wrong, it counts towards the lockout like a wrong password. Right, the login is done.
      */
-    public Optional<AuthenticatedUser> code(String username, String ticket, String code) {
+    public Optional<AuthenticatedUser> code(String username, String ticket, String code, String clientAddress) {
         Instant now = Instant.now(clock);
+        if (!throttle.check(clientAddress).allowed()) {
+            audit.recordIndependently(safeActor(normalised(username)), AuditAction.LOGIN_FAILED, null,
+                    AuditOutcome.DENIED, "throttled");
+            return Optional.empty();
+        }
         UserAccount user = staff.lockByUsername(normalised(username)).orElse(null);
         if (user == null || ticket == null || !user.holdsTicket(SecondFactor.digest(ticket), now)
                 || !user.canLogIn(now) || !user.isEnrolled()) {
@@ -104,6 +123,7 @@ public class AuthenticationService {
             accepted = recoveryCodeUsed(user, code, now);
         }
         if (!accepted) {
+            throttle.failed(clientAddress);
             if (failed(user, "bad-code", now)) {
                 user.ticketSpent();
             }
@@ -206,6 +226,11 @@ public class AuthenticationService {
         return lockedNow;
     }
 
+    private boolean decoy(char[] password) {
+        passwords.verifyDecoy(password);
+        return false;
+    }
+
     private static String normalised(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
@@ -233,11 +258,14 @@ public class AuthenticationService {
     /** How long the password's ticket lets the person finish the login (code, or enrolment then code). */
     static final Duration TICKET_LIFETIME = Duration.ofMinutes(10);
 
-    public enum Next { REFUSED, CODE, ENROL }
+    public enum Next { REFUSED, THROTTLED, CODE, ENROL }
 
-    /** The answer to the password: refused, or the next step with the ticket that step must present. */
-    public record PasswordStep(Next next, String username, String ticket) {
-        static final PasswordStep REFUSED = new PasswordStep(Next.REFUSED, null, null);
+    /**
+     * The answer to the password: refused, throttled (try again after {@code retryAfterSeconds}), or the next step
+     * with the ticket that step must present.
+     */
+    public record PasswordStep(Next next, String username, String ticket, long retryAfterSeconds) {
+        static final PasswordStep REFUSED = new PasswordStep(Next.REFUSED, null, null, 0);
 
         @Override
         public String toString() {

@@ -41,6 +41,12 @@ public class Staff {
                 .getResultStream().findFirst();
     }
 
+    /** The account read again from the database with its row locked: state changes made meanwhile are seen. */
+    public UserAccount lockFresh(UserAccount user) {
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+        return user;
+    }
+
     /** Replaces the account's recovery codes by these (digests of new codes). */
     public void replaceRecoveryCodes(UserAccount user, List<String> digests) {
         em.createQuery("delete from RecoveryCode r where r.userId = :u").setParameter("u", user.getId())

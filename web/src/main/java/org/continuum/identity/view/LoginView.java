@@ -53,13 +53,17 @@ public class LoginView {
         request.getSession(true);
         request.changeSessionId();
         AuthenticationService.PasswordStep step = authentication.password(username,
-                password == null ? new char[0] : password.toCharArray());
+                password == null ? new char[0] : password.toCharArray(), request.getRemoteAddr());
         password = null;
         switch (step.next()) {
             case CODE -> pending.passwordAccepted(step.username(), step.ticket(), false);
             case ENROL -> {
                 pending.passwordAccepted(step.username(), step.ticket(), true);
                 startEnrolment();
+            }
+            case THROTTLED -> {
+                pending.clear();
+                Messages.errors(java.util.List.of("login.throttled:" + step.retryAfterSeconds()));
             }
             default -> {
                 pending.clear();
@@ -112,7 +116,8 @@ public class LoginView {
         code = null;
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) ctx.getResponse(),
                 AuthenticationParameters.withParams().newAuthentication(true)
-                        .credential(new SecondStepCredential(pending.getUsername(), pending.ticket(), typed)));
+                        .credential(new SecondStepCredential(pending.getUsername(), pending.ticket(), typed,
+                                request.getRemoteAddr())));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {

@@ -23,7 +23,7 @@ public class ContinuumIdentityStore implements IdentityStore {
         if (!(credential instanceof SecondStepCredential step)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return authentication.code(step.username(), step.ticket(), step.code())
+        return authentication.code(step.username(), step.ticket(), step.code(), step.clientAddress())
                 .map(user -> new CredentialValidationResult(user.username(), user.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
