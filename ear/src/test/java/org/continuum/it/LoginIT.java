@@ -144,6 +144,8 @@ class LoginIT {
                 user, "%" + enrolment.secret() + "%")).as("the secret is sealed, not in clear").isZero();
         assertThatThrownBy(() -> authentication.confirmEnrolment(user, step.ticket(), "000000"))
                 .isInstanceOf(InvalidInput.class);
+        assertThat(sql.count("select count(*) from audit_event where actor = ? and detail like 'bad-enrolment-code%'",
+                user)).as("a wrong enrolment code is counted although the refusal rolls back").isOne();
         List<String> recovery = authentication.confirmEnrolment(user, step.ticket(),
                 new SecondFactor().code(enrolment.secret(), Instant.now()));
         assertThat(recovery).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-7]{5}-[a-z2-7]{5}"));

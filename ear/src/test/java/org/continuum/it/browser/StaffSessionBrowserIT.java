@@ -155,4 +155,34 @@ class StaffSessionBrowserIT {
                 .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(trace.statusCode()).isIn(403, 405);
     }
+
+    /**
+     * S6 behind a TLS reverse proxy (the test server runs with the switch on): a request the proxy received over TLS
+     * gets a Secure, HttpOnly, SameSite=Strict session cookie and HSTS; a plain request gets neither Secure nor HSTS;
+     * no response names the server software.
+     */
+    @Test
+    void behindATlsProxyTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        URI login = URI.create(Browser.testServerUrl() + "login.xhtml");
+        HttpResponse<String> viaTls = http.send(HttpRequest.newBuilder(login).header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-For", "203.0.113.77").build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = viaTls.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(SESSION_COOKIE))
+                .findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict");
+        assertThat(viaTls.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+                v -> assertThat(v).contains("max-age=31536000"));
+
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(login).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String plainCookie = plain.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SESSION_COOKIE)).findFirst().orElseThrow();
+        assertThat(plainCookie).doesNotContainIgnoringCase("Secure").containsIgnoringCase("HttpOnly");
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        for (HttpResponse<String> response : java.util.List.of(viaTls, plain)) {
+            assertThat(response.headers().firstValue("Server")).isEmpty();
+            assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
+        }
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.identity.control.FailedAttempts;
 import org.continuum.identity.control.LoginThrottle;
 import org.continuum.identity.control.PasswordHasher;
 import org.continuum.identity.control.SecondFactor;
@@ -54,6 +55,9 @@ public class AuthenticationService {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    FailedAttempts failures;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -156,16 +160,20 @@ public class AuthenticationService {
      */
     public List<String> confirmEnrolment(String username, String ticket, String code) {
         Instant now = Instant.now(clock);
-        UserAccount user = ticketHolder(username, ticket);
-        if (user.isEnrolled() || user.getTotpSecret() == null) {
+        UserAccount unlocked = staff.byUsername(normalised(username)).orElse(null);
+        if (unlocked == null || ticket == null || !unlocked.holdsTicket(SecondFactor.digest(ticket), now)
+                || !unlocked.canLogIn(now) || unlocked.isEnrolled() || unlocked.getTotpSecret() == null) {
             throw new InvalidInput("secondFactor.notEnrolling");
         }
-        OptionalLong step = secondFactor.accept(user.getTotpSecret(), code, null, now);
+        OptionalLong step = secondFactor.accept(unlocked.getTotpSecret(), code, null, now);
         if (step.isEmpty()) {
-            if (failed(user, "bad-enrolment-code", now)) {
-                user.ticketSpent();
-            }
+            // Counted in a transaction of its own: this refusal rolls the current one back.
+            failures.record(unlocked.getUsername(), AuditAction.LOGIN_FAILED, "bad-enrolment-code");
             throw new InvalidInput("secondFactor.code.wrong");
+        }
+        UserAccount user = ticketHolder(username, ticket);
+        if (user.isEnrolled()) {
+            throw new InvalidInput("secondFactor.notEnrolling");
         }
         user.enrolled(step.getAsLong(), now);
         List<String> codes = secondFactor.newRecoveryCodes();

@@ -53,7 +53,9 @@ public class LiveSessionFilter extends HttpFilter {
                 if (session != null) {
                     session.invalidate();
                 }
-                response.sendRedirect(request.getContextPath() + "/login.xhtml?ended=" + reason);
+                // The application's own context path and a fixed page: never an address taken from the request.
+                response.sendRedirect(getServletContext().getContextPath()
+                        + ("disabled".equals(reason) ? "/login.xhtml?ended=disabled" : "/login.xhtml?ended=expired"));
                 return;
             }
         }
