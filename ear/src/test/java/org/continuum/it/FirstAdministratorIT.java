@@ -90,7 +90,7 @@ class FirstAdministratorIT {
             sql.update("update app_user set enabled = false where username = ?", founder);
         }
         assertThat(sql.count("select count(*) from audit_event where actor = 'bootstrap' and detail = ?",
-                "account=" + founder + " roles=[ADMIN] first-administrator")).isOne();
+                "account=" + founder + " roles=ADMIN first-administrator")).isOne();
         assertThat(sql.count("select count(*) from bootstrap_token where used_at is not null")).isPositive();
         assertThat(sql.count("select count(*) from audit_event where detail like '%Clear-Mountain%'")).isZero();
     }

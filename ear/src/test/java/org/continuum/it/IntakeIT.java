@@ -126,6 +126,13 @@ class IntakeIT {
         assertThat(page.rows()).extracting(r -> r.id()).containsExactly(registered.caseFileId());
         assertThat(sql.count("select count(*) from audit_event where action = 'CASE_SEARCHED_BY_NAME' and actor = ?"
                 + " and detail is null", AMIRA)).as("name searches are audited without the name").isPositive();
+        assertThat(page.rows().get(0).legalName()).as("legal names are masked in lists").isNull();
+        long id = registered.caseFileId();
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> cases.revealLegalName(id))).isEqualTo(name);
+        assertThat(sql.count("select count(*) from audit_event where action = 'LEGAL_NAME_REVEALED' and actor = ?"
+                + " and casefile_id = ? and outcome = 'SUCCESS'", AMIRA, id)).as("each reveal is audited").isOne();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> As.run("ivan.caseworker", Roles.CASEWORKER,
+                () -> cases.revealLegalName(id))).isInstanceOf(org.continuum.platform.control.CaseAccessDenied.class);
     }
 
     @Test

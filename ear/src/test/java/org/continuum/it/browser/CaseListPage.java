@@ -2,7 +2,7 @@ package org.continuum.it.browser;
 
 import org.openqa.selenium.By;
 
-/** The case list with its exact legal-name search. */
+/** The case list with its exact legal-name search and its masked legal names. */
 public final class CaseListPage {
 
     private final Browser browser;
@@ -25,6 +25,14 @@ public final class CaseListPage {
         browser.stale(firstRowBefore);
         browser.textPresent(By.id("cases:table"), expected);
         return tableText();
+    }
+
+    /** Clicks "Show name" on the row of {@code reference} and returns the name the row then shows. */
+    public String reveal(String reference) {
+        String row = "//tr[.//a[normalize-space()='" + reference + "']]";
+        browser.clickable(By.xpath(row + "//button[contains(@id,':reveal')]")).click();
+        return browser.visible(By.xpath(row + "//bdi[contains(@class,'revealed-name') and normalize-space()!='']"))
+                .getText();
     }
 
     public String tableText() {

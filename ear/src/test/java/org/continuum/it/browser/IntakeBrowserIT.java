@@ -53,10 +53,13 @@ class IntakeBrowserIT {
         assertThat(arabicRef).matches("CF-\\d{4}-\\d{6}").isNotEqualTo(cyrillicRef);
 
         CaseListPage list = new CaseListPage(browser).open();
-        assertThat(list.tableText()).contains(arabicRef, cyrillicRef, arabic, cyrillic);
+        assertThat(list.tableText()).contains(arabicRef, cyrillicRef, "Palm-" + suffix)
+                .as("legal names are masked in the list").doesNotContain(arabic).doesNotContain(cyrillic);
+        assertThat(list.reveal(arabicRef)).isEqualTo(arabic);
+        assertThat(list.reveal(cyrillicRef)).isEqualTo(cyrillic);
         browser.screenshot("case-list");
 
-        String arabicHit = list.searchLegalName(arabic, arabicRef);
+        String arabicHit = new CaseListPage(browser).open().searchLegalName(arabic, arabicRef);
         assertThat(arabicHit).contains(arabicRef).doesNotContain(cyrillicRef);
         String cyrillicHit = new CaseListPage(browser).open().searchLegalName(cyrillic.toUpperCase(), cyrillicRef);
         assertThat(cyrillicHit).contains(cyrillicRef).doesNotContain(arabicRef);

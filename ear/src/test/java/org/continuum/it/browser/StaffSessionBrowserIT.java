@@ -185,4 +185,24 @@ class StaffSessionBrowserIT {
             assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
         }
     }
+
+    /** A page of another role is refused with the neutral error page, and the refusal is audited exactly once. */
+    @Test
+    void aPageOfAnotherRoleIsRefusedAndTheRefusalIsAuditedOnce() throws Exception {
+        try (Browser browser = new Browser()) {
+            new LoginPage(browser).logIn("ivan.caseworker", "Demo-Caseworker-2");
+            browser.open("app/accounts.xhtml");
+            browser.textPresent(By.tagName("h1"), "Something went wrong");
+            assertThat(browser.driver().findElements(By.id("accounts"))).as("no account list").isEmpty();
+        }
+        try (Browser browser = new Browser()) {
+            new LoginPage(browser).logIn("nadia.auditor", "Demo-Auditor-2026");
+            browser.open("app/audit.xhtml");
+            String trail = browser.visible(By.id("events")).getText();
+            assertThat(trail).contains("ACCESS_REFUSED_BY_ROLE");
+            long refusals = trail.lines().filter(l -> l.contains("ivan.caseworker")
+                    && l.contains("ACCESS_REFUSED_BY_ROLE") && l.contains("page=/app/accounts.xhtml")).count();
+            assertThat(refusals).as("audited exactly once").isOne();
+        }
+    }
 }

@@ -92,7 +92,7 @@ public class FirstAdministrator {
         });
         staff.add(admin);
         found.use(now);
-        audit.record(ACTOR, AuditAction.ACCOUNT_CREATED, null, "account=" + name + " roles=[ADMIN] first-administrator");
+        audit.record(ACTOR, AuditAction.ACCOUNT_CREATED, null, "account=" + name + " roles=ADMIN first-administrator");
         return name;
     }
 }

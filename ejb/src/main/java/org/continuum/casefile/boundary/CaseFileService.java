@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.casefile.control.CaseAccessPolicy;
 import org.continuum.casefile.control.CaseFiles;
 import org.continuum.casefile.control.CaseGuard;
@@ -18,6 +19,7 @@ import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.identity.control.Caller;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.control.Roles;
 
 import java.time.Duration;
@@ -64,11 +66,24 @@ public class CaseFileService {
             audit.record(reader.getUsername(), AuditAction.CASE_SEARCHED_BY_NAME, null, null);
         }
         long total = caseFiles.count(query, reader);
-        boolean identity = CaseAccessPolicy.mayReadIdentity(reader);
+        // Legal names are masked in lists: the pseudonym identifies the row; revealing a name is its own audited act.
         List<CaseSummary> summaries = caseFiles.page(query, reader).stream().map(c -> new CaseSummary(c.getId(),
-                c.getReference(), c.getPseudonym(), identity ? c.getLegalName() : null, c.getPhase(), c.getUrgency(),
+                c.getReference(), c.getPseudonym(), null, c.getPhase(), c.getUrgency(),
                 c.getCountry(), c.getCreatedAt(), c.isTriageOverdue())).toList();
         return new CasePage(summaries, total);
+    }
+
+    /** The legal name of one row of a list, shown on an explicit click: need to know first, then audited. */
+    public String revealLegalName(long caseFileId) {
+        UserAccount reader = currentCaller.account();
+        CaseFile c = guard.open(reader, caseFileId, AuditAction.LEGAL_NAME_REVEALED);
+        if (!CaseAccessPolicy.mayReadIdentity(reader)) {
+            audit.recordIndependently(reader.getUsername(), AuditAction.LEGAL_NAME_REVEALED, c.getId(),
+                    AuditOutcome.DENIED, "no-identity-access");
+            throw new CaseAccessDenied();
+        }
+        audit.record(reader.getUsername(), AuditAction.LEGAL_NAME_REVEALED, c.getId(), null);
+        return c.getLegalName();
     }
 
     /** Opens one case file for reading; audited as a view. */

@@ -58,6 +58,13 @@ public class CaseFiles {
                 .setMaxResults(max).getResultList();
     }
 
+    /** Open case files whose assigned mentor is this person (a handover moves them). */
+    public List<CaseFile> mentoredBy(UserAccount mentor) {
+        return em.createQuery("select c from CaseFile c where c.assignedMentor = :m and c.phase <> :closed"
+                + " order by c.id", CaseFile.class).setParameter("m", mentor).setParameter("closed", Phase.CLOSED)
+                .getResultList();
+    }
+
     /** Case files of a team that are not closed (a team with any cannot be retired). */
     public long countOpenOfTeam(Team team) {
         return em.createQuery("select count(c) from CaseFile c where c.team = :t and c.phase <> :closed", Long.class)

@@ -4,6 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.administration.boundary.AccountAdministration;
+import org.continuum.administration.boundary.Handover;
 import org.continuum.identity.boundary.ReauthenticationService;
 import org.continuum.identity.entity.Role;
 import org.continuum.platform.view.Messages;
@@ -30,6 +31,13 @@ public class AccountView implements Serializable {
     @Inject
     ReauthenticationService reauthentication;
 
+    @Inject
+    Handover handover;
+
+    private String colleague;
+    private Handover.Plan plan;
+    private List<AccountAdministration.AccountRow> colleagues = List.of();
+
     private String username;
     private AccountAdministration.AccountRow account;
     private List<AccountAdministration.TeamRow> teams = List.of();
@@ -48,6 +56,8 @@ public class AccountView implements Serializable {
             roles = new ArrayList<>(account.roles());
             teamCode = account.teamCode();
             displayName = account.displayName();
+            colleagues = administration.accounts().stream()
+                    .filter(a -> a.enabled() && !a.username().equals(username)).toList();
         })) {
             account = null;
         }
@@ -80,6 +90,40 @@ public class AccountView implements Serializable {
             return;
         }
         run(() -> administration.resetSecondFactor(username, reason), "account.secondFactorReset.done");
+    }
+
+    /** Lists what would move to the chosen colleague, before anything moves. */
+    public void previewHandover() {
+        plan = null;
+        ViewActions.run("account.unknown", () -> plan = handover.preview(username, colleague));
+    }
+
+    public void handOver() {
+        String to = colleague;
+        if (account != null && ViewActions.run("account.unknown", () -> {
+            int moved = handover.handOver(username, to);
+            Messages.info("handover.done", moved);
+        })) {
+            plan = null;
+            load();
+        }
+    }
+
+    public List<AccountAdministration.AccountRow> getColleagues() {
+        return colleagues;
+    }
+
+    public String getColleague() {
+        return colleague;
+    }
+
+    public void setColleague(String colleague) {
+        this.colleague = colleague;
+        this.plan = null;
+    }
+
+    public Handover.Plan getPlan() {
+        return plan;
     }
 
     private void run(ViewActions.Action action, String done) {

@@ -8,18 +8,21 @@ import org.continuum.casefile.control.CaseQuery;
 import org.continuum.casefile.control.CaseSummary;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.platform.view.ViewActions;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The case list: lazy, filtered and sorted in the database through {@link CaseFileService}, which also restricts it
- * to the case files the viewer may see. The legal-name search is exact (it goes through the blind index).
+ * to the case files the viewer may see. The legal-name search is exact (it goes through the blind index). Legal
+ * names are masked in the list; each one shows after a click on its row, which the boundary audits.
  */
 @Named
 @ViewScoped
@@ -32,6 +35,17 @@ public class CaseListView implements Serializable {
 
     private String legalName;
     private final CaseModel model = new CaseModel();
+    /** Legal names this viewer revealed, one explicit (and audited) click per row. */
+    private final Map<Long, String> revealed = new HashMap<>();
+
+    /** Shows the legal name of one row; the boundary checks need to know and audits the reveal. */
+    public void reveal(long caseFileId) {
+        ViewActions.run(() -> revealed.put(caseFileId, cases.revealLegalName(caseFileId)));
+    }
+
+    public String revealed(long caseFileId) {
+        return revealed.get(caseFileId);
+    }
 
     public LazyDataModel<CaseSummary> getModel() {
         return model;
