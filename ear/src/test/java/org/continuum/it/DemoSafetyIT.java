@@ -2,7 +2,11 @@ package org.continuum.it;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import org.continuum.administration.boundary.AccountAdministration.NewAccount;
+import org.continuum.administration.boundary.AccountAdministration;
+import org.continuum.identity.entity.Role;
 import org.continuum.platform.control.DemoMode;
+import org.continuum.platform.control.Roles;
 import org.continuum.seed.control.SeedLoader;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -10,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.EnumSet;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +29,14 @@ class DemoSafetyIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.withTests(DemoSafetyIT.class, Sql.class);
+        return Deployments.withTests(DemoSafetyIT.class, Sql.class, As.class);
     }
 
     @Inject
     SeedLoader seeds;
+
+    @Inject
+    AccountAdministration administration;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -49,14 +57,21 @@ class DemoSafetyIT {
     }
 
     @Test
-    void demoModeRefusesADatabaseWithRealAccounts() {
+    void demoModeRefusesADatabaseWithRealAccounts() throws Exception {
         Sql sql = new Sql(dataSource);
-        sql.update("update app_user set demo_account = false where username = 'nadia.auditor'");
+        String real = "test.real" + System.nanoTime() % 100_000;
+        As.run("admin", Roles.ADMIN, () -> administration.create(new NewAccount(real, "Real Person", null,
+                EnumSet.of(Role.AUDITOR), null, "en", "Granite-Valley-Owl-73".toCharArray())));
+        assertThat(sql.count("select count(*) from app_user where username = ? and demo_account = true", real))
+                .as("an account made on a demo server is a demo account").isOne();
+        seeds.refuseUnsafeAccounts();
+        // As if the database came from a production server: the account is not a demo account.
+        sql.update("update app_user set demo_account = false where username = ?", real);
         try {
             assertThatThrownBy(seeds::refuseUnsafeAccounts).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("that are not demo accounts: ").hasMessageContaining("nadia.auditor");
+                    .hasMessageContaining("that are not demo accounts: ").hasMessageContaining(real);
         } finally {
-            sql.update("update app_user set demo_account = true where username = 'nadia.auditor'");
+            sql.update("update app_user set demo_account = true where username = ?", real);
         }
     }
 }

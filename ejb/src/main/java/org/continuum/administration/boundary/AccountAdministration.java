@@ -14,6 +14,7 @@ import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.platform.control.DemoMode;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
 
@@ -85,6 +86,10 @@ public class AccountAdministration {
             UserAccount created = new UserAccount(username, form.displayName(),
                     passwords.hash(form.initialPassword()), team, roles(form.roles()), form.language());
             created.changeEmail(form.email());
+            if (DemoMode.on()) {
+                // Everything a demo server holds is demo: a production start refuses it, a demo start accepts it.
+                created.markAsDemo();
+            }
             return created;
         });
         staff.add(user);

@@ -105,7 +105,6 @@ public class SeedLoader {
                 audit.record(ACTOR, AuditAction.SEED_LOADED, null, "demo second-factors=" + enrolled);
             }
         }
-        refuseUnsafeAccounts();
         firstAdministrator.issueIfNeeded().ifPresent(token -> LOG.warning(() -> "\n\n  No administrator yet."
                 + " Open this link within 30 minutes to create the first administrator (it works once):\n\n    "
                 + System.getProperty("continuum.baseUrl", "http://127.0.0.1:8080/continuum") + "/bootstrap.xhtml?token="
@@ -117,8 +116,12 @@ public class SeedLoader {
      * password; in demo mode, the database must hold demo accounts only (a real organisation's database is never
      * opened with the demo's conveniences). Either way the start stops here with the accounts named.
      */
+    @Transactional(Transactional.TxType.REQUIRED)
     public void refuseUnsafeAccounts() {
         Map<String, String> published = demoPasswords();
+        if (Boolean.getBoolean(DEMO_PROPERTY)) {
+            markDemoAccounts(published);
+        }
         List<String> unsafe = new ArrayList<>();
         if (!Boolean.getBoolean(DEMO_PROPERTY)) {
             for (UserAccount user : em.createQuery("select u from UserAccount u where u.enabled = true",
@@ -138,8 +141,8 @@ public class SeedLoader {
                         + "=true on a demo database).");
             }
         } else {
-            for (UserAccount user : em.createQuery("select u from UserAccount u where u.demoAccount = false",
-                    UserAccount.class).getResultList()) {
+            for (UserAccount user : em.createQuery("select u from UserAccount u where u.demoAccount = false"
+                    + " and u.enabled = true", UserAccount.class).getResultList()) {
                 unsafe.add(user.getUsername());
             }
             if (!unsafe.isEmpty()) {
@@ -148,6 +151,16 @@ public class SeedLoader {
                 throw new IllegalStateException("Refusing to start: demo mode is on but the database holds accounts"
                         + " that are not demo accounts: " + String.join(", ", unsafe)
                         + ". Demo mode shows codes and published passwords; never start it on a real database.");
+            }
+        }
+    }
+
+    /** A demo database from before the demo flag: its accounts of {@code seeds/demo/users.csv} become demo accounts. */
+    private void markDemoAccounts(Map<String, String> published) {
+        for (UserAccount user : em.createQuery("select u from UserAccount u where u.demoAccount = false",
+                UserAccount.class).getResultList()) {
+            if (published.containsKey(user.getUsername())) {
+                user.markAsDemo();
             }
         }
     }

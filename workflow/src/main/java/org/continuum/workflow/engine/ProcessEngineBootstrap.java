@@ -89,10 +89,17 @@ public class ProcessEngineBootstrap {
     void start() {
         long started = System.nanoTime();
         migration.migrate();
+        // Before the engine and its job threads start, so that a refused start stops cleanly and at once.
+        seeds.refuseUnsafeAccounts();
         engine = configuration().buildProcessEngine();
         holder.set(engine);
-        deployProcesses();
-        seeds.load();
+        try {
+            deployProcesses();
+            seeds.load();
+        } catch (RuntimeException failed) {
+            engine.close();
+            throw failed;
+        }
         LOG.info(() -> "Workflow engine started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
