@@ -63,7 +63,7 @@ class EmergencyGrantIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierIT.class, EmergencyGrantIT.class, IntakeIT.class, Sql.class);
+        return Deployments.withTests(DossierIT.class, EmergencyGrantIT.class, IntakeIT.class, Sql.class, DemoCodes.class);
     }
 
     @Inject
@@ -109,8 +109,22 @@ class EmergencyGrantIT {
         return As.user(user, role, () -> grants.request(caseId, fundId, request));
     }
 
+    /**
+     * Password and a fresh code of the person's second factor (the demo secrets are public). A code is accepted
+     * once per 30-second step, so a step-up still well inside its five-minute window is not repeated.
+     */
     private void stepUp(String user, String password) throws Exception {
-        assertThat(As.user(user, Roles.COORDINATOR, () -> reauth.reauthenticate(password.toCharArray()))).isTrue();
+        if (new Sql(dataSource).count("select count(*) from app_user where username = ? and reauthenticated_at > ?",
+                user, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(180))) > 0) {
+            return;
+        }
+        assertThat(As.user(user, Roles.COORDINATOR, () -> reauth.reauthenticate(password.toCharArray(),
+                freshCode(user)))).isTrue();
+    }
+
+    private String freshCode(String user) {
+        return DemoCodes.after(DemoCodes.secretOf(user), new Sql(dataSource)
+                .longValue("select totp_last_step from app_user where username = ?", user));
     }
 
     private static Decision approve(String reason) {
@@ -298,12 +312,15 @@ class EmergencyGrantIT {
                 approve("Prepaid secure phone credit"))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("grant.reauth.required"));
-        assertThat(As.user(KARIM, Roles.COORDINATOR, () -> reauth.reauthenticate("not-my-password".toCharArray())))
-                .isFalse();
+        assertThat(As.user(KARIM, Roles.COORDINATOR, () -> reauth.reauthenticate("not-my-password".toCharArray(),
+                freshCode(KARIM)))).isFalse();
         assertThat(new Sql(dataSource).count("select failed_logins from app_user where username = ?", KARIM))
                 .as("a wrong password counts as a failed login").isOne();
-        assertThat(As.user(KARIM, Roles.COORDINATOR, () -> reauth.reauthenticate("Demo-TeamLead-2026".toCharArray())))
-                .isTrue();
+        assertThat(As.user(KARIM, Roles.COORDINATOR, () -> reauth.reauthenticate("Demo-TeamLead-2026".toCharArray(),
+                "000000"))).as("the password alone is not a step-up").isFalse();
+        new Sql(dataSource).update("update app_user set failed_logins = 0 where username = ?", KARIM);
+        assertThat(As.user(KARIM, Roles.COORDINATOR, () -> reauth.reauthenticate("Demo-TeamLead-2026".toCharArray(),
+                freshCode(KARIM)))).isTrue();
         assertThat(As.user(KARIM, Roles.COORDINATOR, () -> grants.decide(grant.id(),
                 approve("Prepaid secure phone credit"))).status()).isEqualTo(GrantStatus.APPROVED);
     }

@@ -2,6 +2,7 @@ package org.continuum.it;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import org.continuum.administration.boundary.AccountAdministration;
 import org.continuum.identity.boundary.AuthenticationService.Next;
 import org.continuum.identity.boundary.AuthenticationService.PasswordStep;
 import org.continuum.identity.boundary.AuthenticationService;
@@ -37,7 +38,7 @@ class LoginIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.withTests(LoginIT.class, Sql.class, DemoCodes.class);
+        return Deployments.withTests(LoginIT.class, Sql.class, DemoCodes.class, As.class);
     }
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
@@ -47,6 +48,9 @@ class LoginIT {
 
     @Inject
     AuthenticationService authentication;
+
+    @Inject
+    AccountAdministration administration;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -129,19 +133,21 @@ class LoginIT {
 
     /**
      * A first login enrols: a secret, confirmed by a valid code, then ten recovery codes, each usable once instead of
-     * a code. The account used is reset to "never enrolled" first, as an administrator's reset would leave it.
+     * a code. The account is a new one, made by the administrator, as a new colleague's would be.
      */
     @Test
-    void enrolmentConfirmsTheSecretAndRecoveryCodesWorkOnceEach() {
-        String user = "karim.lead";
+    void enrolmentConfirmsTheSecretAndRecoveryCodesWorkOnceEach() throws Exception {
+        String user = "test.enrol" + System.nanoTime() % 100_000;
+        String password = "Amber-Lighthouse-Fern-26";
         Sql sql = new Sql(dataSource);
-        sql.update("update app_user set totp_secret_enc = null, totp_enrolled_at = null, totp_last_step = null"
-                + " where username = ?", user);
-        PasswordStep step = authentication.password(user, "Demo-TeamLead-2026".toCharArray(), ADDRESS);
+        As.run("admin", "ADMIN", () -> administration.create(new AccountAdministration.NewAccount(user, "Enrolling",
+                null, java.util.EnumSet.of(org.continuum.identity.entity.Role.AUDITOR), null, "en",
+                password.toCharArray())));
+        PasswordStep step = authentication.password(user, password.toCharArray(), ADDRESS);
         assertThat(step.next()).isEqualTo(Next.ENROL);
         assertThat(authentication.code(user, step.ticket(), "123456", ADDRESS)).as("no login before enrolment").isEmpty();
         var enrolment = authentication.startEnrolment(user, step.ticket());
-        assertThat(enrolment.provisioningUri()).startsWith("otpauth://totp/Continuum%3Akarim.lead?secret=");
+        assertThat(enrolment.provisioningUri()).startsWith("otpauth://totp/Continuum%3A" + user + "?secret=");
         assertThat(sql.count("select count(*) from app_user where username = ? and totp_secret_enc like ?",
                 user, "%" + enrolment.secret() + "%")).as("the secret is sealed, not in clear").isZero();
         assertThatThrownBy(() -> authentication.confirmEnrolment(user, step.ticket(), "000000"))
@@ -156,7 +162,7 @@ class LoginIT {
 
         assertThat(authentication.code(user, step.ticket(), recovery.get(0).toUpperCase(), ADDRESS)).as("recovery code")
                 .isPresent();
-        PasswordStep again = authentication.password(user, "Demo-TeamLead-2026".toCharArray(), ADDRESS);
+        PasswordStep again = authentication.password(user, password.toCharArray(), ADDRESS);
         assertThat(again.next()).isEqualTo(Next.CODE);
         assertThat(authentication.code(user, again.ticket(), recovery.get(0), ADDRESS)).as("spent recovery code").isEmpty();
         assertThat(authentication.code(user, again.ticket(),

@@ -104,7 +104,7 @@ class GrantBrowserIT {
         browser.visible(By.id("grantDesk"));
         assertThat(Integer.parseInt(browser.visible(By.id("grantsAwaiting")).getText())).isPositive();
         browser.driver().get(grantUrl);
-        decide(browser, "Demo-Coordinator-1", "Housing quote checked with the partner");
+        decide(browser, "claire.coordinator", "Demo-Coordinator-1", "Housing quote checked with the partner");
         browser.textPresent(By.id("grantStatus"), "Awaiting second approval");
         assertThat(browser.driver().findElements(By.id("decide:submitDecision"))).as("no second vote for claire")
                 .isEmpty();
@@ -115,7 +115,7 @@ class GrantBrowserIT {
     private static Void secondApprovalAndPayment(Browser browser, String grantUrl) throws Exception {
         new LoginPage(browser).logIn("omar.coordinator", "Demo-Coordinator-2");
         browser.driver().get(grantUrl);
-        decide(browser, "Demo-Coordinator-2", "Second approval: the threat is documented");
+        decide(browser, "omar.coordinator", "Demo-Coordinator-2", "Second approval: the threat is documented");
         browser.textPresent(By.id("grantStatus"), "Approved");
         browser.choose("disburse:method", "Through a partner organisation");
         browser.type("disburse:paymentReference", "PARTNER-TRF-" + System.nanoTime() % 10_000);
@@ -132,11 +132,13 @@ class GrantBrowserIT {
         return null;
     }
 
-    private static void decide(Browser browser, String password, String reason) {
+    /** Approves with the step-up the money needs: the password again and a fresh code of the authenticator. */
+    private static void decide(Browser browser, String username, String password, String reason) {
         browser.clickable(By.cssSelector("label[for='decide:decision:0']")).click();
         browser.type("decide:reason", reason);
         checkbox(browser, "decide:noConflict");
         browser.type("decide:password", password);
+        browser.type("decide:code", LoginPage.freshCode(username));
         browser.clickable(By.id("decide:submitDecision")).click();
         browser.textPresent(By.id("messages"), "recorded");
     }

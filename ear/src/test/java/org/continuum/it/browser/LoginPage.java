@@ -39,13 +39,17 @@ public final class LoginPage {
 
     /** The second step, with a code this account has not used yet. */
     public void code(String username) {
-        String secret = DemoCodes.secretOf(username);
-        String code;
-        synchronized (LAST_STEP) {
-            code = DemoCodes.after(secret, LAST_STEP.get(username));
-            LAST_STEP.put(username, DemoCodes.stepOf(java.time.Instant.now()));
-        }
-        browser.type("code:value", code);
+        browser.type("code:value", freshCode(username));
         browser.clickable(By.id("code:submit")).click();
+    }
+
+    /** A code of this demo account's authenticator that this test run has not used yet (login or step-up). */
+    public static String freshCode(String username) {
+        String secret = DemoCodes.secretOf(username);
+        synchronized (LAST_STEP) {
+            String code = DemoCodes.after(secret, LAST_STEP.get(username));
+            LAST_STEP.put(username, DemoCodes.stepOf(java.time.Instant.now()));
+            return code;
+        }
     }
 }

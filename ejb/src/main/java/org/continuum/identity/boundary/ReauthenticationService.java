@@ -8,16 +8,21 @@ import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.identity.control.PasswordHasher;
+import org.continuum.identity.control.SecondFactor;
+import org.continuum.identity.control.Staff;
 import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
- * Step-up before money moves: the signed-in coordinator types their password again, and the boundaries that approve
- * or pay a grant accept the caller only within a short window after that ({@link #WINDOW_PROPERTY}, default five
- * minutes). A wrong password counts as a failed login, so guessing locks the account as at the login page.
+ * Step-up before money moves or an administrator resets someone's second factor: the signed-in person types their
+ * password again and a fresh code of their second factor, and the boundaries that need it accept the caller only
+ * within a short window after that ({@link #WINDOW_PROPERTY}, default five minutes). A wrong password or code counts
+ * as a failed login, so guessing locks the account as at the login page. The window belongs to the account, not to
+ * one session (binding it to the session is left for later, see the README).
  */
 @Stateless
 @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
@@ -33,20 +38,34 @@ public class ReauthenticationService {
     PasswordHasher passwords;
 
     @Inject
+    SecondFactor secondFactor;
+
+    @Inject
+    Staff staff;
+
+    @Inject
     AuditTrail audit;
 
-    /** Returns true when the password is the caller's; the failure is recorded (and may lock the account). */
-    public boolean reauthenticate(char[] password) {
+    /**
+     * Returns true when the password is the caller's and the code is a fresh one of their second factor (each code is
+     * accepted once); a failure is recorded and counts towards the lockout, as at the login page.
+     */
+    public boolean reauthenticate(char[] password, String code) {
         UserAccount caller = currentCaller.account();
         Instant now = Instant.now();
-        if (!caller.canLogIn(now) || !passwords.verify(password, caller.getPasswordHash())) {
-            boolean locked = caller.canLogIn(now) && caller.recordFailedLogin(now);
-            audit.record(caller.getUsername(), AuditAction.REAUTHENTICATION_FAILED, null,
-                    "attempt=" + caller.getFailedLogins() + (locked ? " locked" : ""));
+        boolean passwordRight = caller.canLogIn(now) && passwords.verify(password, caller.getPasswordHash());
+        UserAccount me = staff.lockFresh(caller);
+        OptionalLong step = passwordRight && me.isEnrolled()
+                ? secondFactor.accept(me.getTotpSecret(), code, me.getTotpLastStep(), now) : OptionalLong.empty();
+        if (!me.canLogIn(now) || step.isEmpty() || !me.codeAccepted(step.getAsLong())) {
+            boolean locked = me.canLogIn(now) && me.recordFailedLogin(now);
+            audit.record(me.getUsername(), AuditAction.REAUTHENTICATION_FAILED, null,
+                    (passwordRight ? "bad-code" : "bad-password") + " attempt=" + me.getFailedLogins()
+                            + (locked ? " locked" : ""));
             return false;
         }
-        caller.reauthenticated(now);
-        audit.record(caller.getUsername(), AuditAction.REAUTHENTICATED, null, null);
+        me.reauthenticated(now);
+        audit.record(me.getUsername(), AuditAction.REAUTHENTICATED, null, null);
         return true;
     }
 

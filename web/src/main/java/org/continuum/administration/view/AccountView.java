@@ -48,6 +48,7 @@ public class AccountView implements Serializable {
     private String reason;
     private String newPassword;
     private String adminPassword;
+    private String adminCode;
 
     public void load() {
         if (!ViewActions.run("account.unknown", () -> {
@@ -84,8 +85,10 @@ public class AccountView implements Serializable {
 
     public void resetSecondFactor() {
         char[] mine = adminPassword == null ? new char[0] : adminPassword.toCharArray();
+        String myCode = adminCode;
         adminPassword = null;
-        if (!reauthentication.reauthenticate(mine)) {
+        adminCode = null;
+        if (!reauthentication.reauthenticate(mine, myCode)) {
             Messages.error("account.reauth.failed");
             return;
         }
@@ -192,6 +195,14 @@ public class AccountView implements Serializable {
 
     public void setNewPassword(String newPassword) {
         this.newPassword = newPassword;
+    }
+
+    public String getAdminCode() {
+        return adminCode;
+    }
+
+    public void setAdminCode(String adminCode) {
+        this.adminCode = adminCode;
     }
 
     public String getAdminPassword() {

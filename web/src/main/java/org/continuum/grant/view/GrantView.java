@@ -40,6 +40,7 @@ public class GrantView implements Serializable {
     private GrantDetails details;
 
     private String password;
+    private String code;
     private DecisionKind decision;
     private BigDecimal approvedAmount;
     private BigDecimal exchangeRate;
@@ -96,8 +97,10 @@ public class GrantView implements Serializable {
             return true;
         }
         char[] typed = password == null ? new char[0] : password.toCharArray();
+        String typedCode = code;
         password = null;
-        if (!reauth.reauthenticate(typed)) {
+        code = null;
+        if (!reauth.reauthenticate(typed, typedCode)) {
             Messages.error("grant.reauth.failed");
             return false;
         }
@@ -147,6 +150,14 @@ public class GrantView implements Serializable {
 
     public GrantDetails getDetails() {
         return details;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
     }
 
     public String getPassword() {
