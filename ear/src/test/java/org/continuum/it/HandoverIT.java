@@ -57,7 +57,9 @@ class HandoverIT {
     DataSource dataSource;
 
     private void account(String username, Role... roles) throws Exception {
-        As.run("admin", Roles.ADMIN, () -> administration.create(new NewAccount(username, "Test " + username, null,
+        // With an address: notifications go to people who have one.
+        As.run("admin", Roles.ADMIN, () -> administration.create(new NewAccount(username, "Test " + username,
+                username + "@continuum.test",
                 EnumSet.of(roles[0], roles), "MENA", "en", "Steady-Orchard-Breeze-64".toCharArray())));
     }
 
