@@ -47,8 +47,8 @@ class AccountAdministrationIT {
     DataSource dataSource;
 
     private static NewAccount caseworker(String username, String password) {
-        return new NewAccount(username, "Test Person", null, EnumSet.of(Role.CASEWORKER), "EUR-EAST", "en",
-                password.toCharArray());
+        return new NewAccount(username, "Test Person", username + "@continuum.test", EnumSet.of(Role.CASEWORKER),
+                "EUR-EAST", "en", password.toCharArray());
     }
 
     @Test
@@ -126,6 +126,8 @@ class AccountAdministrationIT {
             administration.resetSecondFactor(username, "Lost phone and codes");
             assertThat(administration.account(username).enrolled()).isFalse();
         });
+        assertThat(new Sql(dataSource).count("select count(*) from notification where recipient = ?"
+                + " and kind = 'SECOND_FACTOR_RESET'", username)).as("the person is told by mail").isOne();
         assertThat(new Sql(dataSource).count("select count(*) from audit_event where action = 'SECOND_FACTOR_RESET'"
                 + " and actor = 'admin' and detail = ?", "account=" + username + " reason-given step-up"))
                 .isOne();

@@ -38,18 +38,23 @@ public final class DemoCodes {
         return CODES.code(secretOf(username), Instant.now());
     }
 
-    /** The code of a secret for the first step after {@code lastStep} (null: any), waiting up to one step for it. */
+    /**
+     * The code of a secret for the first step after {@code lastStep} (null: any). The server accepts the next step's
+     * code already (one step of drift), so this waits only when even that one was used.
+     */
     public static String after(String secret, Long lastStep) {
-        Instant now = Instant.now();
-        long current = SecondFactor.step(now);
+        return forStep(secret, stepAfter(lastStep));
+    }
+
+    /** The first step after {@code lastStep} whose code the server accepts now, waiting for it when needed. */
+    public static long stepAfter(Long lastStep) {
+        long current = SecondFactor.step(Instant.now());
         long wanted = lastStep == null ? current : Math.max(current, lastStep + 1);
         if (wanted > current + 1) {
-            throw new IllegalStateException("the last accepted step is in the future: " + lastStep);
+            // Wait until the step before the wanted one begins: the wanted code is then within the drift.
+            sleepUntil(Instant.ofEpochSecond((wanted - 1) * SecondFactor.STEP.toSeconds()).plusMillis(200));
         }
-        if (wanted == current + 1) {
-            sleepUntil(Instant.ofEpochSecond(wanted * SecondFactor.STEP.toSeconds()).plusMillis(200));
-        }
-        return CODES.code(secret, Instant.ofEpochSecond(wanted * SecondFactor.STEP.toSeconds()));
+        return wanted;
     }
 
     /** The code of a secret for one given step. */

@@ -139,7 +139,10 @@ class GrantBrowserIT {
         checkbox(browser, "decide:noConflict");
         browser.type("decide:password", password);
         browser.type("decide:code", LoginPage.freshCode(username));
+        String before = browser.driver().manage().getCookieNamed("CONTINUUM_SESSION").getValue();
         browser.clickable(By.id("decide:submitDecision")).click();
         browser.textPresent(By.id("messages"), "recorded");
+        assertThat(browser.driver().manage().getCookieNamed("CONTINUUM_SESSION").getValue())
+                .as("the session id changes at step-up").isNotEqualTo(before);
     }
 }

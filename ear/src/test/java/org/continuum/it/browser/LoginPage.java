@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The login form in its two steps: username and password, then the code an authenticator app would show, computed
  * from the demo account's public secret. Each code is accepted once per account, so a second login of the same
- * account within the same 30-second step waits for the next step's code.
+ * account within one 30-second step uses the next step's code (within the server's drift), and a third one waits.
  */
 public final class LoginPage {
 
@@ -47,9 +47,9 @@ public final class LoginPage {
     public static String freshCode(String username) {
         String secret = DemoCodes.secretOf(username);
         synchronized (LAST_STEP) {
-            String code = DemoCodes.after(secret, LAST_STEP.get(username));
-            LAST_STEP.put(username, DemoCodes.stepOf(java.time.Instant.now()));
-            return code;
+            long step = DemoCodes.stepAfter(LAST_STEP.get(username));
+            LAST_STEP.put(username, step);
+            return DemoCodes.forStep(secret, step);
         }
     }
 }

@@ -14,6 +14,8 @@ import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.notification.control.Notifier;
+import org.continuum.notification.entity.NotificationKind;
 import org.continuum.platform.control.DemoMode;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
@@ -52,6 +54,9 @@ public class AccountAdministration {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Notifier notifier;
 
     public List<AccountRow> accounts() {
         Instant now = Instant.now();
@@ -170,6 +175,9 @@ public class AccountAdministration {
         UserAccount user = staff.lockByUsername(username).orElseThrow(() -> new InvalidInput("account.unknown"));
         user.secondFactorReset();
         staff.replaceRecoveryCodes(user, List.of());
+        // The person is told by mail (no secret in it): a reset they did not ask for is an alarm.
+        notifier.notify(NotificationKind.SECOND_FACTOR_RESET, null, null, List.of(user),
+                "second-factor-reset=" + Instant.now().toEpochMilli());
         audit.record(admin.getUsername(), AuditAction.SECOND_FACTOR_RESET, null,
                 "account=" + username + " reason-given step-up");
     }

@@ -99,7 +99,7 @@ public class Handover {
         }
         for (CaseFile caseFile : told) {
             events.notify(NotificationKind.TASK_ASSIGNED, caseFile, List.of(receiving),
-                    "handover=" + leaving.getUsername() + ":" + receiving.getUsername());
+                    "handover=" + leaving.getUsername() + ":" + receiving.getUsername() + ":case=" + caseFile.getId());
         }
         audit.record(admin, AuditAction.HANDOVER, null, leaving.getUsername() + " to " + receiving.getUsername()
                 + " items=" + work.plan().items().size());

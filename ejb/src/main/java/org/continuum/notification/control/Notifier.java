@@ -37,7 +37,7 @@ public class Notifier {
                       String cause) {
         Map<String, UserAccount> distinct = new LinkedHashMap<>();
         recipients.stream().filter(u -> u != null && u.isEnabled() && u.getEmail() != null)
-                .filter(u -> !u.getNotificationsOff().contains(kind.name()))
+                .filter(u -> kind.isMandatory() || !u.getNotificationsOff().contains(kind.name()))
                 .forEach(u -> distinct.putIfAbsent(u.getUsername(), u));
         Instant now = Instant.now();
         int queued = 0;

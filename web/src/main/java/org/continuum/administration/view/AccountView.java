@@ -92,6 +92,7 @@ public class AccountView implements Serializable {
             Messages.error("account.reauth.failed");
             return;
         }
+        ViewActions.renewSessionId();
         run(() -> administration.resetSecondFactor(username, reason), "account.secondFactorReset.done");
     }
 

@@ -104,6 +104,7 @@ public class GrantView implements Serializable {
             Messages.error("grant.reauth.failed");
             return false;
         }
+        ViewActions.renewSessionId();
         return true;
     }
 

@@ -36,6 +36,7 @@ public class OwnAccountView implements Serializable {
         String typed = code;
         clear();
         if (ViewActions.run(() -> ownAccount.changePassword(now, typed, next))) {
+            ViewActions.renewSessionId();
             Messages.info("ownAccount.passwordChanged");
         }
     }

@@ -41,12 +41,8 @@ public class LiveSessionFilter extends HttpFilter {
         if (principal != null) {
             HttpSession session = request.getSession(false);
             Object loggedInAt = session == null ? null : session.getAttribute(LOGGED_IN_AT);
-            String reason = null;
-            if (!authentication.sessionMayContinue(principal.getName())) {
-                reason = "disabled";
-            } else if (loggedInAt instanceof Instant at && at.plus(maxLifetime()).isBefore(Instant.now())) {
-                reason = "expired";
-            }
+            String reason = cutReason(authentication.sessionMayContinue(principal.getName()), loggedInAt,
+                    Instant.now(), maxLifetime());
             if (reason != null) {
                 authentication.sessionCut(principal.getName(), reason);
                 request.logout();
@@ -60,6 +56,20 @@ public class LiveSessionFilter extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Why a session must end now, or null: {@code disabled} when the account may no longer work, {@code expired}
+     * when the login was longer ago than the absolute lifetime.
+     */
+    static String cutReason(boolean accountMayContinue, Object loggedInAt, Instant now, Duration maxLifetime) {
+        if (!accountMayContinue) {
+            return "disabled";
+        }
+        if (loggedInAt instanceof Instant at && at.plus(maxLifetime).isBefore(now)) {
+            return "expired";
+        }
+        return null;
     }
 
     static Duration maxLifetime() {

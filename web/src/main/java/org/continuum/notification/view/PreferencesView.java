@@ -44,8 +44,10 @@ public class PreferencesView implements Serializable {
         });
     }
 
+    /** The kinds a person may switch off (security notices about their own account always come). */
     public NotificationKind[] getKinds() {
-        return NotificationKind.values();
+        return java.util.Arrays.stream(NotificationKind.values()).filter(k -> !k.isMandatory())
+                .toArray(NotificationKind[]::new);
     }
 
     public String getEmail() {

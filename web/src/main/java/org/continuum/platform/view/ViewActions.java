@@ -44,6 +44,17 @@ public final class ViewActions {
         return false;
     }
 
+    /**
+     * A new session id for the same session: after a step-up (password and code typed again) or a password change,
+     * so an id seen before is worthless after it.
+     */
+    public static void renewSessionId() {
+        Object request = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        if (request instanceof jakarta.servlet.http.HttpServletRequest http && http.getSession(false) != null) {
+            http.changeSessionId();
+        }
+    }
+
     /** What a view loads for the id of its address. */
     @FunctionalInterface
     public interface Load {
