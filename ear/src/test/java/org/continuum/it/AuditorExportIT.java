@@ -5,10 +5,13 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.continuum.administration.boundary.AccountAdministration;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.identity.boundary.ReauthenticationService;
 import org.continuum.intake.boundary.IntakeService;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
 import org.continuum.reference.entity.Situation;
 import org.continuum.report.boundary.AuditorExport;
@@ -43,7 +46,7 @@ class AuditorExportIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.withTests(AuditorExportIT.class, IntakeIT.class, Sql.class);
+        return Deployments.withTests(AuditorExportIT.class, IntakeIT.class, Sql.class, DemoCodes.class, As.class);
     }
 
     @Inject
@@ -58,7 +61,21 @@ class AuditorExportIT {
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
 
+    @Inject
+    ReauthenticationService reauth;
+
+    /** An export is a step-up action: the auditor's password and a fresh code (the demo secret is public). */
+    private void stepUp() throws Exception {
+        if (As.user(NADIA, Roles.AUDITOR, () -> exports.stepUpNeeded())) {
+            String code = DemoCodes.after(DemoCodes.secretOf(NADIA), new Sql(dataSource)
+                    .longValue("select totp_last_step from app_user where username = ?", NADIA));
+            assertThat(As.user(NADIA, Roles.AUDITOR, () -> reauth.reauthenticate("Demo-Auditor-2026".toCharArray(),
+                    code))).isTrue();
+        }
+    }
+
     private String csv(AuditorExport.Dataset dataset) throws Exception {
+        stepUp();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         As.run(NADIA, Roles.AUDITOR, () -> exports.csv(dataset, today.minusDays(1), today, out));
@@ -117,6 +134,7 @@ class AuditorExportIT {
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        stepUp();
         long total = As.user(NADIA, Roles.AUDITOR, () -> exports.xlsx(today, today, xlsx));
         assertThat(total).isGreaterThan(caseFiles);
         StringBuilder all = new StringBuilder();
@@ -140,4 +158,22 @@ class AuditorExportIT {
         assertThat(new Sql(dataSource).count("select count(*) from audit_event where actor = ?"
                 + " and action = 'EXPORT_GENERATED'", NADIA)).isGreaterThanOrEqualTo(5);
     }
+
+    @Test
+    void anExportNeedsAFreshStepUp() throws Exception {
+        String auditor = "test.auditor" + System.nanoTime() % 100_000;
+        As.run("admin", Roles.ADMIN, () -> administration.create(new AccountAdministration.NewAccount(auditor,
+                "Auditor", null, java.util.EnumSet.of(org.continuum.identity.entity.Role.AUDITOR), null, "en",
+                "Quiet-Harbour-Maple-55".toCharArray())));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThatThrownBy(() -> As.run(auditor, Roles.AUDITOR, () -> exports.csv(AuditorExport.Dataset.CASES,
+                today, today, new ByteArrayOutputStream())))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("export.reauth.required"));
+        assertThat(new Sql(dataSource).count("select count(*) from audit_event where actor = ?"
+                + " and action = 'EXPORT_GENERATED'", auditor)).as("nothing exported").isZero();
+    }
+
+    @Inject
+    AccountAdministration administration;
 }

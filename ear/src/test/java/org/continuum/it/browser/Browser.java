@@ -144,13 +144,31 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** A PrimeFaces selectOneMenu with a filter box: type to narrow, then pick. */
+    /**
+     * A PrimeFaces selectOneMenu with a filter box: type to narrow, then pick. The list re-renders while it filters,
+     * so a click can land on a neighbour: the choice is checked on the menu's label and retried.
+     */
     public void chooseFiltered(String id, String filter, String label) {
-        clickable(By.id(id)).click();
-        visible(By.id(id + "_filter")).sendKeys(filter);
-        clickable(By.cssSelector("[id='" + id + "_panel'] li[data-label=\"" + label + "\"]")).click();
-        textPresent(By.id(id + "_label"), label);
-        closed(id);
+        By item = By.cssSelector("[id='" + id + "_panel'] li[data-label=\"" + label + "\"]");
+        WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(3));
+        for (int attempt = 1; ; attempt++) {
+            if (!driver.findElement(By.id(id + "_panel")).isDisplayed()) {
+                clickable(By.id(id)).click();
+            }
+            WebElement box = visible(By.id(id + "_filter"));
+            box.clear();
+            box.sendKeys(label.startsWith(filter) ? label : filter);
+            clickable(item).click();
+            try {
+                shortWait.until(settled(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label)));
+                closed(id);
+                return;
+            } catch (org.openqa.selenium.TimeoutException missed) {
+                if (attempt == 3) {
+                    throw missed;
+                }
+            }
+        }
     }
 
     /** A PrimeFaces selectCheckboxMenu: tick the items with these values, then close the panel. */

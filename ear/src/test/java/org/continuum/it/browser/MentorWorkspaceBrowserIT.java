@@ -133,6 +133,10 @@ class MentorWorkspaceBrowserIT {
                     {"app/partners.xhtml", "newPartner"},
                     {"app/partner-edit.xhtml?code=rainbow-railroad", "partner:save"},
                     {"app/partner-edit.xhtml", "partner:save"},
+                    {"app/accounts.xhtml", "newAccount:create"},
+                    {"app/account.xhtml?u=amira.caseworker", "change:save"},
+                    {"app/teams.xhtml", "newTeam:create"},
+                    {"app/my-account.xhtml", "own:changePassword"},
                     {"app/safe-places.xhtml", "newPlace"},
                     {"app/safe-place-edit.xhtml", "place:save"},
                     {"app/safe-place-edit.xhtml?id=1", "place:save"}}) {

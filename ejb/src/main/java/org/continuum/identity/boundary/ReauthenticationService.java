@@ -18,14 +18,14 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * Step-up before money moves or an administrator resets someone's second factor: the signed-in person types their
+ * Step-up before money moves, an auditor exports, or an administrator resets someone's second factor: the signed-in person types their
  * password again and a fresh code of their second factor, and the boundaries that need it accept the caller only
  * within a short window after that ({@link #WINDOW_PROPERTY}, default five minutes). A wrong password or code counts
  * as a failed login, so guessing locks the account as at the login page. The window belongs to the account, not to
  * one session (binding it to the session is left for later, see the README).
  */
 @Stateless
-@RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+@RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.AUDITOR})
 public class ReauthenticationService {
 
     @Inject

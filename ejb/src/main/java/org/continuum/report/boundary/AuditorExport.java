@@ -3,6 +3,7 @@ package org.continuum.report.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.continuum.identity.boundary.ReauthenticationService;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -56,8 +57,20 @@ public class AuditorExport {
     @Inject
     AuditTrail audit;
 
+    /** True when the caller must type their password and a code again before an export. */
+    public boolean stepUpNeeded() {
+        return !currentCaller.account().reauthenticatedWithin(ReauthenticationService.window(), Instant.now());
+    }
+
+    private void requireStepUp() {
+        if (stepUpNeeded()) {
+            throw new InvalidInput("export.reauth.required");
+        }
+    }
+
     /** Writes one dataset as CSV; returns the number of rows. {@code from}/{@code to} bound the audit period. */
     public long csv(Dataset dataset, LocalDate from, LocalDate to, OutputStream out) {
+        requireStepUp();
         ExportPseudonyms pseudonyms = new ExportPseudonyms();
         long rows = ExportSheets.csv(out, columns(dataset), sink -> rows(dataset, from, to, pseudonyms, sink));
         audited(dataset, "csv", rows);
@@ -66,6 +79,7 @@ public class AuditorExport {
 
     /** Writes the cases, grants and the audit period as three sheets of one XLSX workbook (one pseudonym key). */
     public long xlsx(LocalDate from, LocalDate to, OutputStream out) {
+        requireStepUp();
         ExportPseudonyms pseudonyms = new ExportPseudonyms();
         ExportSheets.Xlsx workbook = new ExportSheets.Xlsx(out);
         long total = 0;
