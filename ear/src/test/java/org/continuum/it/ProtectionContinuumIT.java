@@ -183,6 +183,14 @@ class ProtectionContinuumIT {
                 + " and summary = 'digital-protections=4/6'", id)).isOne();
         assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'SAFETY_PLAN_VIEWED'"
                 + " and outcome = 'DENIED'", id)).isOne();
+
+        // Karim is a mentor and a coordinator of the same team: as coordinator he reads the plan, but a mentor-only
+        // record is written by the case's assigned mentor only.
+        assertThat(As.user(KARIM, Roles.COORDINATOR, () -> safetyPlans.plan(id)).content()).isEqualTo(content);
+        assertThatThrownBy(() -> As.run(KARIM, Roles.SECURITY_MENTOR, () -> safetyPlans.save(id, content)))
+                .isInstanceOf(CaseAccessDenied.class);
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'SAFETY_PLAN_UPDATED'"
+                + " and outcome = 'DENIED' and actor = ? and detail = 'not-assigned-mentor'", id, KARIM)).isOne();
     }
 
     @Test

@@ -48,4 +48,24 @@ class CaseAccessPolicyTest {
         assertThat(CaseAccessPolicy.mayReadIdentity(admin)).isFalse();
         assertThat(CaseAccessPolicy.mayReadIdentity(amira)).isTrue();
     }
+
+    @Test
+    void aPersonWithSeveralRolesGetsFromEachOnlyWhatItAllows() throws Exception {
+        Team mena = team(1, "MENA");
+        CaseFile menaCase = new CaseFile("CF-2026-000002",
+                new CaseFile.Requester("Juniper", "Samir", "idx", null, null), CaseFileTest.intake(true), mena,
+                "amira", java.time.Instant.now());
+        UserAccount sofia = new UserAccount("sofia", "Sofia", "h", mena, Set.of(Role.SECURITY_MENTOR), "en");
+        UserAccount karim = new UserAccount("karim", "Karim", "h", mena,
+                Set.of(Role.SECURITY_MENTOR, Role.COORDINATOR), "en");
+        menaCase.assignMentor(sofia);
+        var mentorOnly = CaseAccessPolicy.Capability.ASSIGNED_MENTOR;
+        assertThat(CaseAccessPolicy.refusal(karim, menaCase)).as("coordinator of the team: need to know").isEmpty();
+        assertThat(CaseAccessPolicy.refusal(karim, menaCase, mentorOnly)).as("but not this case's mentor")
+                .contains("not-assigned-mentor");
+        assertThat(CaseAccessPolicy.refusal(sofia, menaCase, mentorOnly)).isEmpty();
+        menaCase.assignMentor(karim);
+        assertThat(CaseAccessPolicy.refusal(karim, menaCase, mentorOnly)).isEmpty();
+        assertThat(CaseAccessPolicy.refusal(sofia, menaCase, mentorOnly)).contains("not-assigned");
+    }
 }

@@ -25,8 +25,14 @@ public class CaseGuard {
     AuditTrail audit;
 
     public CaseFile open(UserAccount user, long caseFileId, AuditAction attemptedAction) {
+        return open(user, caseFileId, attemptedAction, CaseAccessPolicy.Capability.NEED_TO_KNOW);
+    }
+
+    /** The same, for an action that needs a narrower capability than need to know (e.g. the assigned mentor). */
+    public CaseFile open(UserAccount user, long caseFileId, AuditAction attemptedAction,
+                         CaseAccessPolicy.Capability needed) {
         CaseFile caseFile = em.find(CaseFile.class, caseFileId);
-        var refusal = CaseAccessPolicy.refusal(user, caseFile);
+        var refusal = CaseAccessPolicy.refusal(user, caseFile, needed);
         if (refusal.isPresent()) {
             audit.recordIndependently(user == null ? null : user.getUsername(), attemptedAction,
                     caseFile == null ? null : caseFileId, AuditOutcome.DENIED,

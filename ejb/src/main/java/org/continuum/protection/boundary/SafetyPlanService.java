@@ -8,6 +8,7 @@ import org.continuum.casefile.control.CaseEvents;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
+import org.continuum.casefile.control.CaseAccessPolicy;
 import org.continuum.casefile.control.CaseGuard;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.casefile.entity.CaseEventKind;
@@ -62,7 +63,9 @@ public class SafetyPlanService {
     @RolesAllowed(Roles.SECURITY_MENTOR)
     public void save(long caseFileId, SafetyPlan.Content content) {
         UserAccount caller = currentCaller.account();
-        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.SAFETY_PLAN_UPDATED);
+        // Mentor-only: the assigned mentor writes it, even when another team member also holds the mentor role.
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.SAFETY_PLAN_UPDATED,
+                CaseAccessPolicy.Capability.ASSIGNED_MENTOR);
         if (content == null) {
             throw new InvalidInput("input.invalid");
         }
