@@ -15,6 +15,7 @@ import org.continuum.casefile.entity.RelocationScope;
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.casefile.entity.VerificationMethod;
+import org.continuum.identity.boundary.ReauthenticationService;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.intake.boundary.TriageService;
 import org.continuum.platform.control.CaseAccessDenied;
@@ -68,7 +69,7 @@ class ProtectionContinuumIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.withTests(ProtectionContinuumIT.class, IntakeIT.class, Sql.class);
+        return Deployments.withTests(ProtectionContinuumIT.class, IntakeIT.class, Sql.class, DemoCodes.class);
     }
 
     @Inject
@@ -91,6 +92,9 @@ class ProtectionContinuumIT {
 
     @Inject
     TaskInboxService inbox;
+
+    @Inject
+    ReauthenticationService reauth;
 
     @Inject
     CaseFileService cases;
@@ -332,6 +336,15 @@ class ProtectionContinuumIT {
         var proposal = As.user(CLAIRE, Roles.COORDINATOR, () -> escalations.proposal(approval.id()));
         assertThat(proposal.proposedBy()).isEqualTo(SOFIA);
         assertThat(proposal.evidence()).hasSize(5);
+        // Whatever step-up an earlier test left, this approval starts without one (test housekeeping).
+        new Sql(dataSource).update("update app_user set reauthenticated_at = null where username = ?", CLAIRE);
+        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> escalations.stepUpNeeded())).isTrue();
+        assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> escalations.decide(approval.id(), true,
+                "Agreed"))).as("approving a relocation is a step-up action").isInstanceOf(InvalidInput.class);
+        String code = DemoCodes.after(DemoCodes.secretOf(CLAIRE), new Sql(dataSource)
+                .longValue("select totp_last_step from app_user where username = ?", CLAIRE));
+        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> reauth.reauthenticate(
+                "Demo-Coordinator-1".toCharArray(), code))).isTrue();
         As.run(CLAIRE, Roles.COORDINATOR, () -> escalations.decide(approval.id(), true, "Agreed"));
         assertThat(view(id).phase()).isEqualTo(Phase.RELOCATION);
 

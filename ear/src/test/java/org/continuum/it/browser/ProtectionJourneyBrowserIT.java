@@ -103,6 +103,11 @@ class ProtectionJourneyBrowserIT {
         new LoginPage(browser).logIn("claire.coordinator", "Demo-Coordinator-1");
         TaskPage task = new TaskPage(browser);
         task.open(reference, taskName(browser)).radio("approve", 0);
+        // Approving a relocation is a step-up action: the password again and a fresh code (asked unless Claire
+        // stepped up minutes ago).
+        if (!browser.driver().findElements(By.id("task:password")).isEmpty()) {
+            task.type("password", "Demo-Coordinator-1").type("code", LoginPage.freshCode("claire.coordinator"));
+        }
         assertThat(browser.visible(By.id("proposedBy")).getText()).isEqualTo("sofia.mentor");
         browser.screenshot("journey-approval");
         String caseUrl = task.caseUrl();

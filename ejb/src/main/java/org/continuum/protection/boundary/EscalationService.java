@@ -3,21 +3,22 @@ package org.continuum.protection.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.continuum.casefile.control.CaseEvents;
-import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
-import org.continuum.platform.control.CaseAccessDenied;
-import org.continuum.casefile.control.TaskKind;
-import org.continuum.casefile.control.TaskGuard;
+import org.continuum.casefile.control.CaseEvents;
 import org.continuum.casefile.control.CaseWorkflow;
-import org.continuum.platform.control.InvalidInput;
+import org.continuum.casefile.control.TaskGuard;
+import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.RelocationScope;
-import org.continuum.platform.control.Roles;
+import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.control.Caller;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
 import org.continuum.protection.control.Measures;
 import org.continuum.protection.control.ReviewSchedule;
 import org.continuum.protection.entity.Escalation;
@@ -66,6 +67,11 @@ public class EscalationService {
                 e.getProposedBy().equals(caller.getUsername()));
     }
 
+    /** True when the caller must type their password and a fresh code again before approving a relocation. */
+    public boolean stepUpNeeded() {
+        return !currentCaller.account().reauthenticatedWithin(ReauthenticationService.window(), Instant.now());
+    }
+
     public void decide(String taskId, boolean approve, String note) {
         UserAccount caller = currentCaller.account();
         TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.APPROVE_ESCALATION,
@@ -79,6 +85,10 @@ public class EscalationService {
             throw new CaseAccessDenied();
         }
         Instant now = Instant.now();
+        if (approve && !caller.reauthenticatedWithin(ReauthenticationService.window(), now)) {
+            // Approving a relocation is a step-up action, like moving money: password and a fresh code first.
+            throw new InvalidInput("escalation.reauth.required");
+        }
         InvalidInput.whenRefused(() -> escalation.decide(approve, caller.getUsername(), note, now));
         if (approve) {
             InvalidInput.whenRefused(() -> caseFile.escalationApproved(escalation.getScope(), now));
