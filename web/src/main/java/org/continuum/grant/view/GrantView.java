@@ -1,18 +1,19 @@
 package org.continuum.grant.view;
 
 import jakarta.ejb.EJBException;
-import org.continuum.grant.boundary.GrantDetails;
-import org.continuum.grant.boundary.Decision;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.continuum.platform.view.ViewActions;
+import org.continuum.grant.boundary.Decision;
+import org.continuum.grant.boundary.GrantDetails;
 import org.continuum.grant.boundary.GrantService;
 import org.continuum.grant.entity.DecisionKind;
 import org.continuum.grant.entity.Disbursement;
 import org.continuum.grant.entity.DisbursementMethod;
 import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.view.StepUpForm;
 import org.continuum.platform.view.Messages;
+import org.continuum.platform.view.ViewActions;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -39,8 +40,7 @@ public class GrantView implements Serializable {
     private String id;
     private GrantDetails details;
 
-    private String password;
-    private String code;
+    private final StepUpForm stepUpForm = new StepUpForm();
     private DecisionKind decision;
     private BigDecimal approvedAmount;
     private BigDecimal exchangeRate;
@@ -93,19 +93,7 @@ public class GrantView implements Serializable {
     }
 
     private boolean stepUp() {
-        if (!details.stepUpNeeded()) {
-            return true;
-        }
-        char[] typed = password == null ? new char[0] : password.toCharArray();
-        String typedCode = code;
-        password = null;
-        code = null;
-        if (!reauth.reauthenticate(typed, typedCode)) {
-            Messages.error("grant.reauth.failed");
-            return false;
-        }
-        ViewActions.renewSessionId();
-        return true;
+        return stepUpForm.passed(details.stepUpNeeded(), reauth, "grant.reauth.failed");
     }
 
     private void act(Runnable action, String doneKey) {
@@ -153,20 +141,9 @@ public class GrantView implements Serializable {
         return details;
     }
 
-    public String getCode() {
-        return code;
-    }
 
-    public void setCode(String code) {
-        this.code = code;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
+    public StepUpForm getStepUp() {
+        return stepUpForm;
     }
 
     public DecisionKind getDecision() {

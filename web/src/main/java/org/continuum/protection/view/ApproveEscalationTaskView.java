@@ -6,8 +6,8 @@ import jakarta.inject.Named;
 import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.view.TaskForm;
 import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.view.StepUpForm;
 import org.continuum.platform.view.Messages;
-import org.continuum.platform.view.ViewActions;
 import org.continuum.protection.boundary.EscalationService;
 
 import java.io.Serializable;
@@ -28,8 +28,7 @@ public class ApproveEscalationTaskView implements Serializable {
     @Inject
     ReauthenticationService reauth;
 
-    private String password;
-    private String code;
+    private final StepUpForm stepUp = new StepUpForm();
 
     private EscalationService.ProposalView proposal;
     private Boolean approve;
@@ -45,47 +44,19 @@ public class ApproveEscalationTaskView implements Serializable {
             Messages.error("escalation.decision.required");
             return;
         }
-        if (approve && !steppedUp()) {
+        // Approving a relocation is a step-up action (rejecting one is not).
+        if (approve && !stepUp.passed(escalations.stepUpNeeded(), reauth, "grant.reauth.failed")) {
             return;
         }
         form.complete(() -> escalations.decide(form.id(), approve, form.getNote()));
-    }
-
-    /** Approving a relocation is a step-up action: password and a fresh code, unless typed minutes ago. */
-    private boolean steppedUp() {
-        char[] typed = password == null ? new char[0] : password.toCharArray();
-        String typedCode = code;
-        password = null;
-        code = null;
-        if (!escalations.stepUpNeeded()) {
-            return true;
-        }
-        if (!reauth.reauthenticate(typed, typedCode)) {
-            Messages.error("grant.reauth.failed");
-            return false;
-        }
-        ViewActions.renewSessionId();
-        return true;
     }
 
     public boolean isStepUpNeeded() {
         return escalations.stepUpNeeded();
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
+    public StepUpForm getStepUp() {
+        return stepUp;
     }
 
     public EscalationService.ProposalView getProposal() {

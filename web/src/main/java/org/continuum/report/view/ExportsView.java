@@ -6,9 +6,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.view.StepUpForm;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.view.Messages;
-import org.continuum.platform.view.ViewActions;
 import org.continuum.report.boundary.AuditorExport;
 
 import java.io.IOException;
@@ -31,51 +31,21 @@ public class ExportsView implements Serializable {
     @Inject
     ReauthenticationService reauth;
 
-    private String password;
-    private String code;
+    private final StepUpForm stepUp = new StepUpForm();
 
     private LocalDate from = LocalDate.now(ZoneOffset.UTC).minusMonths(1);
     private LocalDate to = LocalDate.now(ZoneOffset.UTC);
-
-    /** An export is a step-up action: password and a fresh code, unless typed within the last few minutes. */
-    private boolean steppedUp() {
-        char[] typed = password == null ? new char[0] : password.toCharArray();
-        String typedCode = code;
-        password = null;
-        code = null;
-        if (!exports.stepUpNeeded()) {
-            return true;
-        }
-        if (!reauth.reauthenticate(typed, typedCode)) {
-            Messages.error("export.reauth.failed");
-            return false;
-        }
-        ViewActions.renewSessionId();
-        return true;
-    }
 
     public boolean isStepUpNeeded() {
         return exports.stepUpNeeded();
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
+    public StepUpForm getStepUp() {
+        return stepUp;
     }
 
     public void csv(String dataset) throws IOException {
-        if (!steppedUp()) {
+        if (!stepUp.passed(exports.stepUpNeeded(), reauth, "export.reauth.failed")) {
             return;
         }
         AuditorExport.Dataset chosen = AuditorExport.Dataset.valueOf(dataset);
@@ -88,7 +58,7 @@ public class ExportsView implements Serializable {
     }
 
     public void xlsx() throws IOException {
-        if (!steppedUp()) {
+        if (!stepUp.passed(exports.stepUpNeeded(), reauth, "export.reauth.failed")) {
             return;
         }
         if (from == null || to == null || to.isBefore(from)) {
