@@ -52,7 +52,15 @@ public final class DemoCodes {
         long wanted = lastStep == null ? current : Math.max(current, lastStep + 1);
         if (wanted > current + 1) {
             // Wait until the step before the wanted one begins: the wanted code is then within the drift.
-            sleepUntil(Instant.ofEpochSecond((wanted - 1) * SecondFactor.STEP.toSeconds()).plusMillis(200));
+            long before = wanted - 1;
+            try {
+                if (!Poll.until(SecondFactor.STEP.multipliedBy(2), () -> SecondFactor.step(Instant.now()) >= before)) {
+                    throw new IllegalStateException("time step " + before + " did not begin");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
         return wanted;
     }
@@ -65,18 +73,6 @@ public final class DemoCodes {
     /** The step a code of this secret was made for, from the current step or the next one. */
     public static long stepOf(Instant at) {
         return SecondFactor.step(at);
-    }
-
-    private static void sleepUntil(Instant when) {
-        long millis = when.toEpochMilli() - System.currentTimeMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private static Map<String, String> read() {

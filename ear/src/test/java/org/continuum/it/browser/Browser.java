@@ -125,39 +125,29 @@ public final class Browser implements AutoCloseable {
      * panel is still sliding open can miss, so the choice is checked on the menu's label and retried.
      */
     public void choose(String id, String label) {
-        By item = By.cssSelector("[id='" + id + "_panel'] li[data-label=\"" + label + "\"]");
-        WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(3));
-        for (int attempt = 1; ; attempt++) {
-            if (!driver.findElement(By.id(id + "_panel")).isDisplayed()) {
-                clickable(By.id(id)).click();
-            }
-            clickable(item).click();
-            try {
-                shortWait.until(settled(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label)));
-                closed(id);
-                return;
-            } catch (org.openqa.selenium.TimeoutException missed) {
-                if (attempt == 3) {
-                    throw missed;
-                }
-            }
-        }
+        pick(id, label, null);
     }
 
     /**
      * A PrimeFaces selectOneMenu with a filter box: type to narrow, then pick. The list re-renders while it filters,
-     * so a click can land on a neighbour: the choice is checked on the menu's label and retried.
+     * so a click can land on a neighbour: checked and retried the same way.
      */
     public void chooseFiltered(String id, String filter, String label) {
+        pick(id, label, label.startsWith(filter) ? label : filter);
+    }
+
+    private void pick(String id, String label, String filter) {
         By item = By.cssSelector("[id='" + id + "_panel'] li[data-label=\"" + label + "\"]");
         WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(3));
         for (int attempt = 1; ; attempt++) {
             if (!driver.findElement(By.id(id + "_panel")).isDisplayed()) {
                 clickable(By.id(id)).click();
             }
-            WebElement box = visible(By.id(id + "_filter"));
-            box.clear();
-            box.sendKeys(label.startsWith(filter) ? label : filter);
+            if (filter != null) {
+                WebElement box = visible(By.id(id + "_filter"));
+                box.clear();
+                box.sendKeys(filter);
+            }
             clickable(item).click();
             try {
                 shortWait.until(settled(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label)));
