@@ -41,6 +41,18 @@ public final class As {
         }
     }
 
+    /** The same for a person holding several roles, as the login gives them all. */
+    public static <T> T user(String username, java.util.Set<String> roles, PrivilegedExceptionAction<T> work)
+            throws Exception {
+        SecurityIdentity identity = domain().createAdHocIdentity(username)
+                .withDefaultRoleMapper(RoleMapper.constant(Roles.fromSet(roles)));
+        try {
+            return identity.runAs(work);
+        } catch (PrivilegedActionException e) {
+            throw e.getException();
+        }
+    }
+
     public static void run(String username, String role, ThrowingRunnable work) throws Exception {
         user(username, role, () -> {
             work.run();

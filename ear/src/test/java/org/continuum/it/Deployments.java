@@ -51,11 +51,11 @@ public final class Deployments {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot read the WAR inside " + earFile(), e);
         }
-        war.addClasses(testClasses).addClasses(Deployments.class, As.class, Poll.class);
+        war.addClasses(testClasses).addClasses(Deployments.class, As.class, Poll.class, OneSession.class);
         war.addAsLibraries(jarOf(Assertions.class));
         war.addAsLibraries(libraries);
         // The Elytron API lets a test act as a given staff member.
-        war.setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.wildfly.security.elytron" + moreDependencies + "\n"));
+        war.setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.wildfly.security.elytron,org.jboss.weld.api" + moreDependencies + "\n"));
         ear.delete(WAR);
         ear.addAsModule(Testable.archiveToTest(war));
         return ear;

@@ -336,8 +336,7 @@ class ProtectionContinuumIT {
         var proposal = As.user(CLAIRE, Roles.COORDINATOR, () -> escalations.proposal(approval.id()));
         assertThat(proposal.proposedBy()).isEqualTo(SOFIA);
         assertThat(proposal.evidence()).hasSize(5);
-        // Whatever step-up an earlier test left, this approval starts without one (test housekeeping).
-        new Sql(dataSource).update("update app_user set reauthenticated_at = null where username = ?", CLAIRE);
+        // A step-up belongs to the session it was typed in: this test's request has none yet.
         assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> escalations.stepUpNeeded())).isTrue();
         assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> escalations.decide(approval.id(), true,
                 "Agreed"))).as("approving a relocation is a step-up action").isInstanceOf(InvalidInput.class);

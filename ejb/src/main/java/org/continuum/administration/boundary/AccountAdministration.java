@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.CaseFiles;
-import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.control.StepUps;
 import org.continuum.identity.control.Caller;
 import org.continuum.identity.control.PasswordHasher;
 import org.continuum.identity.control.PasswordPolicy;
@@ -42,6 +42,9 @@ public class AccountAdministration {
 
     @Inject
     Caller currentCaller;
+
+    @Inject
+    StepUps stepUps;
 
     @Inject
     Staff staff;
@@ -169,7 +172,7 @@ public class AccountAdministration {
     public void resetSecondFactor(String username, String reason) {
         UserAccount admin = currentCaller.account();
         requireReason(reason);
-        if (!admin.reauthenticatedWithin(ReauthenticationService.window(), Instant.now())) {
+        if (!stepUps.fresh(admin, Instant.now())) {
             throw new InvalidInput("account.reauth.required");
         }
         UserAccount user = staff.lockByUsername(username).orElseThrow(() -> new InvalidInput("account.unknown"));

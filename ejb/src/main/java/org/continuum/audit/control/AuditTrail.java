@@ -42,4 +42,12 @@ public class AuditTrail {
                 .setMaxResults(Math.min(Math.max(max, 1), 500))
                 .getResultList();
     }
+
+    /** The successful rows of one action by one actor on one case file, oldest first (at most {@code max}). */
+    public List<AuditEvent> of(AuditAction action, String actor, long caseFileId, int max) {
+        return em.createQuery("select a from AuditEvent a where a.action = :a and a.actor = :u and a.caseFileId = :c"
+                        + " and a.outcome = :ok order by a.id", AuditEvent.class)
+                .setParameter("a", action).setParameter("u", actor).setParameter("c", caseFileId)
+                .setParameter("ok", AuditOutcome.SUCCESS).setMaxResults(max).getResultList();
+    }
 }

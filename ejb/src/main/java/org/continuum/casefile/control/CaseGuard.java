@@ -8,12 +8,21 @@ import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.casefile.entity.BreakGlass;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.entity.UserAccount;
 
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Loads a case file for a caller through the need-to-know policy. A refusal is audited in its own transaction
- * (with the reason code, never the case content) and surfaces as {@link CaseAccessDenied}.
+ * (with the reason code, never the case content) and surfaces as {@link CaseAccessDenied}. A caller outside the need to
+ * know who broke the glass on this case file gets through while it runs: to read, or to act once a second
+ * coordinator confirmed; each such opening is audited with the break-glass it used, for the auditors' report. A
+ * break-glass never opens what only the assigned mentor may write.
  */
 @ApplicationScoped
 public class CaseGuard {
@@ -24,6 +33,14 @@ public class CaseGuard {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    BreakGlasses breakGlasses;
+
+    /** The actions that only read a case file: a break-glass that was not confirmed for acting allows these. */
+    private static final Set<AuditAction> READS = EnumSet.of(AuditAction.CASE_VIEWED, AuditAction.GRANT_VIEWED,
+            AuditAction.SAFETY_PLAN_VIEWED, AuditAction.REFERRAL_DESK_VIEWED, AuditAction.SAFE_PLACES_VIEWED,
+            AuditAction.LEGAL_NAME_REVEALED, AuditAction.DOSSIER_GENERATED);
+
     public CaseFile open(UserAccount user, long caseFileId, AuditAction attemptedAction) {
         return open(user, caseFileId, attemptedAction, CaseAccessPolicy.Capability.NEED_TO_KNOW);
     }
@@ -33,12 +50,24 @@ public class CaseGuard {
                          CaseAccessPolicy.Capability needed) {
         CaseFile caseFile = em.find(CaseFile.class, caseFileId);
         var refusal = CaseAccessPolicy.refusal(user, caseFile, needed);
-        if (refusal.isPresent()) {
-            audit.recordIndependently(user == null ? null : user.getUsername(), attemptedAction,
-                    caseFile == null ? null : caseFileId, AuditOutcome.DENIED,
-                    caseFile == null ? refusal.get() + " requested=" + caseFileId : refusal.get());
-            throw new CaseAccessDenied();
+        if (refusal.isEmpty()) {
+            return caseFile;
         }
-        return caseFile;
+        String detail = caseFile == null ? refusal.get() + " requested=" + caseFileId : refusal.get();
+        if (caseFile != null && user != null && user.isEnabled() && needed == CaseAccessPolicy.Capability.NEED_TO_KNOW) {
+            Instant now = Instant.now();
+            Optional<BreakGlass> glass = breakGlasses.active(user.getUsername(), caseFileId, now);
+            if (glass.isPresent() && (READS.contains(attemptedAction) || glass.get().allowsWriting(now))) {
+                audit.record(user.getUsername(), AuditAction.BREAK_GLASS_USED, caseFileId,
+                        "glass=" + glass.get().getId() + " action=" + attemptedAction.name());
+                return caseFile;
+            }
+            if (glass.isPresent()) {
+                detail += " glass=" + glass.get().getId() + " read-only";
+            }
+        }
+        audit.recordIndependently(user == null ? null : user.getUsername(), attemptedAction,
+                caseFile == null ? null : caseFileId, AuditOutcome.DENIED, detail);
+        throw new CaseAccessDenied();
     }
 }

@@ -29,7 +29,7 @@ import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.Fund;
 import org.continuum.grant.entity.GrantCategory;
 import org.continuum.grant.entity.GrantStatus;
-import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.control.StepUps;
 import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Role;
 import org.continuum.platform.control.Roles;
@@ -58,6 +58,9 @@ public class GrantService {
 
     @Inject
     Caller currentCaller;
+
+    @Inject
+    StepUps stepUps;
 
     @Inject
     CaseEvents events;
@@ -142,7 +145,7 @@ public class GrantService {
                 applicant(caseFile), grants.priorGrants(caseFile, grant.getId()),
                 today(), FundRules.Stage.DECISION)
                 : List.of();
-        boolean stepUpNeeded = !caller.reauthenticatedWithin(ReauthenticationService.window(), Instant.now());
+        boolean stepUpNeeded = !stepUps.fresh(caller, Instant.now());
         return GrantDetails.of(grant, summary(grant, caseFile.getReference(), caller), caller, free ? kind : null,
                 ruleProblems, stepUpNeeded);
     }
@@ -300,7 +303,7 @@ public class GrantService {
     }
 
     private void requireStepUp(UserAccount caller) {
-        if (!caller.reauthenticatedWithin(ReauthenticationService.window(), Instant.now())) {
+        if (!stepUps.fresh(caller, Instant.now())) {
             throw new InvalidInput("grant.reauth.required");
         }
     }

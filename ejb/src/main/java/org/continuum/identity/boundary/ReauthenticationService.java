@@ -10,29 +10,29 @@ import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.identity.control.PasswordHasher;
 import org.continuum.identity.control.SecondFactor;
 import org.continuum.identity.control.Staff;
+import org.continuum.identity.control.StepUps;
 import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
  * Step-up before money moves, an auditor exports, or an administrator resets someone's second factor: the signed-in person types their
  * password again and a fresh code of their second factor, and the boundaries that need it accept the caller only
- * within a short window after that ({@link #WINDOW_PROPERTY}, default five minutes). A wrong password or code counts
- * as a failed login, so guessing locks the account as at the login page. The window belongs to the account, not to
- * one session (binding it to the session is left for later, see the README).
+ * within a short window after that ({@link StepUps#WINDOW_PROPERTY}, default five minutes), and only in the HTTP
+ * session where it was typed: another browser signed in as the same person must step up on its own. A wrong password
+ * or code counts as a failed login, so guessing locks the account as at the login page.
  */
 @Stateless
-@RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.AUDITOR})
+@RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.AUDITOR, Roles.SECURITY_MENTOR})
 public class ReauthenticationService {
 
     @Inject
     Caller currentCaller;
 
-    public static final String WINDOW_PROPERTY = "continuum.reauth.window";
-    private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
+    @Inject
+    StepUps stepUps;
 
     @Inject
     PasswordHasher passwords;
@@ -45,6 +45,11 @@ public class ReauthenticationService {
 
     @Inject
     AuditTrail audit;
+
+    /** Whether the caller must type their password and a fresh code before a step-up action in this session. */
+    public boolean needed() {
+        return !stepUps.fresh(currentCaller.account(), Instant.now());
+    }
 
     /**
      * Returns true when the password is the caller's and the code is a fresh one of their second factor (each code is
@@ -64,18 +69,9 @@ public class ReauthenticationService {
                             + (locked ? " locked" : ""));
             return false;
         }
-        me.reauthenticated(now);
+        me.recordSuccessfulLogin();
+        stepUps.passed(me, now);
         audit.record(me.getUsername(), AuditAction.REAUTHENTICATED, null, null);
         return true;
-    }
-
-    /** The step-up window the money boundaries apply. */
-    public static Duration window() {
-        String value = System.getProperty(WINDOW_PROPERTY);
-        try {
-            return value == null ? DEFAULT_WINDOW : Duration.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            return DEFAULT_WINDOW;
-        }
     }
 }

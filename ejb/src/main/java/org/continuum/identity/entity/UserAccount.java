@@ -71,9 +71,6 @@ public class UserAccount {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
-    @Column(name = "reauthenticated_at")
-    private Instant reauthenticatedAt;
-
     @Column(length = 254)
     private String email;
 
@@ -235,18 +232,6 @@ public class UserAccount {
     public void recordSuccessfulLogin() {
         failedLogins = 0;
         lockedUntil = null;
-    }
-
-    /** The password was typed again (step-up before moving money); clears earlier failures like a login does. */
-    public void reauthenticated(Instant now) {
-        recordSuccessfulLogin();
-        reauthenticatedAt = now;
-    }
-
-    /** True when the password was typed again no longer than {@code window} ago. */
-    public boolean reauthenticatedWithin(Duration window, Instant now) {
-        return reauthenticatedAt != null && !reauthenticatedAt.isAfter(now)
-                && !reauthenticatedAt.plus(window).isBefore(now);
     }
 
     /**

@@ -12,10 +12,12 @@ public enum NotificationKind {
     REPORT_OVERDUE,
     REFERRAL_ANSWER_OVERDUE,
     /** An administrator reset the person's second factor: they must know, whatever their preferences. */
-    SECOND_FACTOR_RESET;
+    SECOND_FACTOR_RESET,
+    /** Someone opened a case file of the person's team in an emergency (break-glass): coordinators must know. */
+    BREAK_GLASS;
 
-    /** Security notices about the person's own account cannot be switched off. */
+    /** Security notices (about the person's own account, or a break-glass on their team) cannot be switched off. */
     public boolean isMandatory() {
-        return this == SECOND_FACTOR_RESET;
+        return this == SECOND_FACTOR_RESET || this == BREAK_GLASS;
     }
 }

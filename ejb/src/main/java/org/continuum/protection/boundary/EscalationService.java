@@ -13,7 +13,7 @@ import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.RelocationScope;
-import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.control.StepUps;
 import org.continuum.identity.control.Caller;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.platform.control.CaseAccessDenied;
@@ -38,6 +38,9 @@ public class EscalationService {
 
     @Inject
     Caller currentCaller;
+
+    @Inject
+    StepUps stepUps;
 
     @Inject
     TaskGuard tasks;
@@ -69,7 +72,7 @@ public class EscalationService {
 
     /** True when the caller must type their password and a fresh code again before approving a relocation. */
     public boolean stepUpNeeded() {
-        return !currentCaller.account().reauthenticatedWithin(ReauthenticationService.window(), Instant.now());
+        return !stepUps.fresh(currentCaller.account(), Instant.now());
     }
 
     public void decide(String taskId, boolean approve, String note) {
@@ -85,7 +88,7 @@ public class EscalationService {
             throw new CaseAccessDenied();
         }
         Instant now = Instant.now();
-        if (approve && !caller.reauthenticatedWithin(ReauthenticationService.window(), now)) {
+        if (approve && !stepUps.fresh(caller, now)) {
             // Approving a relocation is a step-up action, like moving money: password and a fresh code first.
             throw new InvalidInput("escalation.reauth.required");
         }

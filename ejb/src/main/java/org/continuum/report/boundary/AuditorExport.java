@@ -3,7 +3,7 @@ package org.continuum.report.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.control.StepUps;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -38,6 +38,9 @@ public class AuditorExport {
     @Inject
     Caller currentCaller;
 
+    @Inject
+    StepUps stepUps;
+
     static final int PAGE = 1000;
     public static final List<String> CASE_COLUMNS = List.of("pseudonym", "team", "country", "situation", "request_type",
             "urgency", "channel", "phase", "risk_level", "created_on", "closed_on", "closure_outcome",
@@ -59,7 +62,7 @@ public class AuditorExport {
 
     /** True when the caller must type their password and a code again before an export. */
     public boolean stepUpNeeded() {
-        return !currentCaller.account().reauthenticatedWithin(ReauthenticationService.window(), Instant.now());
+        return !stepUps.fresh(currentCaller.account(), Instant.now());
     }
 
     private void requireStepUp() {

@@ -74,6 +74,12 @@ public class SessionView implements Serializable {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.COORDINATOR);
     }
 
+    /** Who may break the glass on a case file outside their need to know: coordinators and security mentors. */
+    public boolean isBreakGlassAllowed() {
+        ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
+        return ctx.isUserInRole(Roles.COORDINATOR) || ctx.isUserInRole(Roles.SECURITY_MENTOR);
+    }
+
     public boolean isAuditor() {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.AUDITOR);
     }
