@@ -69,7 +69,8 @@ cat <<BANNER
     caseworker        amira.caseworker     / Demo-Caseworker-1   (team MENA)
     caseworker        ivan.caseworker      / Demo-Caseworker-2   (team EUR-EAST)
     security mentor   sofia.mentor         / Demo-Mentor-2026
-    coordinator       claire.coordinator   / Demo-Coordinator-1
+    coordinator       claire.coordinator   / Demo-Coordinator-1  (team MENA)
+    coordinator       elena.coordinator    / Demo-Coordinator-3  (team EUR-EAST)
     auditor           nadia.auditor        / Demo-Auditor-2026
     administrator     admin                / Demo-Admin-2026!
     new colleague     lea.caseworker       / Demo-Newcomer-2026  (no second factor yet: enrols at first login)

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.casefile.control.BreakGlasses;
 import org.continuum.casefile.control.CaseAccessPolicy;
 import org.continuum.casefile.control.CaseFiles;
 import org.continuum.casefile.control.CaseGuard;
@@ -14,6 +15,7 @@ import org.continuum.casefile.control.CaseSummary;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.control.WorkTask;
+import org.continuum.casefile.entity.BreakGlass;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RiskLevel;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,6 +56,9 @@ public class CaseFileService {
 
     @Inject
     Timeline timeline;
+
+    @Inject
+    BreakGlasses breakGlasses;
 
     /** How many case files the caller may see match the filters (the list's paginator); not audited. */
     public long count(CaseQuery query) {
@@ -125,6 +131,15 @@ public class CaseFileService {
                         c.getRiskLevel(), c.getNextReviewAt())).toList();
         return new Dashboard(caseFiles.countByPhase(reader), caseFiles.countByRisk(reader), reviews,
                 caseFiles.countTriageOverdue(reader));
+    }
+
+    /**
+     * Until when the caller reads this case file under a break-glass of theirs (empty when they read it by need to
+     * know, or not at all): the case page says so while it lasts.
+     */
+    public Optional<Instant> emergencyAccessUntil(long caseFileId) {
+        Instant now = Instant.now();
+        return breakGlasses.active(currentCaller.username(), caseFileId, now).map(BreakGlass::getExpiresAt);
     }
 
     /** The BPMN of the process the case runs on, for the diagram on the case page. */

@@ -44,10 +44,12 @@ public class CaseView implements Serializable {
     private List<GrantSummary> grants = List.of();
     private List<AssessmentView> riskHistory = List.of();
     private RiskTrend riskTrend;
+    private java.time.Instant emergencyUntil;
 
     public void load() {
         if (!ViewActions.load("case.notAvailable", id, caseFileId -> {
             details = cases.view(caseFileId);
+            emergencyUntil = cases.emergencyAccessUntil(caseFileId).orElse(null);
             plan = protection.plan(caseFileId);
             diagramXml = cases.processDiagram(caseFileId);
             grants = grantService.ofCase(caseFileId);
@@ -70,6 +72,11 @@ public class CaseView implements Serializable {
             threatNote = null;
             load();
         });
+    }
+
+    /** Until when the reader sees this case file under their emergency access (null: by need to know). */
+    public java.time.Instant getEmergencyUntil() {
+        return emergencyUntil;
     }
 
     public List<AssessmentView> getRiskHistory() {

@@ -1,0 +1,123 @@
+package org.continuum.it.browser;
+
+import org.continuum.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.continuum.it.browser.Steps.step;
+
+/**
+ * Break-glass in Chromium: a MENA coordinator opens a EUR-EAST case file in an emergency (reference, reason, password
+ * and code), reads it, and asks to act; the step-up she passed does not count in her second browser; the EUR-EAST
+ * coordinator confirms; the administrator's outbox shows the EUR-EAST coordinator was told; the auditor's report
+ * lists who, which case file, why and what was opened. Screenshots in target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BreakGlassBrowserIT {
+
+    private static final String REASON = "The EUR-EAST desk cannot be reached and the person reports a raid tonight";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.asBuilt();
+    }
+
+    @Test
+    void aCoordinatorBreaksTheGlassTheCaseTeamIsToldAndConfirmsAndTheAuditorSeesIt() throws Exception {
+        String reference;
+        String caseUrl;
+        try (Browser ivan = new Browser()) {
+            var link = step(ivan, "breakglass-reference", () -> {
+                new LoginPage(ivan).logIn("ivan.caseworker", "Demo-Caseworker-2");
+                new CaseListPage(ivan).open();
+                return ivan.visible(By.xpath("//tr[.//td[contains(normalize-space(),'Birch')]]//a"));
+            });
+            reference = link.getText().strip();
+            caseUrl = "app/case.xhtml?" + link.getAttribute("href").replaceFirst(".*\\?", "");
+        }
+        try (Browser claire = new Browser(); Browser claireElsewhere = new Browser()) {
+            step(claire, "breakglass-open", () -> {
+                new LoginPage(claire).logIn("claire.coordinator", "Demo-Coordinator-1");
+                new CaseListPage(claire).open();
+                assertThat(claire.visible(By.id("cases:table")).getText()).doesNotContain(reference);
+                claire.open(caseUrl);
+                claire.textPresent(By.id("messages"), "not allowed to open it");
+                return null;
+            });
+            step(claire, "breakglass-form", () -> {
+                claire.open("app/break-glass.xhtml");
+                claire.type("breakGlass:reference", reference);
+                claire.type("breakGlass:reason", "urgent");
+                claire.type("breakGlass:password", "Demo-Coordinator-1");
+                claire.type("breakGlass:code", LoginPage.freshCode("claire.coordinator"));
+                claire.clickable(By.id("breakGlass:open")).click();
+                claire.textPresent(By.id("messages"), "at least 20 characters");
+                claire.type("breakGlass:reason", REASON);
+                claire.clickable(By.cssSelector("[id='breakGlass:wantsToAct'] .ui-chkbox-box")).click();
+                if (!claire.driver().findElements(By.id("breakGlass:password")).isEmpty()) {
+                    claire.type("breakGlass:password", "Demo-Coordinator-1");
+                    claire.type("breakGlass:code", LoginPage.freshCode("claire.coordinator"));
+                }
+                claire.screenshot("breakglass-form");
+                claire.clickable(By.id("breakGlass:open")).click();
+                claire.urlContains("case.xhtml");
+                claire.textPresent(By.id("messages"), "Emergency access opened");
+                assertThat(claire.visible(By.tagName("h1")).getText()).contains(reference);
+                assertThat(claire.visible(By.id("emergencyAccess")).getText()).contains("emergency access");
+                claire.screenshot("breakglass-case");
+                return null;
+            });
+            step(claireElsewhere, "breakglass-other-session", () -> {
+                new LoginPage(claireElsewhere).logIn("claire.coordinator", "Demo-Coordinator-1");
+                claireElsewhere.open("app/break-glass.xhtml");
+                // Her step-up of a minute ago belongs to the other browser: here she is asked again.
+                claireElsewhere.visible(By.id("breakGlass:password"));
+                claireElsewhere.visible(By.id("breakGlass:code"));
+                return null;
+            });
+        }
+        try (Browser elena = new Browser()) {
+            step(elena, "breakglass-confirm", () -> {
+                new LoginPage(elena).logIn("elena.coordinator", "Demo-Coordinator-3");
+                elena.open("app/break-glass.xhtml");
+                elena.textPresent(By.id("awaiting:requests"), reference);
+                assertThat(elena.visible(By.id("awaiting:requests")).getText()).contains("claire.coordinator")
+                        .contains(REASON);
+                elena.screenshot("breakglass-awaiting");
+                elena.clickable(By.xpath("//tr[.//td[contains(normalize-space(),'" + reference
+                        + "')]]//button[contains(@id,':confirm')]")).click();
+                elena.textPresent(By.id("messages"), "Confirmed");
+                return null;
+            });
+        }
+        try (Browser admin = new Browser()) {
+            step(admin, "breakglass-notification", () -> {
+                new LoginPage(admin).logIn("admin", "Demo-Admin-2026!");
+                admin.open("app/outbox.xhtml");
+                String outbox = admin.visible(By.id("outbox")).getText();
+                assertThat(outbox).as("the EUR-EAST coordinator was told")
+                        .containsPattern("elena\\.coordinator [^\\n]*emergency[^\\n]*" + reference);
+                return null;
+            });
+        }
+        try (Browser nadia = new Browser()) {
+            step(nadia, "breakglass-report", () -> {
+                new LoginPage(nadia).logIn("nadia.auditor", "Demo-Auditor-2026");
+                nadia.clickable(By.id("navBreakGlassReport")).click();
+                nadia.textPresent(By.id("report"), reference);
+                String report = nadia.visible(By.id("report")).getText();
+                assertThat(report).contains("claire.coordinator").contains(REASON).contains("CASE_VIEWED")
+                        .contains("elena.coordinator").contains("60 min");
+                nadia.screenshot("breakglass-report");
+                return null;
+            });
+        }
+    }
+}
