@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.wildfly.security.auth.server.SecurityDomain;
 
 import java.math.BigDecimal;
+import java.security.PrivilegedExceptionAction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -114,17 +115,32 @@ class EmergencyGrantIT {
      * Password and a fresh code of the person's second factor (the demo secrets are public). A code is accepted
      * once per 30-second step, so a step-up still open in this session (this test's request) is not repeated.
      */
-    private void stepUp(String user, String password) throws Exception {
-        stepUp(As.domain(), user, password);
+    /**
+     * Each coordinator works from one browser session for the whole class, as a person keeps one browser open: a
+     * step-up passed in it counts for the next five minutes of their calls here, and nowhere else. (Each test method
+     * is a request of its own, without the session cookie, so the session is held here.)
+     */
+    private static final Map<String, OneSession> SESSIONS = new ConcurrentHashMap<>();
+
+    private static OneSession session(String user) {
+        return SESSIONS.computeIfAbsent(user, u -> new OneSession());
     }
 
-    /** The same from a thread of the test's own (one that runs requests of a {@link OneSession}). */
-    private void stepUp(SecurityDomain domain, String user, String password) throws Exception {
-        if (!As.user(domain, user, Roles.COORDINATOR, () -> reauth.needed())) {
-            return;
+    /** A coordinator's call from their browser session. */
+    private <T> T inSession(String user, PrivilegedExceptionAction<T> work) throws Exception {
+        SecurityDomain domain = As.domain();
+        return session(user).callOnOwnThread(() -> As.user(domain, user, Roles.COORDINATOR, work));
+    }
+
+    /**
+     * Password and a fresh code of the person's second factor (the demo secrets are public), typed in their browser
+     * session; not repeated while the step-up there is still open (a code is accepted once per 30-second step).
+     */
+    private void stepUp(String user, String password) throws Exception {
+        String code = inSession(user, () -> reauth.needed()) ? freshCode(user) : null;
+        if (code != null) {
+            assertThat(inSession(user, () -> reauth.reauthenticate(password.toCharArray(), code))).isTrue();
         }
-        assertThat(As.user(domain, user, Roles.COORDINATOR, () -> reauth.reauthenticate(password.toCharArray(),
-                freshCode(user)))).isTrue();
     }
 
     private String freshCode(String user) {
@@ -198,12 +214,12 @@ class EmergencyGrantIT {
                 .extracting(GrantSummary::id).contains(grant.id());
 
         stepUp(CLAIRE, CLAIRE_PASSWORD);
-        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> grants.decide(grant.id(),
+        assertThat(inSession(CLAIRE, () -> grants.decide(grant.id(),
                 approve("Fits the fund; phone seized, accounts at risk"))).status()).isEqualTo(GrantStatus.APPROVED);
         assertThat(sql.string("select committed from fund where id = ?", fund)).isEqualTo("800.00");
 
         stepUp(OMAR, OMAR_PASSWORD);
-        GrantSummary paid = As.user(OMAR, Roles.COORDINATOR, () -> grants.disburse(grant.id(),
+        GrantSummary paid = inSession(OMAR, () -> grants.disburse(grant.id(),
                 new BigDecimal("800.00"), payment(DisbursementMethod.PARTNER_ORGANISATION, "TRF-CANARY-7731")));
         assertThat(paid.status()).isEqualTo(GrantStatus.DISBURSED);
         assertThat(paid.reportDueOn()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(30));
@@ -267,7 +283,7 @@ class EmergencyGrantIT {
                 request(GrantCategory.LEGAL, "500.00", "USD", 1, false));
         stepUp(CLAIRE, CLAIRE_PASSWORD);
         assertThat(details(CLAIRE, Roles.COORDINATOR, own.id()).canDecide()).isFalse();
-        assertThatThrownBy(() -> As.user(CLAIRE, Roles.COORDINATOR, () -> grants.decide(own.id(),
+        assertThatThrownBy(() -> inSession(CLAIRE, () -> grants.decide(own.id(),
                 approve("I know this case well enough"))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("grant.fourEyes.ownRecommendation"));
@@ -278,29 +294,29 @@ class EmergencyGrantIT {
         // R4 (2) and (3): above the threshold, one approval pays nothing and one person cannot approve twice.
         GrantSummary big = recommend(AMIRA, Roles.CASEWORKER, newCase("Linden"), solidarity,
                 request(GrantCategory.TEMPORARY_HOUSING, "2000.00", "USD", 2, false));
-        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> grants.decide(big.id(),
+        assertThat(inSession(CLAIRE, () -> grants.decide(big.id(),
                 approve("Housing for two months while the threat lasts"))).status())
                 .isEqualTo(GrantStatus.AWAITING_SECOND_APPROVAL);
-        assertThatThrownBy(() -> As.user(CLAIRE, Roles.COORDINATOR, () -> grants.decide(big.id(),
+        assertThatThrownBy(() -> inSession(CLAIRE, () -> grants.decide(big.id(),
                 approve("Approving again as the second approver"))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("grant.fourEyes.sameApprover"));
         stepUp(OMAR, OMAR_PASSWORD);
-        assertThatThrownBy(() -> As.user(OMAR, Roles.COORDINATOR, () -> grants.disburse(big.id(),
+        assertThatThrownBy(() -> inSession(OMAR, () -> grants.disburse(big.id(),
                 new BigDecimal("1000.00"), payment(DisbursementMethod.BANK_TRANSFER, "TRF-1"))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("grant.notPayable"));
         assertThat(disbursements(big.id())).as("R4: one approval above the threshold pays nothing").isZero();
 
-        assertThat(As.user(OMAR, Roles.COORDINATOR, () -> grants.decide(big.id(),
+        assertThat(inSession(OMAR, () -> grants.decide(big.id(),
                 approve("Second approval: checked the housing quote"))).status()).isEqualTo(GrantStatus.APPROVED);
-        As.run(CLAIRE, Roles.COORDINATOR, () -> grants.disburse(big.id(), new BigDecimal("1000.00"),
+        inSession(CLAIRE, () -> grants.disburse(big.id(), new BigDecimal("1000.00"),
                 payment(DisbursementMethod.MONEY_TRANSFER_AGENT, "MTCN-1")));
-        assertThatThrownBy(() -> As.user(CLAIRE, Roles.COORDINATOR, () -> grants.disburse(big.id(),
+        assertThatThrownBy(() -> inSession(CLAIRE, () -> grants.disburse(big.id(),
                 new BigDecimal("999.00"), payment(DisbursementMethod.BANK_TRANSFER, "TRF-3"))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("grant.disbursement.lastTranche:1000.00"));
-        GrantSummary done = As.user(CLAIRE, Roles.COORDINATOR, () -> grants.disburse(big.id(),
+        GrantSummary done = inSession(CLAIRE, () -> grants.disburse(big.id(),
                 new BigDecimal("1000.00"), payment(DisbursementMethod.MONEY_TRANSFER_AGENT, "MTCN-2")));
         assertThat(done.status()).isEqualTo(GrantStatus.DISBURSED);
         assertThat(disbursements(big.id())).isEqualTo(2);
@@ -344,7 +360,7 @@ class EmergencyGrantIT {
         GrantSummary grant = recommend(AMIRA, Roles.CASEWORKER, newCase("Elm"), fund,
                 request(GrantCategory.SECURE_TRANSPORT, "250.00", "EUR", 1, false));
         stepUp(CLAIRE, CLAIRE_PASSWORD);
-        As.run(CLAIRE, Roles.COORDINATOR, () -> grants.decide(grant.id(), approve("Bus out of the region")));
+        inSession(CLAIRE, () -> grants.decide(grant.id(), approve("Bus out of the region")));
 
         FundService.FundForm smaller = new FundService.FundForm(code, form.name(), form.donor(), "EUR",
                 new BigDecimal("200.00"), form.periodStart(), form.periodEnd(), form.ceilingPerGrant(),
@@ -377,11 +393,8 @@ class EmergencyGrantIT {
         }
         // The three approvals are concurrent requests of Claire's one browser session, where she stepped up.
         SecurityDomain domain = As.domain();
-        OneSession claires = new OneSession();
-        claires.callOnOwnThread(() -> {
-            stepUp(domain, CLAIRE, CLAIRE_PASSWORD);
-            return null;
-        });
+        stepUp(CLAIRE, CLAIRE_PASSWORD);
+        OneSession claires = session(CLAIRE);
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger approved = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
@@ -427,18 +440,11 @@ class EmergencyGrantIT {
         AtomicInteger refused = new AtomicInteger();
         ConcurrentHashMap<String, AtomicInteger> otherFailures = new ConcurrentHashMap<>();
         long started = System.nanoTime();
-        // Each coordinator races from one browser session of their own, where they stepped up.
-        Map<String, OneSession> sessions = Map.of(CLAIRE, new OneSession(), OMAR, new OneSession());
+        // Each coordinator races from their browser session, where they stepped up.
         for (int run = 0; run < runs; run++) {
             if (run % 25 == 0) {
-                sessions.get(CLAIRE).callOnOwnThread(() -> {
-                    stepUp(domain, CLAIRE, CLAIRE_PASSWORD);
-                    return null;
-                });
-                sessions.get(OMAR).callOnOwnThread(() -> {
-                    stepUp(domain, OMAR, OMAR_PASSWORD);
-                    return null;
-                });
+                stepUp(CLAIRE, CLAIRE_PASSWORD);
+                stepUp(OMAR, OMAR_PASSWORD);
             }
             long grantId = recommend(AMIRA, Roles.CASEWORKER, newCase("Race" + run), fund,
                     request(GrantCategory.PHYSICAL_SECURITY, amount, "EUR", 1, false)).id();
@@ -453,7 +459,7 @@ class EmergencyGrantIT {
                         Thread.currentThread().interrupt();
                         return;
                     }
-                    OneSession session = sessions.get(coordinator);
+                    OneSession session = session(coordinator);
                     attempt(() -> session.call(() -> As.user(domain, coordinator, Roles.COORDINATOR,
                             () -> grants.decide(grantId, approve("Door reinforcement")))), approvals, refused,
                             otherFailures);

@@ -27,12 +27,15 @@ import static org.continuum.it.browser.Steps.step;
  * configuration, the EAR as built) on an empty database, without demo data. The server prints a one-time link; the
  * test reads it from the console as an IT volunteer would, opens it in Chromium, creates the first administrator,
  * who must enrol a second factor (the test reads the secret on the page and computes the codes) before reaching the
- * accounts page, where no other account exists. The link works once. The server is stopped by its process id.
+ * accounts page, where no other account exists. The link works once. This server's absolute session lifetime is
+ * shortened to 40 seconds: the administrator's session ends then, however active. The server is stopped by its
+ * process id.
  */
 class FirstStartBrowserIT {
 
     private static final int OFFSET = 200;
     private static final String BASE = "http://127.0.0.1:" + (8080 + OFFSET) + "/continuum/";
+    private static final Duration LIFETIME = Duration.ofSeconds(40);
     private static Path home;
     private static Process server;
     private static Path console;
@@ -55,7 +58,9 @@ class FirstStartBrowserIT {
                 "-Dcontinuum.data.dir=" + data,
                 "-Dcontinuum.db.url=jdbc:h2:file:" + data + "/db/continuum;LOCK_TIMEOUT=10000",
                 "-Dcontinuum.baseUrl=" + BASE.substring(0, BASE.length() - 1),
-                "-Djboss.mail.server.port=" + (3025 + OFFSET))
+                "-Djboss.mail.server.port=" + (3025 + OFFSET),
+                // A shortened absolute session lifetime, so the test sees a real session end after it.
+                "-Dcontinuum.session.maxLifetime=PT" + LIFETIME.toSeconds() + "S")
                 .redirectErrorStream(true).redirectOutput(console.toFile());
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx768m");
         server = builder.start();
@@ -91,6 +96,7 @@ class FirstStartBrowserIT {
         String url = link.group();
         assertThat(log).doesNotContain("Demo accounts");
         String password = "Quiet-Harbour-Founder-" + System.nanoTime() % 1000;
+        Instant[] loggedIn = new Instant[1];
         try (Browser founder = new Browser(BASE)) {
             step(founder, "first-start-login-page", () -> {
                 founder.open("login.xhtml");
@@ -129,11 +135,26 @@ class FirstStartBrowserIT {
                 founder.type("code:value", DemoCodes.after(secret, now));
                 founder.clickable(By.id("code:submit")).click();
                 founder.urlContains("/app/");
+                loggedIn[0] = Instant.now();
                 founder.open("app/accounts.xhtml");
                 String accounts = founder.visible(By.id("accounts")).getText();
                 assertThat(accounts).contains("rana.founder").doesNotContain("amira.caseworker")
                         .doesNotContain("admin ");
                 founder.screenshot("first-start-accounts");
+                return null;
+            });
+            step(founder, "first-start-lifetime", () -> {
+                // Busy all along (a request every few seconds), the session still ends at its absolute lifetime.
+                while (Instant.now().isBefore(loggedIn[0].plus(LIFETIME).minusSeconds(5))) {
+                    founder.open("app/accounts.xhtml");
+                    assertThat(founder.driver().getCurrentUrl()).contains("/app/accounts.xhtml");
+                    Thread.sleep(5_000);
+                }
+                Instant ended = loggedIn[0].plus(LIFETIME).plusSeconds(2);
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), ended).toMillis()));
+                founder.open("app/accounts.xhtml");
+                founder.urlContains("login.xhtml");
+                assertThat(founder.visible(By.id("sessionEnded")).getText()).isNotBlank();
                 return null;
             });
         }

@@ -135,11 +135,15 @@ public class CaseFileService {
 
     /**
      * Until when the caller reads this case file under a break-glass of theirs (empty when they read it by need to
-     * know, or not at all): the case page says so while it lasts.
+     * know): the case page says so while it lasts. Need to know first, like every case-scoped call.
      */
     public Optional<Instant> emergencyAccessUntil(long caseFileId) {
-        Instant now = Instant.now();
-        return breakGlasses.active(currentCaller.username(), caseFileId, now).map(BreakGlass::getExpiresAt);
+        UserAccount reader = currentCaller.account();
+        CaseFile c = guard.open(reader, caseFileId, AuditAction.CASE_VIEWED);
+        if (CaseAccessPolicy.refusal(reader, c).isEmpty()) {
+            return Optional.empty();
+        }
+        return breakGlasses.active(reader.getUsername(), c.getId(), Instant.now()).map(BreakGlass::getExpiresAt);
     }
 
     /** The BPMN of the process the case runs on, for the diagram on the case page. */

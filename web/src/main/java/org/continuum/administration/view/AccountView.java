@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.continuum.administration.boundary.AccountAdministration;
 import org.continuum.administration.boundary.Handover;
 import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.view.StepUpForm;
 import org.continuum.identity.entity.Role;
 import org.continuum.platform.view.Messages;
 import org.continuum.platform.view.ViewActions;
@@ -47,8 +48,7 @@ public class AccountView implements Serializable {
     private String displayName;
     private String reason;
     private String newPassword;
-    private String adminPassword;
-    private String adminCode;
+    private final StepUpForm stepUp = new StepUpForm();
 
     public void load() {
         if (!ViewActions.run("account.unknown", () -> {
@@ -84,15 +84,9 @@ public class AccountView implements Serializable {
     }
 
     public void resetSecondFactor() {
-        char[] mine = adminPassword == null ? new char[0] : adminPassword.toCharArray();
-        String myCode = adminCode;
-        adminPassword = null;
-        adminCode = null;
-        if (!reauthentication.reauthenticate(mine, myCode)) {
-            Messages.error("account.reauth.failed");
+        if (!stepUp.passed(reauthentication.needed(), reauthentication, "account.reauth.failed")) {
             return;
         }
-        ViewActions.renewSessionId();
         run(() -> administration.resetSecondFactor(username, reason), "account.secondFactorReset.done");
     }
 
@@ -198,19 +192,11 @@ public class AccountView implements Serializable {
         this.newPassword = newPassword;
     }
 
-    public String getAdminCode() {
-        return adminCode;
+    public StepUpForm getStepUp() {
+        return stepUp;
     }
 
-    public void setAdminCode(String adminCode) {
-        this.adminCode = adminCode;
-    }
-
-    public String getAdminPassword() {
-        return adminPassword;
-    }
-
-    public void setAdminPassword(String adminPassword) {
-        this.adminPassword = adminPassword;
+    public boolean isStepUpNeeded() {
+        return reauthentication.needed();
     }
 }
