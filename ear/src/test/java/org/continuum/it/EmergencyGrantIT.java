@@ -324,6 +324,45 @@ class EmergencyGrantIT {
                 .extracting(DecisionView::decidedBy).containsExactly(CLAIRE, OMAR);
     }
 
+    /**
+     * R4: one coordinator raises a fund's second-approval threshold above a grant recommended under the old rules,
+     * then tries to approve and pay it alone: the grant still needs two approvals, and nothing is paid. A grant that
+     * needs one approval is paid by another coordinator than the approver.
+     */
+    @Test
+    void oneCoordinatorCannotBendTheRulesToApproveAndPayAlone() throws Exception {
+        String code = "R4-" + System.nanoTime() % 100_000;
+        long fund = newFund(code, "10000.00", "1000.00");
+        GrantSummary big = recommend(AMIRA, Roles.CASEWORKER, newCase("Rowan"), fund,
+                request(GrantCategory.SECURE_TRANSPORT, "1500.00", "EUR", 1, false));
+        FundService.FundForm raised = new FundService.FundForm(code, "Test fund " + code, "Test donor", "EUR",
+                new BigDecimal("10000.00"), LocalDate.now(ZoneOffset.UTC).minusDays(1),
+                LocalDate.now(ZoneOffset.UTC).plusYears(1), null, new BigDecimal("5000.00"), 0, false, false, true,
+                30, java.util.EnumSet.allOf(GrantCategory.class));
+        As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(raised));
+        stepUp(CLAIRE, CLAIRE_PASSWORD);
+        assertThat(inSession(CLAIRE, () -> grants.decide(big.id(), approve("Bus and escort out"))).status())
+                .as("recommended above the old threshold: still two approvals").isEqualTo(GrantStatus.AWAITING_SECOND_APPROVAL);
+        assertThatThrownBy(() -> inSession(CLAIRE, () -> grants.disburse(big.id(), new BigDecimal("1500.00"),
+                payment(DisbursementMethod.CASH, "R4-CASH-1")))).isInstanceOf(InvalidInput.class);
+        assertThat(disbursements(big.id())).isZero();
+
+        GrantSummary small = recommend(AMIRA, Roles.CASEWORKER, newCase("Hazel"), fund,
+                request(GrantCategory.SECURE_TRANSPORT, "300.00", "EUR", 1, false));
+        assertThat(inSession(CLAIRE, () -> grants.decide(small.id(), approve("Taxi to the safe house"))).status())
+                .isEqualTo(GrantStatus.APPROVED);
+        assertThatThrownBy(() -> inSession(CLAIRE, () -> grants.disburse(small.id(), new BigDecimal("300.00"),
+                payment(DisbursementMethod.CASH, "R4-CASH-2")))).as("the sole approver does not pay")
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("grant.fourEyes.soleApproverPays"));
+        assertThat(new Sql(dataSource).count("select count(*) from audit_event where actor = ? and outcome = 'DENIED'"
+                + " and detail = ?", CLAIRE, "four-eyes sole-approver-pays " + small.reference())).isOne();
+        stepUp(OMAR, OMAR_PASSWORD);
+        assertThat(inSession(OMAR, () -> grants.disburse(small.id(), new BigDecimal("300.00"),
+                payment(DisbursementMethod.CASH, "R4-CASH-3"))).status()).isEqualTo(GrantStatus.DISBURSED);
+        assertThat(disbursements(small.id())).isOne();
+    }
+
     @Test
     void movingMoneyNeedsTheCoordinatorsPasswordAgain() throws Exception {
         GrantSummary grant = recommend(AMIRA, Roles.CASEWORKER, newCase("Sorrel"),

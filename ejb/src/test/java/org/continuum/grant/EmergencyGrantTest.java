@@ -53,6 +53,19 @@ class EmergencyGrantTest {
     }
 
     @Test
+    void theApprovalsNeededAreFixedAtTheRecommendationWhateverTheFundsRulesBecome() {
+        Fund fund = FundRulesTest.plain();
+        EmergencyGrant grant = grant(fund, "4000.00", "EUR", "1", 1);
+        assertThat(grant.getApprovalsRequired()).isEqualTo(2);
+        // One coordinator raises the fund's threshold above the grant, then approves it: still two approvals needed.
+        FundRulesTest.raiseDualApprovalThreshold(fund, new BigDecimal("10000.00"));
+        assertThat(grant.decide(DecisionKind.APPROVE, "claire", null, BigDecimal.ONE, REASON, true, NOW)).isNull();
+        assertThat(grant.getStatus()).isEqualTo(GrantStatus.AWAITING_SECOND_APPROVAL);
+        assertThatThrownBy(() -> grant.pay(new BigDecimal("4000.00"), payment(), "claire", NOW, TODAY))
+                .hasMessage("grant.notPayable");
+    }
+
+    @Test
     void aDecisionNeedsAReasonAndADeclaredAbsenceOfConflict() {
         EmergencyGrant grant = grant(FundRulesTest.plain(), "100.00", "EUR", "1", 1);
         assertThatThrownBy(() -> grant.decide(DecisionKind.APPROVE, "claire", null, BigDecimal.ONE, REASON, false, NOW))
@@ -66,16 +79,20 @@ class EmergencyGrantTest {
     }
 
     @Test
-    void aPartialApprovalFixesTheAmountAndTheRateAndMayNeedOnlyOneApprover() {
+    void aPartialApprovalFixesTheAmountAndTheRateButNeverLowersTheApprovalsNeeded() {
         EmergencyGrant grant = grant(FundRulesTest.plain(), "5000.00", "USD", "0.9", 1);
         assertThat(grant.getApprovalsRequired()).isEqualTo(2);
         assertThatThrownBy(() -> grant.decide(DecisionKind.APPROVE_PARTIALLY, "claire", new BigDecimal("5000.00"),
                 new BigDecimal("0.9"), REASON, true, NOW)).hasMessage("grant.decision.amount.invalid");
         BigDecimal committed = grant.decide(DecisionKind.APPROVE_PARTIALLY, "claire", new BigDecimal("3000.00"),
                 new BigDecimal("0.92"), REASON, true, NOW);
-        assertThat(committed).as("3000 USD at 0.92 = 2760 EUR, under the threshold").isEqualByComparingTo("2760.00");
-        assertThat(grant.getApprovalsRequired()).isEqualTo(1);
+        assertThat(committed).as("3000 USD at 0.92 = 2760 EUR, under the threshold, but recommended above it: a second"
+                + " approval is still needed").isNull();
+        assertThat(grant.getApprovalsRequired()).isEqualTo(2);
+        assertThat(grant.getStatus()).isEqualTo(GrantStatus.AWAITING_SECOND_APPROVAL);
         assertThat(grant.getExchangeRate()).isEqualByComparingTo("0.92");
+        assertThat(grant.decide(DecisionKind.APPROVE, "omar", null, null, REASON, true, NOW))
+                .isEqualByComparingTo("2760.00");
     }
 
     @Test
@@ -83,6 +100,9 @@ class EmergencyGrantTest {
         Fund fund = FundRulesTest.plain();
         EmergencyGrant grant = grant(fund, "1000.00", "EUR", "1", 3);
         fund.commit(grant.decide(DecisionKind.APPROVE, "claire", null, BigDecimal.ONE, REASON, true, NOW));
+        assertThat(grant.isSoleApprover("claire")).isTrue();
+        assertThatThrownBy(() -> grant.pay(new BigDecimal("333.33"), payment(), "claire", NOW, TODAY))
+                .as("the sole approver does not also pay").hasMessage("grant.fourEyes.soleApproverPays");
         assertThat(grant.nextTrancheSuggestion()).isEqualByComparingTo("333.33");
         fund.pay(grant.pay(new BigDecimal("333.33"), payment(), "omar", NOW, TODAY).getAmount());
         fund.pay(grant.pay(new BigDecimal("333.33"), payment(), "omar", NOW, TODAY).getAmount());

@@ -35,6 +35,15 @@ class FundRulesTest {
                 categories.length == 0 ? EnumSet.allOf(GrantCategory.class) : EnumSet.of(categories[0], categories)));
     }
 
+    /** A coordinator edits the fund: the same rules, a higher second-approval threshold. */
+    static void raiseDualApprovalThreshold(Fund fund, BigDecimal threshold) {
+        Fund.Rules r = fund.rules();
+        fund.update(fund.getName(), fund.getDonor(), fund.getCurrency(), fund.getBudget(), fund.getPeriodStart(),
+                fund.getPeriodEnd(), new Fund.Rules(r.ceilingPerGrant(), threshold, r.coFundingPercent(),
+                        r.noExileCosts(), r.requiresTargetedForWork(), r.noRetrospective(), r.reportDueDays(),
+                        r.categories()));
+    }
+
     static Fund plain() {
         return fund("60000", "7500", 0, false, false);
     }

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.continuum.it.browser.Steps.step;
 
 /**
- * Break-glass in Chromium: a MENA coordinator opens a EUR-EAST case file in an emergency (reference, reason, password
- * and code), reads it, and asks to act; the step-up she passed does not count in her second browser; the EUR-EAST
+ * Break-glass in Chromium: a MENA coordinator (the team lead, also a mentor) opens a EUR-EAST case file in an
+ * emergency (reference, reason, password and code), reads it, and asks to act; the step-up he passed does not count in his second browser; the EUR-EAST
  * coordinator confirms; the administrator's outbox shows the EUR-EAST coordinator was told; the auditor's report
  * lists who, which case file, why and what was opened. Screenshots in target/screenshots.
  */
@@ -42,44 +42,44 @@ class BreakGlassBrowserIT {
             reference = link.getText().strip();
             caseUrl = "app/case.xhtml?" + link.getAttribute("href").replaceFirst(".*\\?", "");
         }
-        try (Browser claire = new Browser(); Browser claireElsewhere = new Browser()) {
-            step(claire, "breakglass-open", () -> {
-                new LoginPage(claire).logIn("claire.coordinator", "Demo-Coordinator-1");
-                new CaseListPage(claire).open();
-                assertThat(claire.visible(By.id("cases:table")).getText()).doesNotContain(reference);
-                claire.open(caseUrl);
-                claire.textPresent(By.id("messages"), "not allowed to open it");
+        try (Browser karim = new Browser(); Browser karimElsewhere = new Browser()) {
+            step(karim, "breakglass-open", () -> {
+                new LoginPage(karim).logIn("karim.lead", "Demo-TeamLead-2026");
+                new CaseListPage(karim).open();
+                assertThat(karim.visible(By.id("cases:table")).getText()).doesNotContain(reference);
+                karim.open(caseUrl);
+                karim.textPresent(By.id("messages"), "not allowed to open it");
                 return null;
             });
-            step(claire, "breakglass-form", () -> {
-                claire.open("app/break-glass.xhtml");
-                claire.type("breakGlass:reference", reference);
-                claire.type("breakGlass:reason", "urgent");
-                claire.type("breakGlass:password", "Demo-Coordinator-1");
-                claire.type("breakGlass:code", LoginPage.freshCode("claire.coordinator"));
-                claire.clickable(By.id("breakGlass:open")).click();
-                claire.textPresent(By.id("messages"), "at least 20 characters");
-                claire.type("breakGlass:reason", REASON);
-                claire.clickable(By.cssSelector("[id='breakGlass:wantsToAct'] .ui-chkbox-box")).click();
-                if (!claire.driver().findElements(By.id("breakGlass:password")).isEmpty()) {
-                    claire.type("breakGlass:password", "Demo-Coordinator-1");
-                    claire.type("breakGlass:code", LoginPage.freshCode("claire.coordinator"));
+            step(karim, "breakglass-form", () -> {
+                karim.open("app/break-glass.xhtml");
+                karim.type("breakGlass:reference", reference);
+                karim.type("breakGlass:reason", "urgent");
+                karim.type("breakGlass:password", "Demo-TeamLead-2026");
+                karim.type("breakGlass:code", LoginPage.freshCode("karim.lead"));
+                karim.clickable(By.id("breakGlass:open")).click();
+                karim.textPresent(By.id("messages"), "at least 20 characters");
+                karim.type("breakGlass:reason", REASON);
+                karim.clickable(By.cssSelector("[id='breakGlass:wantsToAct'] .ui-chkbox-box")).click();
+                if (!karim.driver().findElements(By.id("breakGlass:password")).isEmpty()) {
+                    karim.type("breakGlass:password", "Demo-TeamLead-2026");
+                    karim.type("breakGlass:code", LoginPage.freshCode("karim.lead"));
                 }
-                claire.screenshot("breakglass-form");
-                claire.clickable(By.id("breakGlass:open")).click();
-                claire.urlContains("case.xhtml");
-                claire.textPresent(By.id("messages"), "Emergency access opened");
-                assertThat(claire.visible(By.tagName("h1")).getText()).contains(reference);
-                assertThat(claire.visible(By.id("emergencyAccess")).getText()).contains("emergency access");
-                claire.screenshot("breakglass-case");
+                karim.screenshot("breakglass-form");
+                karim.clickable(By.id("breakGlass:open")).click();
+                karim.urlContains("case.xhtml");
+                karim.textPresent(By.id("messages"), "Emergency access opened");
+                assertThat(karim.visible(By.tagName("h1")).getText()).contains(reference);
+                assertThat(karim.visible(By.id("emergencyAccess")).getText()).contains("emergency access");
+                karim.screenshot("breakglass-case");
                 return null;
             });
-            step(claireElsewhere, "breakglass-other-session", () -> {
-                new LoginPage(claireElsewhere).logIn("claire.coordinator", "Demo-Coordinator-1");
-                claireElsewhere.open("app/break-glass.xhtml");
-                // Her step-up of a minute ago belongs to the other browser: here she is asked again.
-                claireElsewhere.visible(By.id("breakGlass:password"));
-                claireElsewhere.visible(By.id("breakGlass:code"));
+            step(karimElsewhere, "breakglass-other-session", () -> {
+                new LoginPage(karimElsewhere).logIn("karim.lead", "Demo-TeamLead-2026");
+                karimElsewhere.open("app/break-glass.xhtml");
+                // His step-up of a minute ago belongs to the other browser: here he is asked again.
+                karimElsewhere.visible(By.id("breakGlass:password"));
+                karimElsewhere.visible(By.id("breakGlass:code"));
                 return null;
             });
         }
@@ -88,7 +88,7 @@ class BreakGlassBrowserIT {
                 new LoginPage(elena).logIn("elena.coordinator", "Demo-Coordinator-3");
                 elena.open("app/break-glass.xhtml");
                 elena.textPresent(By.id("awaiting:requests"), reference);
-                assertThat(elena.visible(By.id("awaiting:requests")).getText()).contains("claire.coordinator")
+                assertThat(elena.visible(By.id("awaiting:requests")).getText()).contains("karim.lead")
                         .contains(REASON);
                 elena.screenshot("breakglass-awaiting");
                 elena.clickable(By.xpath("//tr[.//td[contains(normalize-space(),'" + reference
@@ -113,7 +113,7 @@ class BreakGlassBrowserIT {
                 nadia.clickable(By.id("navBreakGlassReport")).click();
                 nadia.textPresent(By.id("report"), reference);
                 String report = nadia.visible(By.id("report")).getText();
-                assertThat(report).contains("claire.coordinator").contains(REASON).contains("CASE_VIEWED")
+                assertThat(report).contains("karim.lead").contains(REASON).contains("CASE_VIEWED")
                         .contains("elena.coordinator").contains("60 min");
                 nadia.screenshot("breakglass-report");
                 return null;

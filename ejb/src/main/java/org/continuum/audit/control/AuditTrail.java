@@ -1,6 +1,7 @@
 package org.continuum.audit.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -25,15 +26,28 @@ public class AuditTrail {
 
     private final Clock clock = Clock.systemUTC();
 
+    @Inject
+    AuditChain chain;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, AuditAction action, Long caseFileId, String detail) {
-        em.persist(new AuditEvent(Instant.now(clock), actor, action, caseFileId, AuditOutcome.SUCCESS, detail));
+        append(new AuditEvent(now(), actor, action, caseFileId, AuditOutcome.SUCCESS, detail));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordIndependently(String actor, AuditAction action, Long caseFileId, AuditOutcome outcome,
                                     String detail) {
-        em.persist(new AuditEvent(Instant.now(clock), actor, action, caseFileId, outcome, detail));
+        append(new AuditEvent(now(), actor, action, caseFileId, outcome, detail));
+    }
+
+    /** Inserted at once (identity key), sealed into the chain when the transaction commits. */
+    private void append(AuditEvent event) {
+        em.persist(event);
+        chain.sealAtCommit(event);
+    }
+
+    private Instant now() {
+        return AuditChain.stored(Instant.now(clock));
     }
 
     /** The latest rows, newest first (at most 500). */

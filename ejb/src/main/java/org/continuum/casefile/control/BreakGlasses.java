@@ -6,10 +6,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.casefile.entity.BreakGlass;
 import org.continuum.identity.entity.Team;
+import org.continuum.platform.control.Settings;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,12 +65,6 @@ public class BreakGlasses {
 
     /** How long a new break-glass lasts. */
     public static Duration duration() {
-        String value = System.getProperty(DURATION_PROPERTY);
-        try {
-            Duration parsed = value == null ? DEFAULT_DURATION : Duration.parse(value);
-            return parsed.isNegative() || parsed.isZero() ? DEFAULT_DURATION : parsed;
-        } catch (DateTimeParseException e) {
-            return DEFAULT_DURATION;
-        }
+        return Settings.duration(DURATION_PROPERTY, DEFAULT_DURATION);
     }
 }

@@ -46,7 +46,8 @@ public record GrantDetails(GrantSummary summary, int continuumStep, String riskL
                 ruleProblems,
                 coordinator && (openTask == TaskKind.DECIDE_GRANT || openTask == TaskKind.SECOND_GRANT_APPROVAL)
                         && grant.mayBeDecidedBy(me),
-                coordinator && openTask == TaskKind.DISBURSE_GRANT && !grant.getRecommendedBy().equals(me),
+                coordinator && openTask == TaskKind.DISBURSE_GRANT && !grant.getRecommendedBy().equals(me)
+                        && !grant.isSoleApprover(me),
                 reader.hasRole(Role.CASEWORKER) && openTask == TaskKind.RECEIVE_GRANT_REPORT,
                 grant.getRecommendedBy().equals(me),
                 coordinator && reauthenticationDue);

@@ -222,6 +222,9 @@ public class GrantService {
         if (grant.getRecommendedBy().equals(caller.getUsername())) {
             throw fourEyes(caller, grant, "recommender-pays", "grant.fourEyes.recommenderPays");
         }
+        if (grant.isSoleApprover(caller.getUsername())) {
+            throw fourEyes(caller, grant, "sole-approver-pays", "grant.fourEyes.soleApproverPays");
+        }
         requireStepUp(caller);
         Instant now = Instant.now();
         Disbursement paid = InvalidInput.whenRefused(() -> grant.pay(amount, payment, caller.getUsername(), now,

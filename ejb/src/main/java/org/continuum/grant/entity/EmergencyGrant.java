@@ -193,6 +193,15 @@ public class EmergencyGrant {
                 && decisions.stream().noneMatch(d -> d.getDecidedBy().equals(username));
     }
 
+    /**
+     * True when {@code username} gave the only approval of this grant: they do not also record its payment (the
+     * payer is never the sole approver, as in payment systems).
+     */
+    public boolean isSoleApprover(String username) {
+        List<GrantDecision> approvals = decisions.stream().filter(d -> d.getKind().approves()).toList();
+        return approvals.size() == 1 && approvals.get(0).getDecidedBy().equals(username);
+    }
+
     /** True when {@code username} recorded a decision on this grant and is not its recommender. */
     public boolean hasDecisionBy(String username) {
         return !recommendedBy.equals(username) && decisions.stream().anyMatch(d -> d.getDecidedBy().equals(username));
@@ -253,7 +262,9 @@ public class EmergencyGrant {
         this.approvedAmount = value.setScale(2, RoundingMode.HALF_UP);
         this.exchangeRate = rate;
         this.approvedInFundCurrency = inFundCurrency(this.approvedAmount, rate);
-        this.approvalsRequired = approvalsFor(approvedInFundCurrency);
+        // Fixed at the recommendation, never lowered: neither a partial approval nor a fund rule changed since then
+        // lets one coordinator do alone what needed two. It can only rise (a rate that lifts the amount above).
+        this.approvalsRequired = Math.max(this.approvalsRequired, approvalsFor(approvedInFundCurrency));
     }
 
     /** The fund-currency amount still to pay. */
@@ -276,6 +287,9 @@ public class EmergencyGrant {
                             LocalDate today) {
         if (status != GrantStatus.APPROVED) {
             throw new IllegalStateException("grant.notPayable");
+        }
+        if (isSoleApprover(by)) {
+            throw new IllegalStateException("grant.fourEyes.soleApproverPays");
         }
         if (trancheAmount == null || trancheAmount.signum() <= 0 || trancheAmount.compareTo(remainingToPay()) > 0) {
             throw new IllegalArgumentException("grant.disbursement.amount.invalid");

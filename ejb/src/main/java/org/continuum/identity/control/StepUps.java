@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.platform.control.Settings;
 
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,12 +43,7 @@ public class StepUps {
 
     /** The step-up window. */
     public static Duration window() {
-        String value = System.getProperty(WINDOW_PROPERTY);
-        try {
-            return value == null ? DEFAULT_WINDOW : Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            return DEFAULT_WINDOW;
-        }
+        return Settings.duration(WINDOW_PROPERTY, DEFAULT_WINDOW);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.continuum.protection.control;
 
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.platform.control.Settings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public final class ReviewSchedule {
             case MEDIUM -> Duration.ofDays(30);
             case LOW -> Duration.ofDays(90);
         };
-        return parse(System.getProperty("continuum.reassessment." + level.name()), fallback);
+        return Settings.duration("continuum.reassessment." + level.name(), fallback);
     }
 
     public static Instant nextReassessment(RiskLevel level, Instant from) {
@@ -57,16 +58,5 @@ public final class ReviewSchedule {
                 ? arrivedAt.plus(offsets.get(done))
                 : now.plus(offsets.get(offsets.size() - 1));
         return due.isBefore(now) ? now.plus(Duration.ofMinutes(1)) : due;
-    }
-
-    private static Duration parse(String value, Duration fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return fallback;
-        }
     }
 }

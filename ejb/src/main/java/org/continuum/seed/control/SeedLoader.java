@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.continuum.administration.boundary.FirstAdministrator;
+import org.continuum.audit.control.AuditChain;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -69,8 +70,15 @@ public class SeedLoader {
     @Inject
     FirstAdministrator firstAdministrator;
 
+    @Inject
+    AuditChain auditChain;
+
     @Transactional(Transactional.TxType.REQUIRED)
     public void load() {
+        int sealed = auditChain.sealUnsealed();
+        if (sealed > 0) {
+            LOG.info(() -> "Audit chain: " + sealed + " earlier audit rows sealed");
+        }
         int partners = loadPartners();
         int measures = loadMeasures();
         audit.record(ACTOR, AuditAction.SEED_LOADED, null, "reference partners=" + partners + " measures=" + measures);

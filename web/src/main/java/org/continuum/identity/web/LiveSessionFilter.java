@@ -9,12 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.continuum.identity.boundary.AuthenticationService;
+import org.continuum.platform.control.Settings;
 
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * Every request of a logged-in person checks that their session may go on: the account is still enabled (an
@@ -73,11 +73,6 @@ public class LiveSessionFilter extends HttpFilter {
     }
 
     static Duration maxLifetime() {
-        String value = System.getProperty(MAX_LIFETIME_PROPERTY);
-        try {
-            return value == null ? DEFAULT_MAX_LIFETIME : Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            return DEFAULT_MAX_LIFETIME;
-        }
+        return Settings.duration(MAX_LIFETIME_PROPERTY, DEFAULT_MAX_LIFETIME);
     }
 }
