@@ -8,10 +8,10 @@ import org.continuum.audit.control.AuditChainVerifier;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditEvent;
-import org.continuum.identity.control.Caller;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
 
+import java.security.Principal;
 import java.util.List;
 
 /** Read access to the audit trail for auditors and administrators (it holds no sensitive values), and its chain check. */
@@ -26,7 +26,7 @@ public class AuditQuery {
     AuditChain chain;
 
     @Inject
-    Caller currentCaller;
+    Principal principal;
 
     public List<AuditEvent> latest(int max) {
         return trail.latest(max);
@@ -44,7 +44,7 @@ public class AuditQuery {
             throw new InvalidInput("audit.chain.head.invalid");
         }
         AuditChainVerifier.Result result = chain.verify(head);
-        trail.record(currentCaller.username(), AuditAction.REPORT_VIEWED, null, "report=audit-chain rows="
+        trail.record(principal.getName(), AuditAction.REPORT_VIEWED, null, "report=audit-chain rows="
                 + result.rowsChecked() + " intact=" + result.intact()
                 + (result.intact() ? "" : " problem=" + result.problem()));
         return result;
