@@ -7,6 +7,7 @@ import org.continuum.audit.control.AuditChainVerifier;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.platform.control.Roles;
+import org.continuum.report.boundary.AuditChainHeads;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +49,9 @@ class AuditChainIT {
 
     @Inject
     IntakeService intake;
+
+    @Inject
+    AuditChainHeads heads;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -107,6 +113,27 @@ class AuditChainIT {
         assertThat(found).isEqualTo(5);
         assertThat(As.user("nadia.auditor", Roles.AUDITOR, () -> audit.verifyChain(exported.toString())).intact())
                 .as("every tampering was rolled back: the real chain is intact").isTrue();
+    }
+
+    @Test
+    void theHeadIsExportedToAFileAndToTheAuditorsAndCatchesALaterTruncation() throws Exception {
+        AuditChainVerifier.Result exported = As.user("nadia.auditor", Roles.AUDITOR, () -> heads.export());
+        assertThat(exported.intact()).isTrue();
+        String head = exported.head().toString();
+        Path file = Path.of(System.getProperty("continuum.data.dir"), "audit-heads", "audit-chain-heads.log");
+        assertThat(Files.readString(file)).contains(head + " intact");
+        Sql sql = new Sql(dataSource);
+        assertThat(sql.count("select count(*) from notification where recipient = 'nadia.auditor'"
+                + " and kind = 'AUDIT_CHAIN_HEAD' and case_reference = ?", head)).as("mailed to the auditor").isOne();
+        assertThat(As.user("nadia.auditor", Roles.AUDITOR, () -> audit.verifyChain(head)).intact()).isTrue();
+        assertThat(expectBrokenAgainst("tail cut off after a real export", "truncated-after-export", exported.head(),
+                (c, rows) -> {
+                    update(c, "delete from audit_seal where seq > " + (exported.head().seq() - 3));
+                    update(c, "delete from audit_event where id not in (select event_id from audit_seal)");
+                    return null;
+                })).isOne();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> As.user("amira.caseworker",
+                Roles.CASEWORKER, () -> heads.export()))).isInstanceOf(jakarta.ejb.EJBAccessException.class);
     }
 
     private int expectBroken(String what, String problem, Tampering tampering) throws SQLException {

@@ -26,7 +26,9 @@ public final class MailText {
         String reference = caseReference == null ? "—" : caseReference;
         String subject = String.format(words.getString("subject"), words.getString("kind." + kind.name()),
                 reference);
-        String body = String.format(words.getString("body"), words.getString("kind." + kind.name()), reference, url);
+        String pattern = words.containsKey("body." + kind.name()) ? words.getString("body." + kind.name())
+                : words.getString("body");
+        String body = String.format(pattern, words.getString("kind." + kind.name()), reference, url);
         return new Composed(subject, body);
     }
 }

@@ -47,7 +47,8 @@ public class Notification {
     @Column(name = "casefile_id", updatable = false)
     private Long caseFileId;
 
-    @Column(name = "case_reference", length = 20, updatable = false)
+    /** The case reference, or for an audit-chain notice the chain head ({@code position:hash}). */
+    @Column(name = "case_reference", length = 100, updatable = false)
     private String caseReference;
 
     @Column(nullable = false, length = 300, updatable = false)

@@ -14,10 +14,18 @@ public enum NotificationKind {
     /** An administrator reset the person's second factor: they must know, whatever their preferences. */
     SECOND_FACTOR_RESET,
     /** Someone opened a case file of the person's team in an emergency (break-glass): coordinators must know. */
-    BREAK_GLASS;
+    BREAK_GLASS,
+    /** The audit chain's head, exported (for auditors, who keep it outside Continuum). */
+    AUDIT_CHAIN_HEAD,
+    /** The audit chain was found broken at an export (for auditors). */
+    AUDIT_CHAIN_BROKEN;
 
-    /** Security notices (about the person's own account, or a break-glass on their team) cannot be switched off. */
+    /**
+     * Security notices (about the person's own account, a break-glass on their team, the audit chain) cannot be
+     * switched off.
+     */
     public boolean isMandatory() {
-        return this == SECOND_FACTOR_RESET || this == BREAK_GLASS;
+        return this == SECOND_FACTOR_RESET || this == BREAK_GLASS || this == AUDIT_CHAIN_HEAD
+                || this == AUDIT_CHAIN_BROKEN;
     }
 }

@@ -4,9 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.audit.boundary.AuditQuery;
-import org.continuum.audit.control.AuditChainVerifier;
 import org.continuum.audit.entity.AuditEvent;
-import org.continuum.platform.view.ViewActions;
 
 import java.io.Serializable;
 import java.util.List;
@@ -23,26 +21,6 @@ public class AuditView implements Serializable {
     AuditQuery audit;
 
     private List<AuditEvent> events;
-    private String exportedHead;
-    private AuditChainVerifier.Result chain;
-
-    /** Walks the chain (the result is shown on the page). */
-    public void verifyChain() {
-        ViewActions.run(() -> chain = audit.verifyChain(exportedHead));
-        events = null;
-    }
-
-    public AuditChainVerifier.Result getChain() {
-        return chain;
-    }
-
-    public String getExportedHead() {
-        return exportedHead;
-    }
-
-    public void setExportedHead(String exportedHead) {
-        this.exportedHead = exportedHead;
-    }
 
     public List<AuditEvent> getEvents() {
         if (events == null) {
