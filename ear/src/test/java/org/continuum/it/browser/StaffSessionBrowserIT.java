@@ -186,7 +186,10 @@ class StaffSessionBrowserIT {
         }
     }
 
-    /** A page of another role is refused with the neutral error page, and the refusal is audited exactly once. */
+    /**
+     * A page of another role is refused with the neutral error page, and the refusal is audited exactly once; the
+     * auditor's audit page also verifies the audit chain and exports its head.
+     */
     @Test
     void aPageOfAnotherRoleIsRefusedAndTheRefusalIsAuditedOnce() throws Exception {
         try (Browser browser = new Browser()) {
@@ -203,6 +206,13 @@ class StaffSessionBrowserIT {
             long refusals = trail.lines().filter(l -> l.contains("ivan.caseworker")
                     && l.contains("ACCESS_REFUSED_BY_ROLE") && l.contains("page=/app/accounts.xhtml")).count();
             assertThat(refusals).as("audited exactly once").isOne();
+            // The same page walks the audit chain and exports its head.
+            browser.clickable(By.id("chain:verify")).click();
+            browser.textPresent(By.id("chain:result"), "The audit chain is intact.");
+            browser.clickable(By.id("chain:export")).click();
+            browser.textPresent(By.id("messages"), "mailed to the auditors");
+            assertThat(browser.visible(By.id("chain:result")).getText()).contains("Rows checked:");
+            browser.screenshot("audit-chain");
         }
     }
 }
