@@ -8,9 +8,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.continuum.audit.entity.AuditEvent;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -32,7 +28,7 @@ import java.util.List;
 public class AuditChain {
 
     /** The previous hash of the first seal. */
-    public static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = AuditChainVerifier.GENESIS;
 
     private static final Object KEY = AuditChain.class;
 
@@ -150,14 +146,7 @@ public class AuditChain {
 
     /** SHA-256 of the previous hash and the row's canonical content, in hex. */
     public static String hash(String previous, String canonical) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(previous.getBytes(StandardCharsets.US_ASCII));
-            sha.update((byte) '\n');
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return AuditChainVerifier.hash(previous, canonical);
     }
 
     /** The instant as the database keeps it (microseconds): the hash of a row must not depend on lost digits. */

@@ -1,5 +1,8 @@
 package org.continuum.audit.control;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -7,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 
 /**
  * Walks the audit chain and names the first broken row: a changed byte (the hash no longer matches), a deleted row or
@@ -23,6 +27,9 @@ public final class AuditChainVerifier {
             + " from audit_seal s left join audit_event e on e.id = s.event_id order by s.seq";
 
     private static final char SEPARATOR = '\u001f';
+
+    /** The previous hash of the first seal. */
+    static final String GENESIS = "0".repeat(64);
 
     private AuditChainVerifier() {
     }
@@ -54,7 +61,7 @@ public final class AuditChainVerifier {
         long started = System.nanoTime();
         long checked = 0;
         long expectedSeq = 1;
-        String previous = AuditChain.GENESIS;
+        String previous = GENESIS;
         String exportedHashSeen = null;
         try (PreparedStatement ps = c.prepareStatement(WALK)) {
             ps.setFetchSize(10_000);
@@ -69,7 +76,7 @@ public final class AuditChainVerifier {
                         broken = "previous-hash-mismatch";
                     } else if (rs.getObject(5) == null) {
                         broken = "row-deleted";
-                    } else if (!AuditChain.hash(previous, canonical(rs, 5)).equals(rs.getString(4))) {
+                    } else if (!hash(previous, canonical(rs, 5)).equals(rs.getString(4))) {
                         broken = "row-changed";
                     }
                     if (broken != null) {
@@ -152,6 +159,18 @@ public final class AuditChainVerifier {
                     : "; first broken: seq " + r.firstBrokenSeq() + ", audit row " + r.firstBrokenEventId()
                     + " (" + r.problem() + ")"));
             System.exit(r.intact() ? 0 : 1);
+        }
+    }
+
+    /** SHA-256 of the previous hash and the row's canonical content, in hex (no application class needed). */
+    static String hash(String previous, String canonical) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(previous.getBytes(StandardCharsets.US_ASCII));
+            sha.update((byte) '\n');
+            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
