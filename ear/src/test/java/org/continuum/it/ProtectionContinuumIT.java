@@ -270,7 +270,7 @@ class ProtectionContinuumIT {
     }
 
     @Test
-    void localMeasuresOnlyCaseGoesToClosure() throws Exception {
+    void localMeasuresOnlyCaseGoesToClosureOnceACoordinatorSignsItOff() throws Exception {
         long id = caseUnderLocalProtection("Alder", SOFIA);
         CaseDetails planned = view(id);
         assertThat(planned.phase()).isEqualTo(Phase.PROTECTION_PLAN);
@@ -284,6 +284,12 @@ class ProtectionContinuumIT {
         As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new Reassessment(
                 RiskLevel.LOW, "Threat receded", ReassessmentDecision.CLOSE, Outcome.SAFE_IN_PLACE, List.of(),
                 null)));
+        // R4: the mentor only proposes; the follow-up stops when a coordinator signs it off.
+        assertThat(view(id).phase()).as("proposed, not closed").isEqualTo(Phase.PROTECTION_PLAN);
+        WorkTask signOff = task(CLAIRE, Roles.COORDINATOR, id, "Task_SignOffLocalClosure");
+        assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> relocations.signOffClosure(signOff.id(),
+                false, null))).as("a refusal says why").isInstanceOf(InvalidInput.class);
+        As.run(CLAIRE, Roles.COORDINATOR, () -> relocations.signOffClosure(signOff.id(), true, null));
 
         CaseDetails closed = view(id);
         assertThat(closed.phase()).isEqualTo(Phase.CLOSED);
@@ -293,7 +299,8 @@ class ProtectionContinuumIT {
         assertThat(closed.timeline()).extracting(CaseDetails.TimelineEntry::kind).containsSubsequence(
                 CaseEventKind.INTAKE_REGISTERED, CaseEventKind.TRIAGED, CaseEventKind.VERIFIED,
                 CaseEventKind.RISK_ASSESSED, CaseEventKind.PLAN_UPDATED, CaseEventKind.NEW_THREAT_REPORTED,
-                CaseEventKind.REASSESSED, CaseEventKind.CLOSED);
+                CaseEventKind.REASSESSED, CaseEventKind.CLOSURE_PROPOSED, CaseEventKind.CLOSED);
+        assertThat(closed.passedSteps()).contains("Task_SignOffLocalClosure");
         Sql sql = new Sql(dataSource);
         assertThat(sql.count("select count(*) from consent where casefile_id = ?", id)).isEqualTo(2);
         assertThat(sql.count("select count(*) from case_event where casefile_id = ? and note_enc like '%Raid%'", id))

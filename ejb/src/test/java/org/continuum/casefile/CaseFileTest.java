@@ -180,15 +180,22 @@ class CaseFileTest {
     }
 
     @Test
-    void localClosureCannotClaimARelocation() {
+    void localClosureCannotClaimARelocationAndNeedsAnotherPersonsSignOff() {
         CaseFile c = caseFile();
         c.completeTriage(eligible(Urgency.HIGH), NOW);
         c.completeVerification(true, VerificationMethod.INTERVIEW, null, NOW);
         c.recordRisk(RiskLevel.LOW, NOW.plusSeconds(60), NOW);
-        assertThatThrownBy(() -> c.closeInPlace(Outcome.RELOCATED_AND_SAFE, NOW))
+        assertThatThrownBy(() -> c.proposeClosureInPlace(Outcome.RELOCATED_AND_SAFE, "sofia", NOW))
                 .hasMessage("closure.outcome.invalid");
-        c.closeInPlace(Outcome.SAFE_IN_PLACE, NOW);
+        c.proposeClosureInPlace(Outcome.SAFE_IN_PLACE, "sofia", NOW);
+        assertThat(c.getPhase()).as("proposed only").isEqualTo(Phase.PROTECTION_PLAN);
+        c.closureInPlaceRefused(NOW);
+        assertThatThrownBy(() -> c.closureInPlaceSignedOff("claire", NOW)).hasMessage("closure.notProposed");
+        c.proposeClosureInPlace(Outcome.SAFE_IN_PLACE, "sofia", NOW);
+        assertThatThrownBy(() -> c.closureInPlaceSignedOff("sofia", NOW)).hasMessage("closure.ownProposal");
+        c.closureInPlaceSignedOff("claire", NOW);
         assertThat(c.getPhase()).isEqualTo(Phase.CLOSED);
+        assertThat(c.getClosureOutcome()).isEqualTo(Outcome.SAFE_IN_PLACE);
         assertThat(c.getNextReviewAt()).isNull();
     }
 

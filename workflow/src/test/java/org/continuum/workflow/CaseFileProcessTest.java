@@ -169,7 +169,7 @@ class CaseFileProcessTest {
     // --- paths ---------------------------------------------------------------------------------------------------
 
     @Test
-    void localMeasuresOnlyCaseIsReassessedOnScheduleAndClosed() {
+    void localMeasuresOnlyCaseIsReassessedOnScheduleAndClosedOnlyOnceACoordinatorSignsOff() {
         ProcessInstance instance = start(1);
         Task triage = task(instance, "Task_Triage");
         assertThat(triage.getDueDate()).isCloseTo(new Date(System.currentTimeMillis() + 4 * 3_600_000L), 60_000);
@@ -182,11 +182,24 @@ class CaseFileProcessTest {
         assertThat(task(instance, "Task_Reassess").getAssignee()).isEqualTo(MENTOR);
         complete(instance, "Task_Reassess", MENTOR, Map.of(Var.REASSESSMENT, "CLOSE",
                 Var.NEXT_REASSESSMENT_AT, inDays(7)));
+        // A mentor alone cannot stop a person's follow-up: a coordinator signs the closure off, or sends it back.
+        assertThat(ended(instance)).isFalse();
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_SignOffLocalClosure")
+                .taskCandidateGroup("COORDINATOR").processInstanceId(instance.getId()).count()).isOne();
+        complete(instance, "Task_SignOffLocalClosure", "claire", Map.of(Var.CLOSURE_SIGNED_OFF, false));
+        assertThat(task(instance, "Task_PlanMeasures").getAssignee()).as("back to the plan").isEqualTo(MENTOR);
+        Date again = inDays(14);
+        complete(instance, "Task_PlanMeasures", MENTOR, Map.of(Var.NEXT_REASSESSMENT_AT, again));
+        fireTimer(instance, again);
+        complete(instance, "Task_Reassess", MENTOR, Map.of(Var.REASSESSMENT, "CLOSE",
+                Var.NEXT_REASSESSMENT_AT, inDays(7)));
+        complete(instance, "Task_SignOffLocalClosure", "omar", Map.of(Var.CLOSURE_SIGNED_OFF, true));
 
         assertThat(ended(instance)).isTrue();
-        assertThat(path(instance, "local measures, scheduled reassessment, closure")).contains(
-                "Task_Verify", "Task_AssessRisk", "Task_PlanMeasures", "TimerCatch_ReassessmentDue",
-                "Task_Reassess", "EndEvent_ClosedInPlace").doesNotContain("ServiceTask_CheckLastResortGate");
+        assertThat(path(instance, "local measures, scheduled reassessment, closure sent back, then signed off"))
+                .contains("Task_Verify", "Task_AssessRisk", "Task_PlanMeasures", "TimerCatch_ReassessmentDue",
+                        "Task_Reassess", "Task_SignOffLocalClosure", "EndEvent_ClosedInPlace")
+                .doesNotContain("ServiceTask_CheckLastResortGate");
     }
 
     @Test

@@ -22,6 +22,7 @@ public enum TaskKind {
     CHECK_IN("Task_CheckIn", Role.CASEWORKER),
     EXILE_REASSESS("Task_ExileReassess", Role.SECURITY_MENTOR),
     SIGN_OFF_CLOSURE("Task_SignOffClosure", Role.COORDINATOR),
+    SIGN_OFF_CLOSURE_IN_PLACE("Task_SignOffLocalClosure", Role.COORDINATOR),
     DECIDE_GRANT("Task_DecideGrant", Role.COORDINATOR),
     SECOND_GRANT_APPROVAL("Task_SecondApproval", Role.COORDINATOR),
     DISBURSE_GRANT("Task_Disburse", Role.COORDINATOR),

@@ -414,13 +414,30 @@ public class CaseFile {
         this.updatedAt = now;
     }
 
-    /** Closure of a case that was not relocated: no sign-off needed. */
-    public void closeInPlace(Outcome outcome, Instant now) {
+    /**
+     * The mentor proposes to close a case that was not relocated: like a relocated case, it closes only when a
+     * coordinator other than the proposer signs it off (a mentor alone cannot stop a person's follow-up).
+     */
+    public void proposeClosureInPlace(Outcome outcome, String proposer, Instant now) {
         requirePhase(Phase.PROTECTION_PLAN, "closure.notInPlan");
         if (outcome == null || !outcome.isChosenAtClosure() || outcome == Outcome.RELOCATED_AND_SAFE) {
             throw new IllegalArgumentException("closure.outcome.invalid");
         }
-        close(outcome, now);
+        this.closure = closure().proposed(outcome, proposer);
+        this.updatedAt = now;
+    }
+
+    public void closureInPlaceSignedOff(String signer, Instant now) {
+        requirePhase(Phase.PROTECTION_PLAN, "closure.notProposed");
+        Closure signed = closure().signedOff(signer, now);
+        close(signed.outcome(), now);
+    }
+
+    /** The coordinator sent the closure back: the protection plan goes on. */
+    public void closureInPlaceRefused(Instant now) {
+        requirePhase(Phase.PROTECTION_PLAN, "closure.notProposed");
+        this.closure = closure().refused();
+        this.updatedAt = now;
     }
 
     private void close(Outcome outcome, Instant now) {

@@ -226,10 +226,13 @@ public class ProtectionService {
         switch (reassessment.decision()) {
             case CONTINUE -> { }
             case CLOSE -> {
+                // Proposed only: a coordinator other than the mentor signs it off (or sends it back to the plan).
                 Outcome outcome = reassessment.outcome();
-                InvalidInput.whenRefused(() -> caseFile.closeInPlace(outcome, now));
-                events.record(caseFile, caller.getUsername(), CaseEventKind.CLOSED, "outcome=" + outcome, null,
-                        AuditAction.CASE_CLOSED, "outcome=" + outcome);
+                InvalidInput.whenRefused(() -> caseFile.proposeClosureInPlace(outcome, caller.getUsername(), now));
+                events.record(caseFile, caller.getUsername(), CaseEventKind.CLOSURE_PROPOSED, "outcome=" + outcome,
+                        null, AuditAction.CLOSURE_PROPOSED, "outcome=" + outcome + " in-place");
+                events.notifyTeam(NotificationKind.APPROVAL_NEEDED, caseFile, Role.COORDINATOR, caller.getUsername(),
+                        "closure=" + caseFile.getId() + ":" + now.toEpochMilli());
             }
             case ESCALATE -> propose(caseFile, caller, reassessment.proposal(), now);
         }

@@ -149,11 +149,21 @@ public class RelocationService {
         audit.record(caller.getUsername(), AuditAction.CHECK_IN_RECORDED, caseFile.getId(), summary);
     }
 
-    /** A coordinator signs off (or refuses) the closure of a relocated case proposed by someone else. */
+    /**
+     * A coordinator signs off (or refuses) the closure someone else proposed: of a relocated case after a check-in,
+     * or of a case protected in place after a reassessment. Refused, a relocated case goes on with its check-ins and
+     * a case in place goes back to its protection plan.
+     */
     @RolesAllowed(Roles.COORDINATOR)
     public void signOffClosure(String taskId, boolean signOff, String note) {
         UserAccount caller = currentCaller.account();
-        TaskGuard.OpenTask open = tasks.open(caller, taskId, TaskKind.SIGN_OFF_CLOSURE, AuditAction.CLOSURE_DECIDED);
+        TaskGuard.OpenTask open = tasks.open(caller, taskId, null, AuditAction.CLOSURE_DECIDED);
+        boolean inPlace = open.kind() == TaskKind.SIGN_OFF_CLOSURE_IN_PLACE;
+        if (!inPlace && open.kind() != TaskKind.SIGN_OFF_CLOSURE) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.CLOSURE_DECIDED, open.caseFile().getId(),
+                    AuditOutcome.DENIED, "task-kind " + open.kind());
+            throw new CaseAccessDenied();
+        }
         CaseFile caseFile = open.caseFile();
         if (caller.getUsername().equals(caseFile.getClosureProposedBy())) {
             audit.recordIndependently(caller.getUsername(), AuditAction.CLOSURE_DECIDED, caseFile.getId(),
@@ -165,22 +175,30 @@ public class RelocationService {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseWorkflow.Var.CLOSURE_SIGNED_OFF, signOff);
         if (signOff) {
-            InvalidInput.whenRefused(() -> caseFile.closureSignedOff(caller.getUsername(), now));
+            InvalidInput.whenRefused(() -> {
+                if (inPlace) {
+                    caseFile.closureInPlaceSignedOff(caller.getUsername(), now);
+                } else {
+                    caseFile.closureSignedOff(caller.getUsername(), now);
+                }
+            });
         } else {
             if (note == null || note.isBlank()) {
                 throw new InvalidInput("closure.refusalReason.required");
             }
-            Instant next = ReviewSchedule.nextCheckIn(caseFile.getArrivedAt(), caseFile.getCheckInsDone(), now);
-            InvalidInput.whenRefused(() -> caseFile.closureRefused(next, now));
-            variables.put(CaseWorkflow.Var.NEXT_CHECK_IN_AT, next);
+            if (inPlace) {
+                InvalidInput.whenRefused(() -> caseFile.closureInPlaceRefused(now));
+            } else {
+                Instant next = ReviewSchedule.nextCheckIn(caseFile.getArrivedAt(), caseFile.getCheckInsDone(), now);
+                InvalidInput.whenRefused(() -> caseFile.closureRefused(next, now));
+                variables.put(CaseWorkflow.Var.NEXT_CHECK_IN_AT, next);
+            }
         }
         workflow.complete(open.task().id(), caller.getUsername(), variables);
         events.record(caseFile, caller.getUsername(), signOff ? CaseEventKind.CLOSED : CaseEventKind.CLOSURE_REFUSED,
                 "outcome=" + outcome, note, AuditAction.CLOSURE_DECIDED,
-                (signOff ? "signed-off" : "refused") + " outcome=" + outcome);
+                (signOff ? "signed-off" : "refused") + " outcome=" + outcome + (inPlace ? " in-place" : ""));
     }
-
-
 
     public enum TravelDocuments { NOT_NEEDED, IN_PREPARATION, VISA_REQUESTED, READY }
 

@@ -33,9 +33,13 @@ public class TaskForm implements Serializable {
     private TaskFacts task;
     private String note;
 
-    /** The page of a task kind's form: {@code PLAN_MEASURES} is {@code /app/tasks/plan-measures.xhtml}. */
+    /**
+     * The page of a task kind's form: {@code PLAN_MEASURES} is {@code /app/tasks/plan-measures.xhtml}. Both closure
+     * sign-offs (after relocation, in place) share one form.
+     */
     public static String page(TaskKind kind) {
-        return "/app/tasks/" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".xhtml";
+        TaskKind form = kind == TaskKind.SIGN_OFF_CLOSURE_IN_PLACE ? TaskKind.SIGN_OFF_CLOSURE : kind;
+        return "/app/tasks/" + form.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".xhtml";
     }
 
     /**
@@ -46,7 +50,7 @@ public class TaskForm implements Serializable {
         if (!ViewActions.run("task.notAvailable", () -> task = inbox.open(taskId))) {
             return false;
         }
-        if (task.kind() != expected) {
+        if (!page(task.kind()).equals(page(expected))) {
             String other = page(task.kind()) + "?task=" + task.task().id();
             task = null;
             redirect(other);
