@@ -325,9 +325,10 @@ class EmergencyGrantIT {
     }
 
     /**
-     * R4: one coordinator raises a fund's second-approval threshold above a grant recommended under the old rules,
-     * then tries to approve and pay it alone: the grant still needs two approvals, and nothing is paid. A grant that
-     * needs one approval is paid by another coordinator than the approver.
+     * R4: one coordinator proposes to raise a fund's second-approval threshold above a grant recommended under the
+     * old rules: she cannot apply her own change; once another coordinator applies it, she approves and tries to pay
+     * the grant alone: it still needs two approvals, and nothing is paid. A grant that needs one approval is paid by
+     * another coordinator than the approver.
      */
     @Test
     void oneCoordinatorCannotBendTheRulesToApproveAndPayAlone() throws Exception {
@@ -341,6 +342,21 @@ class EmergencyGrantIT {
                 30, java.util.EnumSet.allOf(GrantCategory.class));
         As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(raised));
         stepUp(CLAIRE, CLAIRE_PASSWORD);
+        long change = As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.pendingChanges(code)).get(0).id();
+        assertThatThrownBy(() -> inSession(CLAIRE, () -> {
+            fundAdmin.decideChange(change, true);
+            return null;
+        })).as("nobody applies their own change").isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.messageKey()).isEqualTo("fund.change.ownProposal"));
+        assertThat(new Sql(dataSource).string("select dual_approval_above from fund where id = ?", fund))
+                .as("the threshold is unchanged until a second coordinator applies it").isEqualTo("1000.00");
+        stepUp(OMAR, OMAR_PASSWORD);
+        inSession(OMAR, () -> {
+            fundAdmin.decideChange(change, true);
+            return null;
+        });
+        assertThat(new Sql(dataSource).string("select dual_approval_above from fund where id = ?", fund))
+                .isEqualTo("5000.00");
         assertThat(inSession(CLAIRE, () -> grants.decide(big.id(), approve("Bus and escort out"))).status())
                 .as("recommended above the old threshold: still two approvals").isEqualTo(GrantStatus.AWAITING_SECOND_APPROVAL);
         assertThatThrownBy(() -> inSession(CLAIRE, () -> grants.disburse(big.id(), new BigDecimal("1500.00"),
@@ -412,14 +428,31 @@ class EmergencyGrantIT {
                 java.util.EnumSet.noneOf(GrantCategory.class));
         assertThatThrownBy(() -> As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(broken)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKeys()).hasSize(11));
+        assertThatThrownBy(() -> As.user(OMAR, Roles.COORDINATOR, () -> fundAdmin.save(new FundService.FundForm(code,
+                form.name(), form.donor(), "USD", new BigDecimal("800.00"), form.periodStart(), form.periodEnd(),
+                form.ceilingPerGrant(), form.dualApprovalAbove(), 0, false, false, true, 45, form.categories()))))
+                .as("no currency change once money is committed").isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("fund.currency.locked"));
+        // A change of an existing fund is a proposal: Omar proposes, the fund keeps its values until Claire applies it.
         As.run(OMAR, Roles.COORDINATOR, () -> fundAdmin.save(new FundService.FundForm(code, form.name(),
                 form.donor(), "EUR", new BigDecimal("800.00"), form.periodStart(), form.periodEnd(),
                 form.ceilingPerGrant(), form.dualApprovalAbove(), 10, true, false, true, 45, form.categories())));
         Sql sql = new Sql(dataSource);
+        assertThat(sql.string("select budget from fund where id = ?", fund)).isEqualTo("500.00");
+        List<FundService.PendingChange> pending = As.user(CLAIRE, Roles.COORDINATOR,
+                () -> fundAdmin.pendingChanges(code));
+        assertThat(pending).singleElement().satisfies(c -> assertThat(c.changes())
+                .contains("budget: 500.00 → 800.00", "coFundingPercent: 0 → 10", "noExileCosts: false → true"));
+        inSession(CLAIRE, () -> {
+            fundAdmin.decideChange(pending.get(0).id(), true);
+            return null;
+        });
         assertThat(sql.string("select budget from fund where id = ?", fund)).isEqualTo("800.00");
         assertThat(sql.string("select committed from fund where id = ?", fund)).isEqualTo("250.00");
         assertThat(sql.count("select count(*) from audit_event where action = 'FUND_SAVED' and detail like ?",
-                "%" + code + "%")).isEqualTo(2);
+                "%" + code + "%")).as("created").isOne();
+        assertThat(sql.count("select count(*) from audit_event where action = 'FUND_CHANGE_DECIDED' and detail like ?",
+                "%applied fund=" + code + " budget=500.00/800.00%")).as("old and new values audited").isOne();
     }
 
     @Test

@@ -4,31 +4,42 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.casefile.control.CaseFiles;
 import org.continuum.casefile.entity.CaseFile;
-import org.continuum.grant.entity.EmergencyGrant;
-import org.continuum.identity.control.Caller;
-import org.continuum.identity.entity.UserAccount;
-import org.continuum.audit.entity.AuditAction;
-import org.continuum.platform.control.InvalidInput;
+import org.continuum.grant.control.FundDiff;
 import org.continuum.grant.control.FundRules;
 import org.continuum.grant.control.Grants;
+import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.Fund;
+import org.continuum.grant.entity.FundChange;
 import org.continuum.grant.entity.GrantCategory;
+import org.continuum.identity.control.Caller;
+import org.continuum.identity.control.Staff;
+import org.continuum.identity.control.StepUps;
+import org.continuum.identity.entity.Role;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.notification.control.Notifier;
+import org.continuum.notification.entity.NotificationKind;
+import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Coordinators keep the funds and their donor rules: a new fund, or new figures and rules for an existing one. A
- * budget can never drop below what is already committed and paid (checked here, by the entity and by the database).
+ * Coordinators keep the funds and their donor rules. A new fund is created at once (it moves no money); a change of
+ * an existing fund's figures or rules is only proposed, and applied when a second coordinator approves it after a
+ * step-up (four eyes, as for the money itself). A budget can never drop below what is already committed and paid,
+ * and the currency cannot change once money is committed or paid (checked here, by the entity and by the database).
  * They also read every fund's balance and burn-down, with the grants of their own team on it.
  */
 @Stateless
@@ -48,6 +59,15 @@ public class FundService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    StepUps stepUps;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    Staff staff;
 
     /** What the form holds; {@code code} names the fund (new when no fund has it). */
     public record FundForm(String code, String name, String donor, String currency, BigDecimal budget,
@@ -81,13 +101,80 @@ public class FundService {
                     form.currency(), form.budget(), form.periodStart(), form.periodEnd(), rules)));
             audit.record(actor, AuditAction.FUND_SAVED, null, "created " + form.code());
         } else {
-            grants.lockFund(existing);
-            InvalidInput.whenRefused(() -> existing.update(form.name().strip(), form.donor().strip(), form.currency(),
-                    form.budget(), form.periodStart(), form.periodEnd(), rules));
-            audit.record(actor, AuditAction.FUND_SAVED, null, "updated " + form.code() + " budget="
-                    + form.budget().toPlainString());
+            propose(existing, form, rules, actor);
         }
         return form.code();
+    }
+
+    /** Whether saving this form creates a fund (at once) or proposes a change (for a second coordinator). */
+    public boolean exists(String code) {
+        return code != null && grants.fundByCode(code).isPresent();
+    }
+
+    private void propose(Fund existing, FundForm form, Fund.Rules rules, String actor) {
+        grants.lockFund(existing);
+        if (!grants.pendingChanges(existing).isEmpty()) {
+            throw new InvalidInput("fund.change.pending");
+        }
+        if (form.budget().compareTo(existing.getCommitted().add(existing.getDisbursed())) < 0) {
+            throw new InvalidInput("fund.budget.invalid");
+        }
+        if (!existing.getCurrency().equals(form.currency())
+                && (existing.getCommitted().signum() != 0 || existing.getDisbursed().signum() != 0)) {
+            throw new InvalidInput("fund.currency.locked");
+        }
+        FundChange change = new FundChange(existing, actor, Instant.now(), form.name().strip(), form.donor().strip(),
+                form.currency(), form.budget(), form.periodStart(), form.periodEnd(), rules);
+        grants.addFundChange(change);
+        audit.record(actor, AuditAction.FUND_CHANGE_PROPOSED, null, "change=" + change.getId() + " "
+                + FundDiff.of(existing, change));
+        notifier.notify(NotificationKind.APPROVAL_NEEDED, null, null, staff.all().stream()
+                        .filter(u -> u.isEnabled() && u.hasRole(Role.COORDINATOR) && !u.getUsername().equals(actor))
+                        .toList(), "fund-change=" + change.getId());
+    }
+
+    /** The changes of a fund that wait for a second coordinator, with what each would change. */
+    public List<PendingChange> pendingChanges(String code) {
+        Fund fund = grants.fundByCode(code == null ? "" : code).orElseThrow(() -> new InvalidInput("fund.notFound"));
+        String me = currentCaller.username();
+        return grants.pendingChanges(fund).stream().map(c -> new PendingChange(c.getId(), c.getProposedBy(),
+                c.getProposedAt(), FundDiff.lines(fund, c), !c.getProposedBy().equals(me))).toList();
+    }
+
+    /** Whether the caller must type their password and a fresh code before applying a change. */
+    public boolean stepUpNeeded() {
+        return !stepUps.fresh(currentCaller.account(), Instant.now());
+    }
+
+    /**
+     * A second coordinator applies or rejects a proposed change, after a step-up; never the proposer (refused and
+     * audited). Applied, the fund takes the proposed values under its row lock; old and new values are audited.
+     */
+    public void decideChange(long changeId, boolean apply) {
+        UserAccount caller = currentCaller.account();
+        FundChange change = grants.lockFundChange(changeId).orElseThrow(() -> new InvalidInput("fund.notFound"));
+        if (change.getProposedBy().equals(caller.getUsername())) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.FUND_CHANGE_DECIDED, null,
+                    AuditOutcome.DENIED, "four-eyes own-proposal change=" + changeId);
+            throw new InvalidInput("fund.change.ownProposal");
+        }
+        if (!stepUps.fresh(caller, Instant.now())) {
+            throw new InvalidInput("fund.change.reauth.required");
+        }
+        Fund fund = grants.lockFund(change.getFund());
+        String diff = FundDiff.of(fund, change);
+        InvalidInput.whenRefused(() -> change.decide(apply, caller.getUsername(), Instant.now()));
+        if (apply) {
+            InvalidInput.whenRefused(() -> fund.update(change.getName(), change.getDonor(), change.getCurrency(),
+                    change.getBudget(), change.getPeriodStart(), change.getPeriodEnd(), change.rules()));
+        }
+        audit.record(caller.getUsername(), AuditAction.FUND_CHANGE_DECIDED, null, "change=" + changeId
+                + (apply ? " applied " : " rejected ") + "fund=" + fund.getCode() + " " + diff);
+    }
+
+    /** A change waiting for a second coordinator: {@code changes} as "field: old → new" lines. */
+    public record PendingChange(long id, String proposedBy, Instant proposedAt, List<String> changes,
+                                boolean mayDecide) {
     }
 
     static List<String> problems(FundForm f) {

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.Fund;
+import org.continuum.grant.entity.FundChange;
 import org.continuum.grant.entity.GrantStatus;
 import jakarta.inject.Inject;
 import org.continuum.platform.control.DatabaseSequences;
@@ -80,6 +81,21 @@ public class Grants {
         em.lock(fund, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(fund);
         return fund;
+    }
+
+    public void addFundChange(FundChange change) {
+        em.persist(change);
+        em.flush();
+    }
+
+    public Optional<FundChange> lockFundChange(long id) {
+        return Optional.ofNullable(em.find(FundChange.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The fund's changes waiting for a second coordinator, oldest first. */
+    public List<FundChange> pendingChanges(Fund fund) {
+        return em.createQuery("select c from FundChange c where c.fund = :f and c.status = :s order by c.id",
+                FundChange.class).setParameter("f", fund).setParameter("s", FundChange.Status.PENDING).getResultList();
     }
 
     public Optional<Fund> fund(long fundId) {

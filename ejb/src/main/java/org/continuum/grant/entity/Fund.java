@@ -98,7 +98,7 @@ public class Fund {
         this.code = Objects.requireNonNull(code);
         this.committed = BigDecimal.ZERO;
         this.disbursed = BigDecimal.ZERO;
-        update(name, donor, currency, budget, periodStart, periodEnd, rules);
+        apply(name, donor, currency, budget, periodStart, periodEnd, rules);
     }
 
     /** Donor rules, as data. */
@@ -107,8 +107,14 @@ public class Fund {
                         Integer reportDueDays, Set<GrantCategory> categories) {
     }
 
-    public final void update(String name, String donor, String currency, BigDecimal budget, LocalDate periodStart,
-                             LocalDate periodEnd, Rules rules) {
+    /** New figures and rules (not final: a lazily loaded fund is a proxy, and the change must reach the entity). */
+    public void update(String name, String donor, String currency, BigDecimal budget, LocalDate periodStart,
+                       LocalDate periodEnd, Rules rules) {
+        apply(name, donor, currency, budget, periodStart, periodEnd, rules);
+    }
+
+    private void apply(String name, String donor, String currency, BigDecimal budget, LocalDate periodStart,
+                       LocalDate periodEnd, Rules rules) {
         if (budget == null || budget.signum() < 0 || budget.compareTo(committed.add(disbursed)) < 0) {
             throw new IllegalArgumentException("fund.budget.invalid");
         }
@@ -117,6 +123,10 @@ public class Fund {
         }
         if (rules.coFundingPercent() < 0 || rules.coFundingPercent() > 100) {
             throw new IllegalArgumentException("fund.coFunding.invalid");
+        }
+        if (this.currency != null && !this.currency.equals(currency)
+                && (committed.signum() != 0 || disbursed.signum() != 0)) {
+            throw new IllegalArgumentException("fund.currency.locked");
         }
         this.name = Objects.requireNonNull(name);
         this.donor = Objects.requireNonNull(donor);

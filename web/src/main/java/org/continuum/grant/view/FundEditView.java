@@ -78,11 +78,12 @@ public class FundEditView implements Serializable {
         categories.forEach(c -> chosen.add(GrantCategory.valueOf(c)));
         String normalised = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
         ViewActions.run(() -> {
+            boolean change = funds.exists(normalised);
             String saved = funds.save(new FundService.FundForm(normalised, name, donor,
                     currency == null ? null : currency.strip().toUpperCase(Locale.ROOT), budget, periodStart,
                     periodEnd, ceilingPerGrant, dualApprovalAbove, coFundingPercent == null ? 0 : coFundingPercent,
                     noExileCosts, requiresTargetedForWork, noRetrospective, reportDueDays, chosen));
-            Messages.info("fund.saved", saved);
+            Messages.info(change ? "fund.change.proposed" : "fund.saved", saved);
             ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
             ctx.redirect(ctx.getRequestContextPath() + "/app/fund.xhtml?code=" + saved);
         });

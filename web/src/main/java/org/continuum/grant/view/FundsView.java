@@ -1,6 +1,8 @@
 package org.continuum.grant.view;
 
 import jakarta.faces.view.ViewScoped;
+import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.identity.view.StepUpForm;
 import org.continuum.grant.boundary.FundView;
 import org.continuum.grant.boundary.FundDetails;
 import org.continuum.grant.boundary.BurnPoint;
@@ -32,9 +34,15 @@ public class FundsView implements Serializable {
     @Inject
     FundService fundService;
 
+    @Inject
+    ReauthenticationService reauth;
+
+    private final StepUpForm stepUp = new StepUpForm();
+
     private List<FundView> funds;
     private String code;
     private FundDetails fund;
+    private List<FundService.PendingChange> changes = List.of();
 
     public List<FundView> getFunds() {
         if (funds == null) {
@@ -46,7 +54,31 @@ public class FundsView implements Serializable {
     public void loadFund() {
         ViewActions.run(() -> {
             fund = fundService.fund(code);
+            changes = fundService.pendingChanges(code);
         });
+    }
+
+    /** A second coordinator applies or rejects a proposed change of the fund (password and code first). */
+    public void decideChange(long changeId, boolean apply) {
+        if (!stepUp.passed(fundService.stepUpNeeded(), reauth, "fund.change.reauth.failed")) {
+            return;
+        }
+        if (ViewActions.run(() -> fundService.decideChange(changeId, apply))) {
+            Messages.info(apply ? "fund.change.applied" : "fund.change.rejected");
+        }
+        loadFund();
+    }
+
+    public List<FundService.PendingChange> getChanges() {
+        return changes;
+    }
+
+    public boolean isStepUpNeeded() {
+        return fundService.stepUpNeeded();
+    }
+
+    public StepUpForm getStepUp() {
+        return stepUp;
     }
 
     /**
