@@ -73,6 +73,43 @@ class GrantBrowserIT {
         }
     }
 
+    /**
+     * R4 through the pages: a coordinator's change of a fund is only proposed; she cannot apply it herself; another
+     * coordinator applies it after typing password and code, and only then does the fund show the new values.
+     */
+    @Test
+    void aFundChangeTakesASecondCoordinator() throws Exception {
+        String donor = "Demo Rainbow Solidarity Trust " + System.nanoTime() % 100_000;
+        try (Browser claire = new Browser()) {
+            new LoginPage(claire).logIn("claire.coordinator", "Demo-Coordinator-1");
+            claire.open("app/fund-edit.xhtml?code=SAFE-PASSAGE-2026");
+            claire.type("fund:donor", donor);
+            claire.clickable(By.id("fund:save")).click();
+            claire.urlContains("fund.xhtml");
+            claire.textPresent(By.id("messages"), "another coordinator must apply it");
+            String pending = claire.visible(By.id("changes")).getText();
+            assertThat(pending).contains("donor: ").contains(donor).contains("You proposed this change");
+            assertThat(claire.driver().findElements(By.cssSelector("[id$=':apply']"))).as("not for the proposer")
+                    .isEmpty();
+            assertThat(claire.visible(By.tagName("main")).getText()).as("the fund keeps its donor")
+                    .doesNotContain("Donor: " + donor);
+        }
+        try (Browser omar = new Browser()) {
+            new LoginPage(omar).logIn("omar.coordinator", "Demo-Coordinator-2");
+            omar.open("app/fund.xhtml?code=SAFE-PASSAGE-2026");
+            assertThat(omar.visible(By.id("changes")).getText()).contains(donor).contains("claire.coordinator");
+            if (!omar.driver().findElements(By.id("changes:password")).isEmpty()) {
+                omar.type("changes:password", "Demo-Coordinator-2");
+                omar.type("changes:code", LoginPage.freshCode("omar.coordinator"));
+            }
+            omar.screenshot("fund-change-pending");
+            omar.clickable(By.cssSelector("[id$=':apply']")).click();
+            omar.textPresent(By.id("messages"), "The change was applied");
+            assertThat(omar.driver().findElements(By.id("changes"))).as("nothing waits any more").isEmpty();
+            omar.textPresent(By.tagName("main"), "Donor: " + donor);
+        }
+    }
+
     private static void checkbox(Browser browser, String id) {
         browser.clickable(By.cssSelector("[id='" + id + "'] .ui-chkbox-box")).click();
     }
