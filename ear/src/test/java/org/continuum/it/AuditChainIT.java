@@ -1,6 +1,7 @@
 package org.continuum.it;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import org.continuum.audit.boundary.AuditQuery;
 import org.continuum.audit.control.AuditChainVerifier;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * S15: the audit chain finds every kind of tampering and names the first broken row. Each tampering is done on a
@@ -132,8 +134,8 @@ class AuditChainIT {
                     update(c, "delete from audit_event where id not in (select event_id from audit_seal)");
                     return null;
                 })).isOne();
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> As.user("amira.caseworker",
-                Roles.CASEWORKER, () -> heads.export()))).isInstanceOf(jakarta.ejb.EJBAccessException.class);
+        assertThatThrownBy(() -> As.user("amira.caseworker", Roles.CASEWORKER, () -> heads.export()))
+                .isInstanceOf(EJBAccessException.class);
     }
 
     private int expectBroken(String what, String problem, Tampering tampering) throws SQLException {

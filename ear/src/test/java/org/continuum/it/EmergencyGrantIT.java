@@ -35,6 +35,7 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -339,7 +340,7 @@ class EmergencyGrantIT {
         FundService.FundForm raised = new FundService.FundForm(code, "Test fund " + code, "Test donor", "EUR",
                 new BigDecimal("10000.00"), LocalDate.now(ZoneOffset.UTC).minusDays(1),
                 LocalDate.now(ZoneOffset.UTC).plusYears(1), null, new BigDecimal("5000.00"), 0, false, false, true,
-                30, java.util.EnumSet.allOf(GrantCategory.class));
+                30, EnumSet.allOf(GrantCategory.class));
         As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(raised));
         stepUp(CLAIRE, CLAIRE_PASSWORD);
         long change = As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.pendingChanges(code)).get(0).id();
@@ -407,7 +408,7 @@ class EmergencyGrantIT {
         FundService.FundForm form = new FundService.FundForm(code, "Test relocation fund", "Test donor", "EUR",
                 new BigDecimal("500.00"), LocalDate.now(ZoneOffset.UTC).minusDays(1),
                 LocalDate.now(ZoneOffset.UTC).plusMonths(6), new BigDecimal("400.00"), new BigDecimal("300.00"), 0,
-                false, false, true, 45, java.util.EnumSet.of(GrantCategory.SECURE_TRANSPORT));
+                false, false, true, 45, EnumSet.of(GrantCategory.SECURE_TRANSPORT));
         assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> fundAdmin.save(form)))
                 .isInstanceOf(jakarta.ejb.EJBAccessException.class);
         assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(form))).isEqualTo(code);
@@ -425,7 +426,7 @@ class EmergencyGrantIT {
                         .isEqualTo("fund.budget.invalid"));
         FundService.FundForm broken = new FundService.FundForm("x", " ", null, "euro", new BigDecimal("-1"),
                 form.periodEnd(), form.periodStart(), BigDecimal.ZERO, null, 101, false, false, true, -1,
-                java.util.EnumSet.noneOf(GrantCategory.class));
+                EnumSet.noneOf(GrantCategory.class));
         assertThatThrownBy(() -> As.user(CLAIRE, Roles.COORDINATOR, () -> fundAdmin.save(broken)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKeys()).hasSize(11));
         assertThatThrownBy(() -> As.user(OMAR, Roles.COORDINATOR, () -> fundAdmin.save(new FundService.FundForm(code,

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
@@ -29,6 +30,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -242,7 +244,7 @@ class NeedToKnowMatrixIT {
         if (type.isRecord()) {
             // A complete value object (a triage decision, a relocation plan): each component sampled the same way.
             var components = type.getRecordComponents();
-            Class<?>[] types = Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType)
+            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType)
                     .toArray(Class<?>[]::new);
             Object[] values = Arrays.stream(types).map(NeedToKnowMatrixIT::sample).toArray();
             try {
@@ -266,7 +268,7 @@ class NeedToKnowMatrixIT {
     /** Every case-scoped method of every session bean in a boundary package, found through the bean manager. */
     private List<Probe> probes() {
         Set<Class<?>> boundaries = new TreeSet<>(Comparator.comparing(Class::getName));
-        for (Bean<?> bean : beans.getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
+        for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
             Class<?> type = bean.getBeanClass();
             if (type.getPackageName().startsWith("org.continuum.") && type.getPackageName().endsWith(".boundary")
                     && type.isAnnotationPresent(Stateless.class)) {

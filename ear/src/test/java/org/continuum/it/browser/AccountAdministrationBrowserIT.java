@@ -1,7 +1,6 @@
 package org.continuum.it.browser;
 
 import org.continuum.it.Deployments;
-import org.continuum.it.DemoCodes;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -9,8 +8,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.continuum.it.browser.Steps.step;
@@ -55,16 +52,9 @@ class AccountAdministrationBrowserIT {
 
             step(newcomer, "accounts-first-login", () -> {
                 newcomer.open("app/tasks.xhtml");
-                new LoginPage(newcomer).password(username, password);
-                String secret = newcomer.visible(By.id("secret")).getText().replace(" ", "");
-                long step = DemoCodes.stepOf(Instant.now());
-                newcomer.type("enrol:value", DemoCodes.forStep(secret, step));
-                newcomer.clickable(By.id("enrol:submit")).click();
-                newcomer.visible(By.cssSelector("#recoveryCodes li"));
-                newcomer.clickable(By.cssSelector("[id='recovery:saved'] .ui-chkbox-box")).click();
-                newcomer.clickable(By.id("recovery:submit")).click();
-                newcomer.type("code:value", DemoCodes.after(secret, step));
-                newcomer.clickable(By.id("code:submit")).click();
+                LoginPage login = new LoginPage(newcomer);
+                login.password(username, password);
+                login.codeAfter(login.enrol());
                 newcomer.urlContains("/app/dashboard.xhtml");
                 newcomer.open("app/cases.xhtml");
                 newcomer.visible(By.id("cases"));

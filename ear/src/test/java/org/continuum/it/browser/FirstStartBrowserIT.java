@@ -1,6 +1,5 @@
 package org.continuum.it.browser;
 
-import org.continuum.it.DemoCodes;
 import org.continuum.it.Poll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,19 +120,13 @@ class FirstStartBrowserIT {
                 return null;
             });
             step(founder, "first-start-enrol", () -> {
-                new LoginPage(founder).password("rana.founder", password);
-                String secret = founder.visible(By.id("secret")).getText().replace(" ", "");
+                LoginPage login = new LoginPage(founder);
+                login.password("rana.founder", password);
                 founder.screenshot("first-start-enrol");
-                long now = DemoCodes.stepOf(Instant.now());
-                founder.type("enrol:value", DemoCodes.forStep(secret, now));
-                founder.clickable(By.id("enrol:submit")).click();
-                founder.visible(By.cssSelector("#recoveryCodes li"));
-                founder.clickable(By.cssSelector("[id='recovery:saved'] .ui-chkbox-box")).click();
-                founder.clickable(By.id("recovery:submit")).click();
+                LoginPage.Enrolled enrolled = login.enrol();
                 assertThat(founder.driver().getPageSource()).as("no demo code on a real server")
                         .doesNotContain("demoCode");
-                founder.type("code:value", DemoCodes.after(secret, now));
-                founder.clickable(By.id("code:submit")).click();
+                login.codeAfter(enrolled);
                 founder.urlContains("/app/");
                 loggedIn[0] = Instant.now();
                 founder.open("app/accounts.xhtml");

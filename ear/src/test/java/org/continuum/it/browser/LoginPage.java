@@ -3,6 +3,7 @@ package org.continuum.it.browser;
 import org.continuum.it.DemoCodes;
 import org.openqa.selenium.By;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +41,31 @@ public final class LoginPage {
     /** The second step, with a code this account has not used yet. */
     public void code(String username) {
         browser.type("code:value", freshCode(username));
+        browser.clickable(By.id("code:submit")).click();
+    }
+
+    /** A key a new account enrolled, and the time step of the code that confirmed it. */
+    public record Enrolled(String secret, long step) {
+    }
+
+    /**
+     * On the enrolment page that follows a first password: reads the key in text (as a person would type it into
+     * their app), confirms it with its current code, and keeps the recovery codes; ends on the code page.
+     */
+    public Enrolled enrol() {
+        String secret = browser.visible(By.id("secret")).getText().replace(" ", "");
+        long step = DemoCodes.stepOf(Instant.now());
+        browser.type("enrol:value", DemoCodes.forStep(secret, step));
+        browser.clickable(By.id("enrol:submit")).click();
+        browser.visible(By.cssSelector("#recoveryCodes li"));
+        browser.clickable(By.cssSelector("[id='recovery:saved'] .ui-chkbox-box")).click();
+        browser.clickable(By.id("recovery:submit")).click();
+        return new Enrolled(secret, step);
+    }
+
+    /** The code step after {@link #enrol()}: a later code of the same key. */
+    public void codeAfter(Enrolled enrolled) {
+        browser.type("code:value", DemoCodes.after(enrolled.secret(), enrolled.step()));
         browser.clickable(By.id("code:submit")).click();
     }
 

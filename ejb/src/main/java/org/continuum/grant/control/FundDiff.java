@@ -4,6 +4,7 @@ import org.continuum.grant.entity.Fund;
 import org.continuum.grant.entity.FundChange;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -75,6 +76,6 @@ public final class FundDiff {
     }
 
     private static String money(BigDecimal amount) {
-        return amount == null ? "-" : amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return amount == null ? "-" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

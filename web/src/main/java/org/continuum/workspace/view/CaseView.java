@@ -15,6 +15,7 @@ import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.protection.view.RiskTrend;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ public class CaseView implements Serializable {
     private List<GrantSummary> grants = List.of();
     private List<AssessmentView> riskHistory = List.of();
     private RiskTrend riskTrend;
-    private java.time.Instant emergencyUntil;
+    private Instant emergencyUntil;
 
     public void load() {
         if (!ViewActions.load("case.notAvailable", id, caseFileId -> {
@@ -56,7 +57,7 @@ public class CaseView implements Serializable {
             riskHistory = protection.riskHistory(caseFileId);
             riskTrend = new RiskTrend(riskHistory, plan, "fr".equals(
                     jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage()),
-                    java.time.Instant.now());
+                    Instant.now());
         })) {
             details = null;
         }
@@ -75,7 +76,7 @@ public class CaseView implements Serializable {
     }
 
     /** Until when the reader sees this case file under their emergency access (null: by need to know). */
-    public java.time.Instant getEmergencyUntil() {
+    public Instant getEmergencyUntil() {
         return emergencyUntil;
     }
 
