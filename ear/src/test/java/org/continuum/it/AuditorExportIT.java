@@ -6,11 +6,13 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.continuum.administration.boundary.AccountAdministration;
+import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.identity.boundary.ReauthenticationService;
 import org.continuum.intake.boundary.IntakeService;
+import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
 import org.continuum.reference.entity.Situation;
@@ -51,6 +53,9 @@ class AuditorExportIT {
 
     @Inject
     IntakeService intake;
+
+    @Inject
+    CaseFileService caseFiles;
 
     @Inject
     AuditorExport exports;
@@ -115,6 +120,9 @@ class AuditorExportIT {
         String canary = "Ольга CANARY-EXPORT-" + System.nanoTime();
         As.user("amira.caseworker", Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Sequoia", canary,
                 Urgency.HIGH)));
+        // A refusal whose audit detail names the id that was asked for: the export must not carry it.
+        assertThatThrownBy(() -> As.user("amira.caseworker", Roles.CASEWORKER, () -> caseFiles.view(987_654_321L)))
+                .isInstanceOf(CaseAccessDenied.class);
         String cases = csv(AuditorExport.Dataset.CASES);
         String audit = csv(AuditorExport.Dataset.AUDIT);
         String grants = csv(AuditorExport.Dataset.GRANTS);
@@ -131,6 +139,10 @@ class AuditorExportIT {
                 .collect(Collectors.toSet());
         assertThat(second).as("another export, other pseudonyms").doesNotContainAnyElementsOf(first);
         assertThat(records(audit)).extracting(r -> r.get("action")).contains("CASE_CREATED");
+        assertThat(records(audit)).extracting(r -> r.get("detail")).as("no reference or id joins the audit export"
+                + " to another export").noneMatch(d -> d.matches("(?s).*\\b[A-Z]{1,3}-\\d{4}-\\d{3,}.*")
+                || d.matches("(?s).*\\b(glass|change|requested)=\\d.*"))
+                .contains("not-found requested=#");
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -14,6 +14,7 @@ import org.continuum.grant.entity.Disbursement;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantDecision;
 import org.continuum.platform.control.Roles;
+import org.continuum.report.control.AuditDetails;
 import org.continuum.report.control.ExportPseudonyms;
 import org.continuum.report.control.ExportReader;
 import org.continuum.report.control.ExportSheets;
@@ -184,7 +185,7 @@ public class AuditorExport {
             List<AuditEvent> page = reader.auditAfter(after, start, end, PAGE);
             for (AuditEvent a : page) {
                 sink.accept(List.of(a.getOccurredAt().toString(), a.getActor(), a.getAction().name(),
-                        p.of(a.getCaseFileId()), a.getOutcome().name(), text(a.getDetail())));
+                        p.of(a.getCaseFileId()), a.getOutcome().name(), AuditDetails.scrub(a.getDetail())));
                 after = a.getId();
                 rows++;
             }
