@@ -143,6 +143,8 @@ class AuditorExportIT {
                 + " to another export").noneMatch(d -> d.matches("(?s).*\\b[A-Z]{1,3}-\\d{4}-\\d{3,}.*")
                 || d.matches("(?s).*\\b(glass|change|requested)=\\d.*"))
                 .contains("not-found requested=#");
+        assertThat(records(grants)).extracting(r -> r.get("grant")).as("grants appear as pseudonyms of this export")
+                .allMatch(g -> g.matches("G-[A-Z0-9]{10}"));
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

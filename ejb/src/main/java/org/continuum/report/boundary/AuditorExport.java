@@ -156,7 +156,7 @@ public class AuditorExport {
                     payments.add("#" + d.getTranche() + " " + d.getAmount().toPlainString() + " " + d.getMethod()
                             + " " + d.getPaidOn() + " by " + d.getRecordedBy());
                 }
-                sink.accept(List.of(p.of(g.getCaseFileId()), g.getReference(), g.getFund().getCode(),
+                sink.accept(List.of(p.of(g.getCaseFileId()), p.ofGrant(g.getId()), g.getFund().getCode(),
                         g.getCategory().name(), g.getAmount().toPlainString(), g.getCurrency(), g.getStatus().name(),
                         g.getRecommendedBy(), day(g.getRecommendedAt()), Integer.toString(g.getApprovalsRequired()),
                         text(g.getApprovedAmount()), text(g.getApprovedInFundCurrency()),

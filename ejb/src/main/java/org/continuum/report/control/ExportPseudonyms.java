@@ -8,8 +8,9 @@ import java.security.SecureRandom;
 import java.util.Locale;
 
 /**
- * Pseudonyms for one export: a keyed HMAC of the case file id under a random key that exists only while the export
- * is written. The same case gets the same pseudonym throughout the export and a different one in the next export.
+ * Pseudonyms for one export: a keyed HMAC of the case file (or grant) id under a random key that exists only while
+ * the export is written. The same case gets the same pseudonym throughout the export and a different one in the next
+ * export; a grant's pseudonym never equals a case's (the grant id is hashed with a marker).
  */
 public final class ExportPseudonyms {
 
@@ -30,11 +31,21 @@ public final class ExportPseudonyms {
 
     /** {@code P-XXXXXXXXXX} (50 bits), or empty for no case. */
     public String of(Long caseFileId) {
-        if (caseFileId == null) {
-            return "";
+        return caseFileId == null ? "" : code("P-", (byte) 'C', caseFileId);
+    }
+
+    /** A grant's pseudonym for this export, {@code G-XXXXXXXXXX}: its reference would join exports together. */
+    public String ofGrant(long grantId) {
+        return code("G-", (byte) 'G', grantId);
+    }
+
+    private String code(String prefix, byte kind, long id) {
+        ByteBuffer input = ByteBuffer.allocate(Long.BYTES + (kind == 'C' ? 0 : 1));
+        if (kind != 'C') {
+            input.put(kind);
         }
-        byte[] digest = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(caseFileId).array());
-        StringBuilder out = new StringBuilder("P-");
+        byte[] digest = mac.doFinal(input.putLong(id).array());
+        StringBuilder out = new StringBuilder(prefix);
         long bits = ByteBuffer.wrap(digest).getLong();
         for (int i = 0; i < 10; i++) {
             out.append(BASE32[(int) (bits & 31)]);
