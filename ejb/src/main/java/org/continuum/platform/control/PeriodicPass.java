@@ -34,7 +34,12 @@ public final class PeriodicPass {
 
     /** Starts the job's timer: first tick after {@code millis}, then every {@code millis}. */
     public static void schedule(TimerService timers, String name, long millis) {
-        timers.createIntervalTimer(millis, millis, new TimerConfig(name, false));
+        schedule(timers, name, millis, millis);
+    }
+
+    /** The same with a first tick sooner than the period (a daily job that should also run soon after a start). */
+    public static void schedule(TimerService timers, String name, long firstMillis, long millis) {
+        timers.createIntervalTimer(firstMillis, millis, new TimerConfig(name, false));
     }
 
     /** Runs one pass unless one is running; a failure is logged (once until the job recovers) and swallowed. */

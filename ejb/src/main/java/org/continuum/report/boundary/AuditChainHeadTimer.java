@@ -20,7 +20,10 @@ import org.continuum.platform.control.Settings;
 import java.time.Duration;
 import java.util.logging.Logger;
 
-/** Exports the audit chain's head on a schedule ({@link #INTERVAL_PROPERTY}, daily by default). */
+/**
+ * Exports the audit chain's head on a schedule ({@link #INTERVAL_PROPERTY}, daily by default), the first time ten
+ * minutes after the server starts (or sooner when the interval is shorter), so a server restarted often still exports.
+ */
 @Singleton
 @Startup
 @PermitAll
@@ -31,6 +34,7 @@ public class AuditChainHeadTimer {
 
     private static final Logger LOG = Logger.getLogger(AuditChainHeadTimer.class.getName());
     public static final String INTERVAL_PROPERTY = "continuum.audit.headExport.interval";
+    private static final Duration FIRST_AFTER = Duration.ofMinutes(10);
 
     @Resource
     TimerService timers;
@@ -42,8 +46,8 @@ public class AuditChainHeadTimer {
 
     @PostConstruct
     void schedule() {
-        PeriodicPass.schedule(timers, "audit-chain-head", Settings.duration(INTERVAL_PROPERTY, Duration.ofDays(1))
-                .toMillis());
+        long interval = Settings.duration(INTERVAL_PROPERTY, Duration.ofDays(1)).toMillis();
+        PeriodicPass.schedule(timers, "audit-chain-head", Math.min(interval, FIRST_AFTER.toMillis()), interval);
     }
 
     @Timeout
