@@ -1,9 +1,12 @@
 package org.continuum.it.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -148,12 +151,16 @@ public final class Browser implements AutoCloseable {
                 box.clear();
                 box.sendKeys(filter);
             }
-            clickable(item).click();
             try {
+                // A long list scrolls inside its panel: bring the item into view, or another element takes the click.
+                WebElement choice = visible(item);
+                ((JavascriptExecutor) driver).executeScript(
+                        "arguments[0].scrollIntoView({block: 'nearest'});", choice);
+                clickable(item).click();
                 shortWait.until(settled(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label)));
                 closed(id);
                 return;
-            } catch (org.openqa.selenium.TimeoutException missed) {
+            } catch (TimeoutException | ElementClickInterceptedException missed) {
                 if (attempt == 3) {
                     throw missed;
                 }
