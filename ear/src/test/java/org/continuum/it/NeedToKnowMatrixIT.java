@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ArquillianExtension.class)
 class NeedToKnowMatrixIT {
+
+    private static final Logger LOG = Logger.getLogger(NeedToKnowMatrixIT.class.getName());
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -150,13 +153,13 @@ class NeedToKnowMatrixIT {
                 }
             }
         }
-        System.out.printf("need-to-know matrix: %d methods x %d people x %d case files: %d forbidden attempts,"
+        LOG.info(String.format("need-to-know matrix: %d methods x %d people x %d case files: %d forbidden attempts,"
                         + " %d refused and audited once, %d succeeded; %d refused by role (container); %d within"
-                        + " need to know (not called)%n", probes.size(), people.size(), targets.size(), forbidden,
+                        + " need to know (not called)", probes.size(), people.size(), targets.size(), forbidden,
                 forbidden - violations.size(), violations.stream().filter(v -> v.endsWith("SUCCEEDED")).count(),
-                refusedByRole, withinNeedToKnow);
-        System.out.println("need-to-know matrix by case file: " + byCategory);
-        System.out.println("need-to-know matrix by method: " + forbiddenByMethod);
+                refusedByRole, withinNeedToKnow));
+        LOG.info("need-to-know matrix by case file: " + byCategory);
+        LOG.info("need-to-know matrix by method: " + forbiddenByMethod);
         assertThat(violations).as("calls outside the need to know that were not refused and audited once")
                 .isEmpty();
         assertThat(forbidden).isGreaterThanOrEqualTo(2000);
