@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -107,6 +108,8 @@ class AuditorExportIT {
                     assertThat(c.shown()).isEqualTo("<5");
                     assertThat(c.percent()).as("no bar length that would tell the count").isZero();
                 });
+        assertThat(report.breakdowns()).extracting(ReportService.Breakdown::key).as("sealed facts still counted")
+                .contains("report.relocationsByDestination", "report.referralsByPartner");
         for (var breakdown : report.breakdowns()) {
             assertThat(breakdown.cells()).allSatisfy(c -> assertThat(c.shown()).matches("<5|0|[5-9]|\\d{2,}"));
         }
@@ -135,6 +138,15 @@ class AuditorExportIT {
         assertThat(rows).hasSize((int) caseFiles);
         Set<String> first = rows.stream().map(r -> r.get("pseudonym")).collect(Collectors.toSet());
         assertThat(first).hasSize(rows.size()).allMatch(p -> p.matches("P-[A-Z0-9]{10}"));
+        Map<List<String>, Long> classes = rows.stream().collect(Collectors.groupingBy(r -> List.of(r.get("team"),
+                r.get("country"), r.get("situation"), r.get("destination_country"), r.get("created")),
+                Collectors.counting()));
+        assertThat(classes).as("k-anonymity: every combination of the quasi-identifiers shared by 5 rows or more")
+                .allSatisfy((combination, size) -> assertThat(size).as(combination.toString()).isGreaterThanOrEqualTo(5));
+        assertThat(rows).extracting(r -> r.get("created")).allMatch(c -> c.matches("\\d{4}(-\\d{2})?|\\*"));
+        assertThat(new Sql(dataSource).strings("select detail from audit_event where action = 'EXPORT_GENERATED'"
+                + " and actor = ? and detail like 'cases csv%' order by id desc", NADIA)).first().asString()
+                .as("the export's audit row says how it was generalised").matches("cases csv rows=\\d+ k=5 level=\\w+ hidden=\\d+");
         Set<String> second = records(csv(AuditorExport.Dataset.CASES)).stream().map(r -> r.get("pseudonym"))
                 .collect(Collectors.toSet());
         assertThat(second).as("another export, other pseudonyms").doesNotContainAnyElementsOf(first);

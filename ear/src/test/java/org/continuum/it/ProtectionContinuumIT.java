@@ -13,6 +13,7 @@ import org.continuum.casefile.entity.Outcome;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RelocationScope;
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.casefile.entity.SharedField;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.casefile.entity.VerificationMethod;
 import org.continuum.identity.boundary.ReauthenticationService;
@@ -39,15 +40,24 @@ import org.continuum.protection.entity.MeasureStatus;
 import org.continuum.protection.entity.RiskFactor;
 import org.continuum.protection.entity.SafetyPlan;
 import org.continuum.protection.entity.ThreatCategory;
+import org.continuum.reference.boundary.PartnerDirectory;
 import org.continuum.reference.boundary.ReferenceData;
+import org.continuum.reference.entity.Partner;
+import org.continuum.referral.boundary.ReferralService;
+import org.continuum.security.control.FieldCipher;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -102,8 +112,17 @@ class ProtectionContinuumIT {
     @Inject
     ReferenceData reference;
 
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    PartnerDirectory directory;
+
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
+
+    @Inject
+    FieldCipher cipher;
 
     // --- steps ---------------------------------------------------------------------------------------------------
 
@@ -183,8 +202,9 @@ class ProtectionContinuumIT {
         Sql sql = new Sql(dataSource);
         assertThat(sql.count("select count(*) from safety_plan where contacts_enc like '%canary%'"
                 + " or code_words_enc like '%Grandmother%'")).as("sealed").isZero();
-        assertThat(sql.count("select count(*) from case_event where casefile_id = ? and kind = 'SAFETY_PLAN_UPDATED'"
-                + " and summary = 'digital-protections=4/6'", id)).isOne();
+        assertThat(sql.strings("select summary_enc from case_event where casefile_id = ? and kind = ?", id,
+                "SAFETY_PLAN_UPDATED")).as("the timeline summary is sealed too").singleElement()
+                .satisfies(sealed -> assertThat(cipher.open(sealed)).isEqualTo("digital-protections=4/6"));
         assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'SAFETY_PLAN_VIEWED'"
                 + " and outcome = 'DENIED'", id)).isOne();
 
@@ -384,6 +404,75 @@ class ProtectionContinuumIT {
                 "EndEvent_ClosedAfterRelocation");
         assertThat(new Sql(dataSource).count("select count(*) from escalation where casefile_id = ? and status = "
                 + "'APPROVED' and decided_by = ? and proposed_by = ?", id, CLAIRE, SOFIA)).isOne();
+    }
+
+    /**
+     * S16 (part): after a canary referral and a canary relocation, a full dump of the database (H2 {@code SCRIPT})
+     * holds the partner only in the partner directory, the destination nowhere in clear, and no audit detail
+     * carries a reference or a row id. The team still reads both through the application.
+     */
+    @Test
+    void aDatabaseDumpHoldsNoReferredPartnerNoDestinationAndNoIdInAuditDetails() throws Exception {
+        String code = "canary-" + System.nanoTime() % 1_000_000_000L;
+        String name = "Canary Haven " + code;
+        As.user("admin", Roles.ADMIN, () -> directory.save(new PartnerDirectory.PartnerForm(code, name,
+                Partner.Kind.LGBTQIA_ORGANISATION, List.of("travel-funding"), List.of("en", "ru"),
+                List.of("email:canary@example.org"), null, null, List.of(), List.of(), false, 5, true, null)));
+        long partner = As.user(AMIRA, Roles.CASEWORKER, () -> reference.partners()).stream()
+                .filter(p -> p.code().equals(code)).findFirst().orElseThrow().id();
+        long id = caseUnderLocalProtection("Juniper", SOFIA);
+        As.run(AMIRA, Roles.CASEWORKER, () -> referrals.recordConsent(id, partner, EnumSet.of(SharedField.COUNTRY),
+                true));
+        long referral = As.user(AMIRA, Roles.CASEWORKER, () -> referrals.refer(id, new ReferralService.ReferralRequest(
+                partner, "travel-funding", EnumSet.of(SharedField.COUNTRY), "email:canary@example.org", null,
+                null))).referralId();
+        As.run(AMIRA, Roles.CASEWORKER, () -> referrals.recordAnswer(referral, true, null));
+
+        String reassess = reassessTask(SOFIA, id);
+        As.run(SOFIA, Roles.SECURITY_MENTOR, () -> protection.reassess(reassess, new Reassessment(
+                RiskLevel.CRITICAL, "Warrant", ReassessmentDecision.ESCALATE, null, List.of(),
+                internationalWithEvidence())));
+        WorkTask approval = task(CLAIRE, Roles.COORDINATOR, id, "Task_ApproveEscalation");
+        String stepUp = DemoCodes.after(DemoCodes.secretOf(CLAIRE), new Sql(dataSource)
+                .longValue("select totp_last_step from app_user where username = ?", CLAIRE));
+        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> reauth.reauthenticate(
+                "Demo-Coordinator-1".toCharArray(), stepUp))).isTrue();
+        As.run(CLAIRE, Roles.COORDINATOR, () -> escalations.decide(approval.id(), true, "Agreed"));
+        As.run(AMIRA, Roles.CASEWORKER, () -> relocations.prepare(
+                task(AMIRA, Roles.CASEWORKER, id, "Task_PrepareRelocation").id(), new RelocationService.RelocationPlan(
+                        partner, "TV", RelocationService.TravelDocuments.VISA_REQUESTED, 0, "Canary route")));
+        As.run(AMIRA, Roles.CASEWORKER, () -> relocations.confirmArrival(
+                task(AMIRA, Roles.CASEWORKER, id, "Task_ConfirmArrival").id(), true, Instant.now(), null));
+        assertThat(view(id).destinationCountry()).as("the team still reads it").isEqualTo("TV");
+
+        List<String> dump = new ArrayList<>();
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement();
+             ResultSet script = sql.executeQuery("SCRIPT NOPASSWORDS NOSETTINGS")) {
+            while (script.next()) {
+                dump.add(script.getString(1));
+            }
+        }
+        assertThat(dump).as("a dump of the whole database").hasSizeGreaterThan(100);
+        assertThat(dump).filteredOn(statement -> statement.contains(code) || statement.contains(name))
+                .as("the canary partner stands only in the directory and in the trail of its own creation")
+                .allMatch(statement -> statement.startsWith("INSERT INTO \"PUBLIC\".\"PARTNER\"")
+                        || statement.startsWith("INSERT INTO \"PUBLIC\".\"AUDIT_EVENT\""));
+        assertThat(new Sql(dataSource).strings("select action from audit_event where detail like ?", "%" + code + "%"))
+                .containsOnly("PARTNER_SAVED");
+        assertThat(dump).as("no destination in clear").noneMatch(statement -> statement.contains("'TV'")
+                || statement.contains("destination=TV"));
+        assertThat(dump).filteredOn(statement -> statement.matches("(?s)CREATE (CACHED |MEMORY )?TABLE \"PUBLIC\"\\."
+                + "\"(REFERRAL|CONSENT|CASEFILE|CASE_EVENT)\".*")).as("no clear link to a partner, no clear summary")
+                .hasSize(4).noneMatch(table -> table.matches("(?s).*\"(PARTNER_ID|REFERRAL_PARTNER_ID|"
+                        + "RELOCATION_PARTNER_ID|HANDOVER_PARTNER_ID|DESTINATION_COUNTRY|SUMMARY)\".*"));
+        assertThat(new Sql(dataSource).strings("select detail from audit_event where detail is not null"))
+                .as("no reference and no row id in any audit detail").isNotEmpty()
+                .noneMatch(d -> d.matches("(?s).*\\b[A-Z]{1,3}-\\d{4}-\\d{3,}.*")
+                        || d.matches("(?s).*\\b(glass|change|requested|case|grant|referral|mail|escalation|measure|"
+                        + "place|closure|task|id|notification)=\\d.*"));
+        assertThat(new Sql(dataSource).strings("select summary_enc from case_event where casefile_id = ? and kind = ?",
+                id, "REFERRAL_SENT")).singleElement().satisfies(sealed -> assertThat(cipher.open(sealed))
+                .as("the timeline keeps the partner, sealed").startsWith("partner=" + code));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.continuum.it;
 
 import jakarta.annotation.Resource;
+import org.continuum.security.control.FieldCipher;
 import org.continuum.protection.boundary.MeasureUpdate;
 import org.continuum.protection.boundary.MeasureRow;
 import jakarta.ejb.EJBAccessException;
@@ -75,6 +76,9 @@ class ReferralIT {
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
+
+    @Inject
+    FieldCipher cipher;
 
     private long newCase(String pseudonym, String legalName) throws Exception {
         return As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request(pseudonym, legalName,
@@ -245,9 +249,11 @@ class ReferralIT {
         assertThat(sql.count("select count(*) from safe_place where address_enc like '%CANARY%'"
                 + " or contact_enc like '%843%'")).as("sealed").isZero();
         assertThat(sql.count("select count(*) from protection_measure where outcome_enc like '%Sheltered%'")).isZero();
-        assertThat(sql.count("select count(*) from case_event where casefile_id = ? and kind = 'MEASURE_UPDATED'"
-                + " and summary = 'measure=safe-place status=DONE effectiveness=5'", id)).isOne();
-        assertThat(sql.count("select count(*) from case_event where casefile_id = ? and summary like '%CANARY%'",
-                id)).isZero();
+        assertThat(sql.strings("select summary_enc from case_event where casefile_id = ? and kind = ?", id,
+                "MEASURE_UPDATED")).as("the timeline summary is sealed too").singleElement()
+                .satisfies(sealed -> assertThat(cipher.open(sealed))
+                        .isEqualTo("measure=safe-place status=DONE effectiveness=5"));
+        assertThat(sql.strings("select summary_enc from case_event where casefile_id = ?", id))
+                .noneMatch(sealed -> sealed.contains("CANARY") || cipher.open(sealed).contains("CANARY"));
     }
 }

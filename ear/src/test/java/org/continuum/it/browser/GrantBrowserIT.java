@@ -31,7 +31,7 @@ class GrantBrowserIT {
         String suffix = Long.toString(System.nanoTime() % 100_000);
         String grantUrl;
         try (Browser browser = new Browser()) {
-            grantUrl = step(browser, "grant-caseworker", () -> caseworker(browser, suffix));
+            grantUrl = step(browser, "grant-caseworker", () -> caseworker(browser, suffix, "2000", "2"));
         }
         try (Browser browser = new Browser()) {
             step(browser, "grant-coordinator-a", () -> firstApproval(browser, grantUrl));
@@ -110,11 +110,49 @@ class GrantBrowserIT {
         }
     }
 
+    /**
+     * R4 through the pages: a grant under the fund's threshold needs one approval; the coordinator who gave it is
+     * told that another coordinator records the payment and is offered no payment form; the other one pays.
+     */
+    @Test
+    void theSoleApproverOfAGrantDoesNotRecordItsPayment() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 100_000);
+        String grantUrl;
+        try (Browser browser = new Browser()) {
+            grantUrl = step(browser, "sole-caseworker", () -> caseworker(browser, suffix, "300", "1"));
+        }
+        try (Browser claire = new Browser()) {
+            new LoginPage(claire).logIn("claire.coordinator", "Demo-Coordinator-1");
+            claire.driver().get(grantUrl);
+            decide(claire, "claire.coordinator", "Demo-Coordinator-1", "Small housing grant, quote checked");
+            claire.textPresent(By.id("grantStatus"), "Approved");
+            claire.textPresent(By.id("soleApprover"), "another coordinator records the payment");
+            assertThat(claire.driver().findElements(By.id("disburse:submitPayment"))).as("no payment form").isEmpty();
+            claire.screenshot("grant-sole-approver");
+        }
+        try (Browser omar = new Browser()) {
+            new LoginPage(omar).logIn("omar.coordinator", "Demo-Coordinator-2");
+            omar.driver().get(grantUrl);
+            assertThat(omar.driver().findElements(By.id("soleApprover"))).isEmpty();
+            omar.choose("disburse:method", "Through a partner organisation");
+            omar.type("disburse:paymentReference", "PARTNER-TRF-" + suffix);
+            omar.type("disburse:proof", "Receipt signed at the partner's office");
+            if (!omar.driver().findElements(By.id("disburse:payPassword")).isEmpty()) {
+                omar.type("disburse:payPassword", "Demo-Coordinator-2");
+                omar.type("disburse:payCode", LoginPage.freshCode("omar.coordinator"));
+            }
+            omar.clickable(By.id("disburse:submitPayment")).click();
+            omar.textPresent(By.id("grantStatus"), "Paid");
+            assertThat(omar.visible(By.id("paidAmount")).getText()).startsWith("300.00 USD · 1/1");
+        }
+    }
+
     private static void checkbox(Browser browser, String id) {
         browser.clickable(By.cssSelector("[id='" + id + "'] .ui-chkbox-box")).click();
     }
 
-    private static String caseworker(Browser browser, String suffix) throws Exception {
+    private static String caseworker(Browser browser, String suffix, String amount, String approvals)
+            throws Exception {
         new LoginPage(browser).logIn("amira.caseworker", "Demo-Caseworker-1");
         new IntakePage(browser).register("Willow-" + suffix, "ليلى أحمد " + suffix, "Russia", "ru",
                 "Still in the country of danger");
@@ -124,9 +162,9 @@ class GrantBrowserIT {
         browser.textPresent(By.id("grantRequest:fundRules"), "1,500.00 USD");
         browser.choose("grantRequest:category", "Temporary housing");
         browser.type("grantRequest:purpose", "Two months in a safe flat while the threats continue");
-        browser.type("grantRequest:amount_input", "2000");
+        browser.type("grantRequest:amount_input", amount);
         browser.type("grantRequest:currency", "USD");
-        browser.type("grantRequest:totalCost_input", "2000");
+        browser.type("grantRequest:totalCost_input", amount);
         browser.clickable(By.id("grantRequest:recommend")).click();
         browser.textPresent(By.id("messages"), "Confirm that this purpose is not already funded elsewhere.");
         browser.screenshot("grant-request-refused");
@@ -134,7 +172,7 @@ class GrantBrowserIT {
         browser.clickable(By.id("grantRequest:recommend")).click();
         browser.urlContains("/app/grant.xhtml");
         assertThat(browser.visible(By.id("grantStatus")).getText()).isEqualTo("Recommended");
-        assertThat(browser.visible(By.id("approvalsRequired")).getText()).isEqualTo("2");
+        assertThat(browser.visible(By.id("approvalsRequired")).getText()).isEqualTo(approvals);
         browser.screenshot("grant-recommended");
         return browser.driver().getCurrentUrl();
     }

@@ -41,6 +41,60 @@ class ProtectionJourneyBrowserIT {
         }
     }
 
+    /**
+     * R4 through the pages: the mentor proposes to close a case protected in place; it stays open until a
+     * coordinator signs the closure off from her inbox.
+     */
+    @Test
+    void aLocalClosureWaitsForTheCoordinatorsSignOff() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 100_000);
+        String reference;
+        try (Browser browser = new Browser()) {
+            reference = step(browser, "closure-caseworker", () -> caseworker(browser, suffix));
+        }
+        try (Browser browser = new Browser()) {
+            step(browser, "closure-mentor", () -> {
+                new LoginPage(browser).logIn("sofia.mentor", "Demo-Mentor-2026");
+                TaskPage task = new TaskPage(browser);
+                task.open(reference, "Risk assessment").type("note", "Threats eased after the move")
+                        .threat(0, "Digital", "Unknown", "Phishing messages", 2, 2);
+                task.complete(reference);
+                task.open(reference, "Protection plan").tick("newMeasures", "security-mentoring");
+                String caseUrl = task.caseUrl();
+                task.complete(reference);
+                browser.driver().get(caseUrl);
+                browser.type("threat:threatNote", "A last check before closing");
+                browser.clickable(By.id("threat:reportThreat")).click();
+                browser.textPresent(By.id("messages"), "immediate reassessment");
+                task.open(reference, "Risk reassessment").radio("riskLevel", 0).radio("decision", 2)
+                        .choose("outcome", "Safe in place");
+                browser.screenshot("closure-proposed");
+                task.complete(reference);
+                browser.driver().get(caseUrl);
+                assertThat(browser.visible(By.id("phaseValue")).getText()).as("not closed by the mentor alone")
+                        .isNotEqualTo("Closed");
+                return null;
+            });
+        }
+        try (Browser browser = new Browser()) {
+            step(browser, "closure-coordinator", () -> {
+                new LoginPage(browser).logIn("claire.coordinator", "Demo-Coordinator-1");
+                browser.open("app/tasks.xhtml");
+                String inbox = browser.visible(By.id("inbox:tasks")).getText();
+                String name = inbox.contains("Validation de la clôture (protection sur place)")
+                        ? "Validation de la clôture (protection sur place)" : "Closure sign-off (local protection)";
+                TaskPage task = new TaskPage(browser);
+                task.open(reference, name).radio("approve", 0);
+                String caseUrl = task.caseUrl();
+                browser.screenshot("closure-sign-off");
+                task.complete(reference);
+                browser.driver().get(caseUrl);
+                assertThat(browser.visible(By.id("phaseValue")).getText()).isIn("Closed", "Clos");
+                return null;
+            });
+        }
+    }
+
     private static String caseworker(Browser browser, String suffix) throws Exception {
         new LoginPage(browser).logIn("amira.caseworker", "Demo-Caseworker-1");
         String reference = new IntakePage(browser).register("Cypress-" + suffix, "Мария Иванова " + suffix, "Russia",

@@ -8,14 +8,17 @@ import jakarta.transaction.Transactional;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditEvent;
 import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.security.control.FieldCipher;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes audit events. Successful changes are recorded in the caller's transaction, so the event and the change
- * commit or roll back together. Denials and failures are recorded in a transaction of their own: the business
+ * Writes audit events. Details are stored with references and row ids replaced by opaque codes
+ * ({@link AuditDetails}): the trail says what was done to which case file (its own column), never a key that
+ * joins it to another table or an export. Successful changes are recorded in the caller's transaction, so the
+ * event and the change commit or roll back together. Denials and failures are recorded in a transaction of their own: the business
  * transaction that follows them rolls back, and the record of the attempt must survive it.
  */
 @ApplicationScoped
@@ -29,15 +32,18 @@ public class AuditTrail {
     @Inject
     AuditChain chain;
 
+    @Inject
+    FieldCipher cipher;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, AuditAction action, Long caseFileId, String detail) {
-        append(new AuditEvent(now(), actor, action, caseFileId, AuditOutcome.SUCCESS, detail));
+        append(new AuditEvent(now(), actor, action, caseFileId, AuditOutcome.SUCCESS, AuditDetails.stored(detail, cipher::blindIndex)));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordIndependently(String actor, AuditAction action, Long caseFileId, AuditOutcome outcome,
                                     String detail) {
-        append(new AuditEvent(now(), actor, action, caseFileId, outcome, detail));
+        append(new AuditEvent(now(), actor, action, caseFileId, outcome, AuditDetails.stored(detail, cipher::blindIndex)));
     }
 
     /** Inserted at once (identity key), sealed into the chain when the transaction commits. */

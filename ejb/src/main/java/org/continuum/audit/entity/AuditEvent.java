@@ -58,7 +58,7 @@ public class AuditEvent {
         this.action = Objects.requireNonNull(action);
         this.caseFileId = caseFileId;
         this.outcome = Objects.requireNonNull(outcome);
-        if (detail != null && !detail.matches("[A-Za-z0-9 ._:=,/-]*")) {
+        if (detail != null && !detail.matches("[A-Za-z0-9 ._:=,/~-]*")) {
             throw new IllegalArgumentException("audit detail must be a short code, not free text");
         }
         this.detail = detail == null ? null : truncate(detail, DETAIL_MAX);

@@ -58,10 +58,11 @@ public class BreakGlassReport {
     }
 
     private Row row(BreakGlass g) {
-        String marker = "glass=" + g.getId() + " ";
+        // The trail keeps no glass id: the openings are this person's uses of this case file while the glass ran.
         List<Opening> opened = new ArrayList<>();
         audit.of(AuditAction.BREAK_GLASS_USED, g.getUsername(), g.getCaseFileId(), MAX_OPENINGS * 10).stream()
-                .filter(e -> e.getDetail() != null && e.getDetail().startsWith(marker))
+                .filter(e -> !e.getOccurredAt().isBefore(g.getOpenedAt().truncatedTo(ChronoUnit.MILLIS))
+                        && !e.getOccurredAt().isAfter(g.getExpiresAt()))
                 .map(this::opening)
                 .forEach(o -> {
                     // One page opens the case file several times (facts, plan, grants): one line per action and minute.

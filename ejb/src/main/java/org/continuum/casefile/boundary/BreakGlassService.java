@@ -104,7 +104,7 @@ public class BreakGlassService {
         breakGlasses.add(glass);
         String terms = "minutes=" + lasting.toMinutes() + " act=" + (wantsToAct ? "asked" : "no");
         events.record(caseFile, caller.getUsername(), CaseEventKind.BREAK_GLASS_OPENED, terms, why,
-                AuditAction.BREAK_GLASS_OPENED, "glass=" + glass.getId() + " " + terms);
+                AuditAction.BREAK_GLASS_OPENED, terms);
         events.notifyTeam(NotificationKind.BREAK_GLASS, caseFile, Role.COORDINATOR, caller.getUsername(),
                 "break-glass=" + glass.getId() + " case=" + caseFile.getId());
         return caseFile.getId();
@@ -118,13 +118,13 @@ public class BreakGlassService {
         CaseFile caseFile = guard.open(caller, glass.getCaseFileId(), AuditAction.BREAK_GLASS_CONFIRMED);
         if (!caller.hasRole(Role.COORDINATOR) || !caseFile.belongsTo(caller.getTeam())) {
             audit.recordIndependently(caller.getUsername(), AuditAction.BREAK_GLASS_CONFIRMED, caseFile.getId(),
-                    AuditOutcome.DENIED, "not-team-coordinator glass=" + glass.getId());
+                    AuditOutcome.DENIED, "not-team-coordinator");
             throw new CaseAccessDenied();
         }
         Instant now = Instant.now();
         if (glass.getUsername().equals(caller.getUsername())) {
             audit.recordIndependently(caller.getUsername(), AuditAction.BREAK_GLASS_CONFIRMED, caseFile.getId(),
-                    AuditOutcome.DENIED, "four-eyes own-request glass=" + glass.getId());
+                    AuditOutcome.DENIED, "four-eyes own-request");
             throw new CaseAccessDenied();
         }
         if (!glass.awaitsConfirmation(now)) {
@@ -132,7 +132,7 @@ public class BreakGlassService {
         }
         glass.confirm(caller.getUsername(), now);
         events.record(caseFile, caller.getUsername(), CaseEventKind.BREAK_GLASS_CONFIRMED, "for=" + glass.getUsername(),
-                null, AuditAction.BREAK_GLASS_CONFIRMED, "glass=" + glass.getId() + " for=" + glass.getUsername());
+                null, AuditAction.BREAK_GLASS_CONFIRMED, "for=" + glass.getUsername());
     }
 
     /** The caller's break-glasses that still run. */

@@ -59,11 +59,11 @@ public class CaseGuard {
             Optional<BreakGlass> glass = breakGlasses.active(user.getUsername(), caseFileId, now);
             if (glass.isPresent() && (READS.contains(attemptedAction) || glass.get().allowsWriting(now))) {
                 audit.record(user.getUsername(), AuditAction.BREAK_GLASS_USED, caseFileId,
-                        "glass=" + glass.get().getId() + " action=" + attemptedAction.name());
+                        "action=" + attemptedAction.name());
                 return caseFile;
             }
             if (glass.isPresent()) {
-                detail += " glass=" + glass.get().getId() + " read-only";
+                detail += " break-glass read-only";
             }
         }
         audit.recordIndependently(user == null ? null : user.getUsername(), attemptedAction,

@@ -36,7 +36,7 @@ public class Consents {
         em.createQuery("select c from Consent c where c.caseFileId = :id and c.purpose = :purpose"
                         + " order by c.recordedAt, c.id", Consent.class)
                 .setParameter("id", caseFileId).setParameter("purpose", ConsentPurpose.SHARE_WITH_PARTNER)
-                .getResultList().forEach(c -> latest.put(c.getPartner().getId(), c));
+                .getResultList().forEach(c -> latest.put(c.getPartnerId(), c));
         return latest;
     }
 }

@@ -45,7 +45,9 @@ public class CaseEvent {
     @Column(nullable = false, length = 30, updatable = false)
     private Phase phase;
 
-    @Column(length = 200, updatable = false)
+    /** Codes only, and sealed all the same: together they tell what happened to a person. */
+    @Convert(converter = Encrypted.class)
+    @Column(name = "summary_enc", length = 400, updatable = false)
     private String summary;
 
     @Convert(converter = Encrypted.class)

@@ -20,6 +20,7 @@ import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.reference.entity.Partner;
 import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.EncryptedNumber;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -136,9 +137,10 @@ public class CaseFile {
     @JoinColumn(name = "linked_case_id")
     private CaseFile linkedCase;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "referral_partner_id")
-    private Partner referralPartner;
+    /** The partner an ineligible or unverifiable person was pointed to: sealed, it can reveal their situation. */
+    @Convert(converter = EncryptedNumber.class)
+    @Column(name = "referral_partner_enc", length = 400)
+    private Long referralPartnerId;
 
     /** Relocation, exile support and closure: the later parts of the life, each a value of its own. */
     @Embedded
@@ -302,7 +304,7 @@ public class CaseFile {
             if (cleanNote == null) {
                 throw new IllegalArgumentException("triage.reason.required");
             }
-            this.referralPartner = triage.referral();
+            this.referralPartnerId = idOf(triage.referral());
             close(Outcome.INELIGIBLE, now);
             return;
         }
@@ -321,7 +323,7 @@ public class CaseFile {
         if (verified) {
             this.phase = Phase.RISK_ASSESSMENT;
         } else {
-            this.referralPartner = referral;
+            this.referralPartnerId = idOf(referral);
             close(Outcome.UNVERIFIABLE, now);
         }
     }
@@ -596,8 +598,12 @@ public class CaseFile {
         return linkedCase;
     }
 
-    public Partner getReferralPartner() {
-        return referralPartner;
+    public Long getReferralPartnerId() {
+        return referralPartnerId;
+    }
+
+    static Long idOf(Partner partner) {
+        return partner == null ? null : partner.getId();
     }
 
     /** The relocation part of the life (empty values before an escalation is approved). */
@@ -617,8 +623,8 @@ public class CaseFile {
         return relocation().scope();
     }
 
-    public Partner getRelocationPartner() {
-        return relocation().partner();
+    public Long getRelocationPartnerId() {
+        return relocation().partnerId();
     }
 
     public String getDestinationCountry() {
@@ -633,8 +639,8 @@ public class CaseFile {
         return exile().checkInsDone();
     }
 
-    public Partner getHandoverPartner() {
-        return exile().handoverPartner();
+    public Long getHandoverPartnerId() {
+        return exile().handoverPartnerId();
     }
 
     public Outcome getClosureOutcome() {

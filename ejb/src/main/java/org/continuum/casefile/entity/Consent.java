@@ -1,17 +1,16 @@
 package org.continuum.casefile.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.continuum.reference.entity.Partner;
+import org.continuum.security.control.EncryptedNumber;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -35,9 +34,10 @@ public class Consent {
     @Column(nullable = false, length = 30, updatable = false)
     private ConsentPurpose purpose;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "partner_id", updatable = false)
-    private Partner partner;
+    /** The partner a sharing consent names: sealed, like every link from a case to a partner. */
+    @Convert(converter = EncryptedNumber.class)
+    @Column(name = "partner_enc", length = 400, updatable = false)
+    private Long partnerId;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 40, updatable = false)
@@ -69,7 +69,7 @@ public class Consent {
         }
         this.caseFileId = caseFileId;
         this.purpose = purpose;
-        this.partner = purpose == ConsentPurpose.SHARE_WITH_PARTNER ? partner : null;
+        this.partnerId = purpose == ConsentPurpose.SHARE_WITH_PARTNER ? partner.getId() : null;
         this.channel = purpose == ConsentPurpose.CONTACT_BY_CHANNEL ? channel : null;
         this.granted = granted;
         this.recordedAt = Objects.requireNonNull(recordedAt);
@@ -97,8 +97,9 @@ public class Consent {
         return purpose;
     }
 
-    public Partner getPartner() {
-        return partner;
+    /** The partner a sharing consent names; null for a contact consent. */
+    public Long getPartnerId() {
+        return partnerId;
     }
 
     public Channel getChannel() {

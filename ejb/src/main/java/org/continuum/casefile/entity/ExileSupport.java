@@ -1,11 +1,10 @@
 package org.continuum.casefile.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import org.continuum.reference.entity.Partner;
+import org.continuum.security.control.EncryptedNumber;
 
 /** Support in exile after arrival: how many check-ins were held, and the local partner the person was handed to. */
 @Embeddable
@@ -14,16 +13,16 @@ public class ExileSupport {
     @Column(name = "check_ins_done", nullable = false)
     private int checkInsDone;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "handover_partner_id")
-    private Partner handoverPartner;
+    @Convert(converter = EncryptedNumber.class)
+    @Column(name = "handover_partner_enc", length = 400)
+    private Long handoverPartnerId;
 
     protected ExileSupport() {
     }
 
-    private ExileSupport(int checkInsDone, Partner handoverPartner) {
+    private ExileSupport(int checkInsDone, Long handoverPartnerId) {
         this.checkInsDone = checkInsDone;
-        this.handoverPartner = handoverPartner;
+        this.handoverPartnerId = handoverPartnerId;
     }
 
     static ExileSupport none() {
@@ -32,14 +31,14 @@ public class ExileSupport {
 
     /** One more check-in; a handover named now replaces the earlier one, none keeps it. */
     ExileSupport checkedIn(Partner handover) {
-        return new ExileSupport(checkInsDone + 1, handover != null ? handover : handoverPartner);
+        return new ExileSupport(checkInsDone + 1, handover != null ? handover.getId() : handoverPartnerId);
     }
 
     public int checkInsDone() {
         return checkInsDone;
     }
 
-    public Partner handoverPartner() {
-        return handoverPartner;
+    public Long handoverPartnerId() {
+        return handoverPartnerId;
     }
 }

@@ -1,13 +1,13 @@
 package org.continuum.casefile.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import org.continuum.reference.entity.Partner;
+import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.EncryptedNumber;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,11 +25,13 @@ public class Relocation {
     @Column(name = "relocation_scope", length = 20)
     private RelocationScope scope;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "relocation_partner_id")
-    private Partner partner;
+    /** Who receives the person, and where: both sealed, since either can tell where a person went. */
+    @Convert(converter = EncryptedNumber.class)
+    @Column(name = "relocation_partner_enc", length = 400)
+    private Long partnerId;
 
-    @Column(name = "destination_country", length = 2)
+    @Convert(converter = Encrypted.class)
+    @Column(name = "destination_enc", length = 400)
     private String destinationCountry;
 
     @Column(name = "arrived_at")
@@ -38,9 +40,9 @@ public class Relocation {
     protected Relocation() {
     }
 
-    private Relocation(RelocationScope scope, Partner partner, String destinationCountry, Instant arrivedAt) {
+    private Relocation(RelocationScope scope, Long partnerId, String destinationCountry, Instant arrivedAt) {
         this.scope = scope;
-        this.partner = partner;
+        this.partnerId = partnerId;
         this.destinationCountry = destinationCountry;
         this.arrivedAt = arrivedAt;
     }
@@ -50,12 +52,12 @@ public class Relocation {
     }
 
     Relocation approved(RelocationScope approvedScope) {
-        return new Relocation(Objects.requireNonNull(approvedScope), partner, destinationCountry, arrivedAt);
+        return new Relocation(Objects.requireNonNull(approvedScope), partnerId, destinationCountry, arrivedAt);
     }
 
     /** The escalation was refused or the relocation called off: no scope any more. */
     Relocation calledOff() {
-        return new Relocation(null, partner, destinationCountry, arrivedAt);
+        return new Relocation(null, partnerId, destinationCountry, arrivedAt);
     }
 
     /** A partner and a destination, which must differ from the country of danger unless the move is internal. */
@@ -66,7 +68,7 @@ public class Relocation {
         if (scope != RelocationScope.TEMPORARY_INTERNAL && scope != null && destination.equals(countryOfDanger)) {
             throw new IllegalArgumentException("relocation.destination.sameCountry");
         }
-        return new Relocation(scope, chosenPartner, destination, arrivedAt);
+        return new Relocation(scope, CaseFile.idOf(chosenPartner), destination, arrivedAt);
     }
 
     Relocation arrived(Instant at, Instant now) {
@@ -76,15 +78,15 @@ public class Relocation {
         if (at == null || at.isAfter(now)) {
             throw new IllegalArgumentException("relocation.arrival.invalid");
         }
-        return new Relocation(scope, partner, destinationCountry, at);
+        return new Relocation(scope, partnerId, destinationCountry, at);
     }
 
     public RelocationScope scope() {
         return scope;
     }
 
-    public Partner partner() {
-        return partner;
+    public Long partnerId() {
+        return partnerId;
     }
 
     public String destinationCountry() {

@@ -3,6 +3,7 @@ package org.continuum.document.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.continuum.reference.control.Partners;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -48,6 +49,9 @@ public class DossierService {
 
     @Inject
     Referrals referrals;
+
+    @Inject
+    Partners partners;
 
     @Inject
     Consents consents;
@@ -115,8 +119,8 @@ public class DossierService {
             var consents = this.consents.ofCase(caseFileId);
             pdf.item("STORAGE: " + words.getString("state.granted") + " · " + WHEN.format(c.getConsentRecordedAt()));
             for (Consent consent : consents) {
-                pdf.item(consent.getPurpose() + (consent.getPartner() == null ? "" : " · " + consent.getPartner()
-                        .getName()) + (consent.getChannel() == null ? "" : " · " + consent.getChannel()) + ": "
+                pdf.item(consent.getPurpose() + (consent.getPartnerId() == null ? ""
+                        : " · " + partners.nameOf(consent.getPartnerId())) + (consent.getChannel() == null ? "" : " · " + consent.getChannel()) + ": "
                         + words.getString(consent.isGranted() ? "state.granted" : "state.refused")
                         + (consent.getSharedFields().isEmpty() ? "" : " (" + consent.getSharedFields() + ")")
                         + " · " + WHEN.format(consent.getRecordedAt()));
@@ -138,7 +142,7 @@ public class DossierService {
             List<Referral> sent = new ArrayList<>(referrals.ofCase(caseFileId));
             Collections.reverse(sent);
             for (Referral r : sent) {
-                pdf.item(WHEN.format(r.getSentAt()) + " · " + r.getPartner().getName() + " · " + r.getPurpose()
+                pdf.item(WHEN.format(r.getSentAt()) + " · " + partners.nameOf(r.getPartnerId()) + " · " + r.getPurpose()
                         + " · " + r.getSharedFields() + " · " + r.getStatus()
                         + (r.getOutcome() == null ? "" : " · " + r.getOutcome()));
             }
@@ -173,12 +177,13 @@ public class DossierService {
         ResourceBundle words = words(caller);
         Instant now = Instant.now();
         ReferralPackage.Contents contents = ReferralPackage.Contents.parse(r.getSharedPackage());
+        String partnerName = partners.nameOf(r.getPartnerId());
         try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),
-                WHEN.format(now), String.format(words.getString("purpose.referral"), r.getPartner().getName())),
+                WHEN.format(now), String.format(words.getString("purpose.referral"), partnerName)),
                 c.getReference())) {
-            pdf.title(String.format(words.getString("title.referral"), c.getReference(), r.getPartner().getName()));
+            pdf.title(String.format(words.getString("title.referral"), c.getReference(), partnerName));
             pdf.field(words.getString("field.reference"), contents.caseReference());
-            pdf.field(words.getString("field.partner"), r.getPartner().getName());
+            pdf.field(words.getString("field.partner"), partnerName);
             pdf.field(words.getString("field.purpose"), r.getPurpose());
             pdf.field(words.getString("field.sentAt"), WHEN.format(r.getSentAt()));
             pdf.heading(words.getString("section.shared"));
@@ -189,7 +194,7 @@ public class DossierService {
             pdf.paragraph(words.getString("note.referral"));
             PdfComposer.Protected file = pdf.finish();
             audit.record(caller.getUsername(), AuditAction.DOSSIER_GENERATED, c.getId(),
-                    "referral=" + referralId + " fields=" + contents.shared().size());
+                    "referral fields=" + contents.shared().size());
             return new Dossier(c.getReference() + "-referral-" + referralId + ".pdf", file);
         }
     }
@@ -237,7 +242,7 @@ public class DossierService {
                         + (coordinator && p.getPaymentReference() != null ? " · " + p.getPaymentReference() : ""));
             }
             PdfComposer.Protected file = pdf.finish();
-            audit.record(caller.getUsername(), AuditAction.DOSSIER_GENERATED, c.getId(), "grant=" + g.getReference());
+            audit.record(caller.getUsername(), AuditAction.DOSSIER_GENERATED, c.getId(), "grant-letter");
             return new Dossier(g.getReference() + "-record.pdf", file);
         }
     }

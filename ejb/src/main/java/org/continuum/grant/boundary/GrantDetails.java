@@ -19,7 +19,7 @@ public record GrantDetails(GrantSummary summary, int continuumStep, String riskL
                            Instant reportReceivedAt, FundView fund, List<DecisionView> decisions,
                            List<PaymentView> payments, List<String> ruleProblems, boolean canDecide,
                            boolean canDisburse, boolean canReceiveReport, boolean ownRecommendation,
-                           boolean stepUpNeeded) {
+                           boolean soleApprover, boolean stepUpNeeded) {
 
     /**
      * What {@code reader} may see and do on a grant. {@code openTask} is the grant's open task when the reader may
@@ -50,6 +50,7 @@ public record GrantDetails(GrantSummary summary, int continuumStep, String riskL
                         && !grant.isSoleApprover(me),
                 reader.hasRole(Role.CASEWORKER) && openTask == TaskKind.RECEIVE_GRANT_REPORT,
                 grant.getRecommendedBy().equals(me),
+                grant.isSoleApprover(me),
                 coordinator && reauthenticationDue);
     }
 }

@@ -62,7 +62,7 @@ public class GrantProcessCallbacks {
             CaseFile caseFile = caseFiles.get(g.getCaseFileId());
             events.recordBySystem(caseFile, CaseEventKind.GRANT_REPORT_OVERDUE,
                     "grant=" + g.getReference() + " due=" + g.getReportDueOn(), AuditAction.GRANT_REPORT_OVERDUE,
-                    g.getReference());
+                    "due=" + g.getReportDueOn());
             events.notifyTeam(NotificationKind.REPORT_OVERDUE, caseFile, Role.COORDINATOR, null,
                     "grant=" + g.getId());
         });

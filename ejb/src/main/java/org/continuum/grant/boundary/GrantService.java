@@ -119,7 +119,7 @@ public class GrantService {
                         caseFile.getId(), caseFile.getReference(), caseFile.getTeam().getCode())));
         events.record(caseFile, caller.getUsername(), CaseEventKind.EMERGENCY_GRANT_REQUESTED,
                 "grant=" + grant.getReference() + " fund=" + fund.getCode() + " category=" + request.category() + " amount=" + request.amount().toPlainString() + " " + request.currency(),
-                null, AuditAction.EMERGENCY_GRANT_REQUESTED, grant.getReference());
+                null, AuditAction.EMERGENCY_GRANT_REQUESTED, "fund=" + fund.getCode() + " category=" + request.category());
         events.notifyTeam(NotificationKind.APPROVAL_NEEDED, caseFile, Role.COORDINATOR, caller.getUsername(),
                 "grant=" + grant.getId());
         return summary(grant, caseFile.getReference(), caller);
@@ -136,7 +136,7 @@ public class GrantService {
         UserAccount caller = currentCaller.account();
         EmergencyGrant grant = grants.find(grantId).orElseThrow(() -> deny(caller, null, "grant-not-found"));
         CaseFile caseFile = guard.open(caller, grant.getCaseFileId(), AuditAction.GRANT_VIEWED);
-        audit.record(caller.getUsername(), AuditAction.GRANT_VIEWED, caseFile.getId(), grant.getReference());
+        audit.record(caller.getUsername(), AuditAction.GRANT_VIEWED, caseFile.getId(), "category=" + grant.getCategory());
         WorkTask task = grantProcess.openTask(grantId).orElse(null);
         TaskKind kind = task == null ? null : TaskKind.of(task.definitionKey()).orElse(null);
         boolean free = task != null && (task.assignee() == null || task.assignee().equals(caller.getUsername()));
@@ -205,7 +205,7 @@ public class GrantService {
         events.record(caseFile, caller.getUsername(), event,
                 "grant=" + grant.getReference() + " decision=" + decision.kind() + (grant.getApprovedInFundCurrency() == null ? "" : " amount=" + grant.getApprovedInFundCurrency().toPlainString() + " " + grant.getFund().getCurrency()),
                 decision.reason(), AuditAction.GRANT_DECIDED,
-                grant.getReference() + " " + decision.kind() + " status=" + grant.getStatus());
+                decision.kind() + " status=" + grant.getStatus());
         return summary(grant, caseFile.getReference(), caller);
     }
 
@@ -243,7 +243,7 @@ public class GrantService {
                         + " amount=" + paid.getAmount().toPlainString() + " " + fund.getCurrency()
                         + " method=" + paid.getMethod(), null);
         audit.record(caller.getUsername(), AuditAction.GRANT_DISBURSED, grant.getCaseFileId(),
-                grant.getReference() + " tranche=" + paid.getTranche());
+                "tranche=" + paid.getTranche());
         return summary(grant, open.caseFile().getReference(), caller);
     }
 
@@ -258,8 +258,7 @@ public class GrantService {
         workflow.complete(open.task().id(), caller.getUsername(), Map.of());
         timeline.record(open.caseFile(), caller.getUsername(), CaseEventKind.GRANT_REPORT_RECEIVED,
                 "grant=" + grant.getReference(), note == null || note.isBlank() ? null : note.strip());
-        audit.record(caller.getUsername(), AuditAction.GRANT_REPORT_RECEIVED, grant.getCaseFileId(),
-                grant.getReference());
+        audit.record(caller.getUsername(), AuditAction.GRANT_REPORT_RECEIVED, grant.getCaseFileId(), "report");
         return summary(grant, open.caseFile().getReference(), caller);
     }
 
@@ -313,7 +312,7 @@ public class GrantService {
 
     private InvalidInput fourEyes(UserAccount caller, EmergencyGrant grant, String reason, String key) {
         audit.recordIndependently(caller.getUsername(), AuditAction.GRANT_DECIDED, grant.getCaseFileId(),
-                AuditOutcome.DENIED, "four-eyes " + reason + " " + grant.getReference());
+                AuditOutcome.DENIED, "four-eyes " + reason);
         return new InvalidInput(key);
     }
 

@@ -146,7 +146,8 @@ public class RelocationService {
         }
         variables.put(CaseWorkflow.Var.CHECK_IN, checkIn.closeWith() == null ? "CONTINUE" : "CLOSE");
         workflow.complete(open.task().id(), caller.getUsername(), variables);
-        audit.record(caller.getUsername(), AuditAction.CHECK_IN_RECORDED, caseFile.getId(), summary);
+        audit.record(caller.getUsername(), AuditAction.CHECK_IN_RECORDED, caseFile.getId(),
+                "number=" + caseFile.getCheckInsDone() + (handover == null ? "" : " handed-over"));
     }
 
     /**

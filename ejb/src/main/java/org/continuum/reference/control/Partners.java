@@ -31,6 +31,18 @@ public class Partners {
         return partner;
     }
 
+    /** The name of a partner a sealed link points to; a link to a partner no longer on file shows as "?". */
+    public String nameOf(Long id) {
+        Partner partner = id == null ? null : em.find(Partner.class, id);
+        return partner == null ? "?" : partner.getName();
+    }
+
+    /** The code of a partner a sealed link points to, for timeline summaries (themselves sealed). */
+    public String codeOf(Long id) {
+        Partner partner = id == null ? null : em.find(Partner.class, id);
+        return partner == null ? "-" : partner.getCode();
+    }
+
     /** Active partners, by name. */
     public List<Partner> active() {
         return em.createQuery("select p from Partner p where p.active = true order by p.name", Partner.class)

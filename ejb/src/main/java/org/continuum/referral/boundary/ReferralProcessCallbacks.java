@@ -3,6 +3,7 @@ package org.continuum.referral.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.continuum.reference.control.Partners;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.CaseEvents;
 import org.continuum.casefile.control.CaseFiles;
@@ -25,6 +26,9 @@ public class ReferralProcessCallbacks {
     Referrals referrals;
 
     @Inject
+    Partners partners;
+
+    @Inject
     CaseFiles caseFiles;
 
     @Inject
@@ -38,8 +42,8 @@ public class ReferralProcessCallbacks {
         }
         CaseFile caseFile = caseFiles.get(referral.getCaseFileId());
         events.recordBySystem(caseFile, CaseEventKind.REFERRAL_ANSWER_OVERDUE,
-                "partner=" + referral.getPartner().getCode(), AuditAction.REFERRAL_ANSWER_OVERDUE,
-                "referral=" + referralId);
+                "partner=" + partners.codeOf(referral.getPartnerId()), AuditAction.REFERRAL_ANSWER_OVERDUE,
+                "answer-overdue");
         List<String> who = new ArrayList<>(List.of(referral.getSentBy()));
         if (caseFile.getAssignedMentor() != null) {
             who.add(caseFile.getAssignedMentor().getUsername());

@@ -112,7 +112,7 @@ public class ReferralService {
                 .sorted(Comparator.comparing((PartnerCard c) -> !c.hint().suggested())
                         .thenComparing(c -> !c.hint().eligible()))
                 .toList();
-        List<ReferralRow> rows = referrals.ofCase(caseFileId).stream().map(ReferralService::row).toList();
+        List<ReferralRow> rows = referrals.ofCase(caseFileId).stream().map(this::row).toList();
         return new Desk(caseFileId, caseFile.getReference(), caseFile.getPseudonym(), caseFile.getPhase(), profile,
                 cards, rows);
     }
@@ -137,10 +137,10 @@ public class ReferralService {
         Consent consent = InvalidInput.whenRefused(() -> Consent.toShare(caseFileId, partner, fields, granted,
                 Instant.now(), caller.getUsername()));
         consents.add(consent);
-        String summary = "partner=" + partner.getCode() + " granted=" + granted + " fields="
-                + consent.getSharedFields().stream().map(Enum::name).collect(Collectors.joining(","));
-        events.record(caseFile, caller.getUsername(), CaseEventKind.CONSENT_RECORDED, summary, null,
-                AuditAction.CONSENT_RECORDED, summary);
+        String shared = consent.getSharedFields().stream().map(Enum::name).collect(Collectors.joining(","));
+        events.record(caseFile, caller.getUsername(), CaseEventKind.CONSENT_RECORDED,
+                "partner=" + partner.getCode() + " granted=" + granted + " fields=" + shared, null,
+                AuditAction.CONSENT_RECORDED, "granted=" + granted + " fields=" + shared);
     }
 
     /**
@@ -169,7 +169,7 @@ public class ReferralService {
         }
         if (!problems.isEmpty()) {
             audit.recordIndependently(caller.getUsername(), AuditAction.REFERRAL_SENT, caseFileId,
-                    AuditOutcome.DENIED, "partner=" + partner.getCode() + " problems=" + problems.size());
+                    AuditOutcome.DENIED, "problems=" + problems.size());
             throw new InvalidInput(problems);
         }
         ReferralPackage.Contents contents = ReferralPackage.build(caseFile.getReference(), valuesOf(caseFile),
@@ -187,7 +187,7 @@ public class ReferralService {
         events.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_SENT,
                 "partner=" + partner.getCode() + " purpose=" + request.purpose() + " fields=" + fields, null,
                 AuditAction.REFERRAL_SENT,
-                "partner=" + partner.getCode() + " referral=" + referral.getId() + " fields=" + contents.shared().size());
+                "fields=" + contents.shared().size());
         return new SentReferral(referral.getId(), partner.getName(), request.channel(), contents.lines(), due);
     }
 
@@ -198,10 +198,10 @@ public class ReferralService {
         CaseFile caseFile = caseFiles.get(referral.getCaseFileId());
         InvalidInput.whenRefused(() -> referral.answer(accepted, note, caller.getUsername(), Instant.now()));
         workflow.answered(referral.getProcessInstanceId());
-        String summary = "partner=" + referral.getPartner().getCode() + " answer="
+        String summary = "partner=" + partners.codeOf(referral.getPartnerId()) + " answer="
                 + (accepted ? "ACCEPTED" : "DECLINED");
         events.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_ANSWERED, summary, note,
-                AuditAction.REFERRAL_ANSWERED, "referral=" + referralId + " accepted=" + accepted);
+                AuditAction.REFERRAL_ANSWERED, "accepted=" + accepted);
     }
 
     /** What an accepted referral brought the person; the loop is closed and the outcome is on the timeline. */
@@ -211,15 +211,15 @@ public class ReferralService {
         CaseFile caseFile = caseFiles.get(referral.getCaseFileId());
         InvalidInput.whenRefused(() -> referral.recordOutcome(outcome, note, caller.getUsername(), Instant.now()));
         events.record(caseFile, caller.getUsername(), CaseEventKind.REFERRAL_OUTCOME,
-                "partner=" + referral.getPartner().getCode() + " outcome=" + outcome, note,
-                AuditAction.REFERRAL_OUTCOME_RECORDED, "referral=" + referralId + " outcome=" + outcome);
+                "partner=" + partners.codeOf(referral.getPartnerId()) + " outcome=" + outcome, note,
+                AuditAction.REFERRAL_OUTCOME_RECORDED, "outcome=" + outcome);
     }
 
     /** Referrals of the caller's case files still waiting for an answer after their due date, oldest first. */
     public List<OverdueReferral> overdue() {
         return referrals.overdue(currentCaller.account(), Instant.now(), 50).stream()
                 .map(o -> new OverdueReferral(o.referral().getId(), o.referral().getCaseFileId(), o.caseReference(),
-                        o.referral().getPartner().getName(), o.referral().getAnswerDueAt()))
+                        partners.nameOf(o.referral().getPartnerId()), o.referral().getAnswerDueAt()))
                 .toList();
     }
 
@@ -272,8 +272,8 @@ public class ReferralService {
                 c.getTargetedForWork());
     }
 
-    private static ReferralRow row(Referral r) {
-        return new ReferralRow(r.getId(), r.getPartner().getName(), r.getPurpose(), r.getChannel(),
+    private ReferralRow row(Referral r) {
+        return new ReferralRow(r.getId(), partners.nameOf(r.getPartnerId()), r.getPurpose(), r.getChannel(),
                 EnumSet.copyOf(r.getSharedFields()), ReferralPackage.Contents.parse(r.getSharedPackage()).lines(),
                 r.getMessage(), r.getSentAt(), r.getSentBy(), r.getAnswerDueAt(), r.isAnswerOverdue(),
                 r.getStatus(), r.getAnsweredAt(), r.getAnswerNote(), r.getOutcome(), r.getOutcomeNote(),

@@ -5,17 +5,15 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.casefile.entity.SharedField;
 import org.continuum.reference.entity.Partner;
 import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.EncryptedNumber;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -39,9 +37,10 @@ public class Referral {
     @Column(name = "casefile_id", nullable = false, updatable = false)
     private long caseFileId;
 
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "partner_id", nullable = false, updatable = false)
-    private Partner partner;
+    /** Which partner: sealed, since the partner a person was sent to can reveal who they are. */
+    @Convert(converter = EncryptedNumber.class)
+    @Column(name = "partner_enc", nullable = false, length = 400, updatable = false)
+    private Long partnerId;
 
     @Column(nullable = false, length = 60, updatable = false)
     private String purpose;
@@ -113,7 +112,7 @@ public class Referral {
     public Referral(long caseFileId, Partner partner, String purpose, Set<SharedField> sharedFields,
                     String sharedPackage, String message, String channel, String sentBy, Instant sentAt,
                     Instant answerDueAt) {
-        this.partner = Objects.requireNonNull(partner, "referral.partner.required");
+        Objects.requireNonNull(partner, "referral.partner.required");
         if (!partner.isActive()) {
             throw new IllegalArgumentException("referral.partner.inactive");
         }
@@ -130,6 +129,7 @@ public class Referral {
             throw new IllegalArgumentException("referral.due.future");
         }
         this.caseFileId = caseFileId;
+        this.partnerId = partner.getId();
         this.purpose = purpose;
         this.sharedFields = SharedField.format(sharedFields);
         this.sharedPackage = Objects.requireNonNull(sharedPackage);
@@ -199,8 +199,8 @@ public class Referral {
         return caseFileId;
     }
 
-    public Partner getPartner() {
-        return partner;
+    public long getPartnerId() {
+        return partnerId;
     }
 
     public String getPurpose() {

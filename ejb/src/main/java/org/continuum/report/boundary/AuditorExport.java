@@ -14,17 +14,20 @@ import org.continuum.grant.entity.Disbursement;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantDecision;
 import org.continuum.platform.control.Roles;
-import org.continuum.report.control.AuditDetails;
+import org.continuum.audit.control.AuditDetails;
 import org.continuum.report.control.ExportPseudonyms;
 import org.continuum.report.control.ExportReader;
 import org.continuum.report.control.ExportSheets;
+import org.continuum.report.control.KAnonymity;
 
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -44,8 +47,8 @@ public class AuditorExport {
 
     static final int PAGE = 1000;
     public static final List<String> CASE_COLUMNS = List.of("pseudonym", "team", "country", "situation", "request_type",
-            "urgency", "channel", "phase", "risk_level", "created_on", "closed_on", "closure_outcome",
-            "relocation_scope", "destination_country", "arrived_on", "check_ins");
+            "urgency", "channel", "phase", "risk_level", "created", "closed", "closure_outcome",
+            "relocation_scope", "destination_country", "arrived", "check_ins");
     static final List<String> GRANT_COLUMNS = List.of("case_pseudonym", "grant", "fund", "category", "amount",
             "currency", "status", "recommended_by", "recommended_on", "approvals_required", "approved_amount",
             "approved_in_fund_currency", "disbursed_in_fund_currency", "tranches", "tranches_paid", "report_due_on",
@@ -76,8 +79,9 @@ public class AuditorExport {
     public long csv(Dataset dataset, LocalDate from, LocalDate to, OutputStream out) {
         requireStepUp();
         ExportPseudonyms pseudonyms = new ExportPseudonyms();
-        long rows = ExportSheets.csv(out, columns(dataset), sink -> rows(dataset, from, to, pseudonyms, sink));
-        audited(dataset, "csv", rows);
+        AtomicReference<KAnonymity.Plan> plan = new AtomicReference<>();
+        long rows = ExportSheets.csv(out, columns(dataset), sink -> rows(dataset, from, to, pseudonyms, plan, sink));
+        audited(dataset, "csv", rows, plan.get());
         return rows;
     }
 
@@ -85,21 +89,23 @@ public class AuditorExport {
     public long xlsx(LocalDate from, LocalDate to, OutputStream out) {
         requireStepUp();
         ExportPseudonyms pseudonyms = new ExportPseudonyms();
+        AtomicReference<KAnonymity.Plan> plan = new AtomicReference<>();
         ExportSheets.Xlsx workbook = new ExportSheets.Xlsx(out);
         long total = 0;
         for (Dataset dataset : Dataset.values()) {
             total += workbook.sheet(dataset.name().toLowerCase(java.util.Locale.ROOT), columns(dataset),
-                    sink -> rows(dataset, from, to, pseudonyms, sink));
+                    sink -> rows(dataset, from, to, pseudonyms, plan, sink));
         }
         workbook.finish();
-        audited(null, "xlsx", total);
+        audited(null, "xlsx", total, plan.get());
         return total;
     }
 
-    private void audited(Dataset dataset, String format, long rows) {
+    private void audited(Dataset dataset, String format, long rows, KAnonymity.Plan plan) {
         audit.record(currentCaller.username(), AuditAction.EXPORT_GENERATED, null,
                 (dataset == null ? "all" : dataset.name().toLowerCase(java.util.Locale.ROOT)) + " " + format
-                        + " rows=" + rows);
+                        + " rows=" + rows + (plan == null ? "" : " k=" + KAnonymity.K + " level="
+                        + plan.level().name().toLowerCase(java.util.Locale.ROOT) + " hidden=" + plan.hiddenRows()));
     }
 
     private static List<String> columns(Dataset dataset) {
@@ -110,26 +116,44 @@ public class AuditorExport {
         };
     }
 
-    private long rows(Dataset dataset, LocalDate from, LocalDate to, ExportPseudonyms p, Consumer<List<String>> sink) {
+    private long rows(Dataset dataset, LocalDate from, LocalDate to, ExportPseudonyms p,
+                      AtomicReference<KAnonymity.Plan> plan, Consumer<List<String>> sink) {
         return switch (dataset) {
-            case CASES -> cases(p, sink);
+            case CASES -> cases(p, plan, sink);
             case GRANTS -> grants(p, sink);
             case AUDIT -> auditTrail(from, to, p, sink);
         };
     }
 
-    /** Keyset pagination by id, the persistence context cleared after each page: memory stays flat. */
-    private long cases(ExportPseudonyms p, Consumer<List<String>> sink) {
+    /**
+     * Two passes, each by keyset pagination with the persistence context cleared after each page (memory stays
+     * flat but for the class counts): the first counts the quasi-identifiers, the second writes every row as the
+     * k-anonymity plan lets it show them.
+     */
+    private long cases(ExportPseudonyms p, AtomicReference<KAnonymity.Plan> planned, Consumer<List<String>> sink) {
+        KAnonymity counter = new KAnonymity();
+        eachCase(c -> counter.count(quasi(c)));
+        KAnonymity.Plan plan = counter.plan();
+        planned.set(plan);
+        long rows = eachCase(c -> {
+            KAnonymity.Quasi q = quasi(c);
+            List<String> shown = plan.show(q);
+            sink.accept(List.of(p.of(c.getId()), shown.get(0), shown.get(1), shown.get(2),
+                    c.getRequestType().name(), c.getUrgency().name(), c.getChannel().name(), c.getPhase().name(),
+                    text(c.getRiskLevel()), shown.get(4), plan.period(q, month(c.getClosedAt())),
+                    text(c.getClosureOutcome()), text(c.getRelocationScope()), shown.get(3),
+                    plan.period(q, month(c.getArrivedAt())), Integer.toString(c.getCheckInsDone())));
+        });
+        return rows;
+    }
+
+    private long eachCase(Consumer<CaseFile> action) {
         long rows = 0;
         long after = 0;
         while (true) {
             List<CaseFile> page = reader.caseFilesAfter(after, PAGE);
             for (CaseFile c : page) {
-                sink.accept(List.of(p.of(c.getId()), c.getTeam().getCode(), c.getCountry(), c.getSituation().name(),
-                        c.getRequestType().name(), c.getUrgency().name(), c.getChannel().name(), c.getPhase().name(),
-                        text(c.getRiskLevel()), day(c.getCreatedAt()), day(c.getClosedAt()),
-                        text(c.getClosureOutcome()), text(c.getRelocationScope()), text(c.getDestinationCountry()),
-                        day(c.getArrivedAt()), Integer.toString(c.getCheckInsDone())));
+                action.accept(c);
                 after = c.getId();
                 rows++;
             }
@@ -138,6 +162,15 @@ public class AuditorExport {
                 return rows;
             }
         }
+    }
+
+    private static KAnonymity.Quasi quasi(CaseFile c) {
+        return new KAnonymity.Quasi(c.getTeam().getCode(), c.getCountry(), c.getSituation().name(),
+                text(c.getDestinationCountry()), month(c.getCreatedAt()));
+    }
+
+    private static YearMonth month(Instant instant) {
+        return instant == null ? null : YearMonth.from(instant.atZone(ZoneOffset.UTC));
     }
 
     private long grants(ExportPseudonyms p, Consumer<List<String>> sink) {

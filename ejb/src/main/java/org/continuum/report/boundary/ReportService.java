@@ -68,6 +68,8 @@ public class ReportService {
         breakdowns.add(breakdown("report.measuresDelivered", statistics.measuresDelivered(team)));
         breakdowns.add(breakdown("report.grantsByFundCategory", statistics.grantsByFundAndCategory(team)));
         breakdowns.add(breakdown("report.outcomesAfterRelocation", statistics.outcomesAfterRelocation(team)));
+        breakdowns.add(breakdown("report.relocationsByDestination", statistics.relocationsByDestination(team)));
+        breakdowns.add(breakdown("report.referralsByPartner", statistics.referralsByPartner(team)));
         long relocated = statistics.relocated(team);
         String triage = median(statistics.triageDelays(team));
         String decision = median(statistics.grantDecisionDelays(team));

@@ -7,7 +7,11 @@ import jakarta.persistence.TypedQuery;
 import org.continuum.identity.entity.Team;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The queries behind the reports: counts grouped by one or two codes (the count last in each row), or pairs of
@@ -74,6 +78,34 @@ public class Statistics {
     public List<Object[]> grantDecisionDelays(Team team) {
         return rows("select g.recommendedAt, g.decidedAt from EmergencyGrant g, CaseFile c"
                 + " where c.id = g.caseFileId and g.decidedAt is not null" + scope(team), team);
+    }
+
+    /**
+     * Relocations by destination country. The destination is sealed, so the database cannot group it: the values are
+     * opened and counted here (one short column per relocated case).
+     */
+    public List<Object[]> relocationsByDestination(Team team) {
+        return counted(restricted(em.createQuery("select c.relocation.destinationCountry from CaseFile c"
+                + " where c.relocation.destinationCountry is not null" + scope(team), String.class), team)
+                .getResultList());
+    }
+
+    /** Referrals sent, by partner code; the partner link is sealed, so it is opened and counted here. */
+    public List<Object[]> referralsByPartner(Team team) {
+        Map<Long, String> codes = new HashMap<>();
+        em.createQuery("select p.id, p.code from Partner p", Object[].class).getResultList()
+                .forEach(p -> codes.put((Long) p[0], (String) p[1]));
+        List<Long> partners = restricted(em.createQuery("select r.partnerId from Referral r, CaseFile c"
+                + " where c.id = r.caseFileId" + scope(team), Long.class), team).getResultList();
+        return counted(partners.stream().map(id -> codes.getOrDefault(id, "?")).toList());
+    }
+
+    private static List<Object[]> counted(List<String> values) {
+        Map<String, Long> counts = new TreeMap<>();
+        values.forEach(v -> counts.merge(v, 1L, Long::sum));
+        List<Object[]> rows = new ArrayList<>();
+        counts.forEach((value, n) -> rows.add(new Object[]{value, n}));
+        return rows;
     }
 
     private List<Object[]> rows(String jpql, Team team) {
