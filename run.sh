@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds Continuum and runs it on http://127.0.0.1:8080/continuum/ with the embedded H2 database and demo data.
 # Data, keys and server logs live under ./data (or $CONTINUUM_DATA_DIR); a second start keeps them. Ctrl-C stops it.
+# CONTINUUM_DB=postgresql runs it on a local PostgreSQL instead (its own cluster under the data folder, on
+# 127.0.0.1:${CONTINUUM_PG_PORT:-55432}; Debian's package is installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -18,15 +20,40 @@ rm -rf "$BASE/configuration" "$BASE/deployments/"continuum.ear*
 cp -r "$SERVER/standalone/configuration" "$BASE/configuration"
 cp "$ROOT/ear/target/continuum.ear" "$BASE/deployments/"
 
+# The database: embedded H2 by default, or a PostgreSQL cluster of this data folder. Its password is generated once,
+# kept in the data folder (owner only), and reaches WildFly through the environment, never a command line.
+DB_ARGS=(-Dcontinuum.db.url="jdbc:h2:file:$DATA/db/continuum;LOCK_TIMEOUT=10000")
+PGDATA_DIR=""
+if [ "${CONTINUUM_DB:-h2}" = postgresql ]; then
+    PG_PORT=${CONTINUUM_PG_PORT:-55432}
+    PGDATA_DIR=$DATA/postgresql
+    if [ ! -f "$DATA/postgresql.password" ]; then
+        (umask 077 && python3 -c 'import secrets; print(secrets.token_hex(16), end="")' > "$DATA/postgresql.password")
+    fi
+    chmod 711 "$DATA"
+    echo "== Starting PostgreSQL on 127.0.0.1:$PG_PORT ($PGDATA_DIR)"
+    tools/postgresql.sh start "$PGDATA_DIR" "$PG_PORT" continuum continuum "$DATA/postgresql.password"
+    CONTINUUM_DB_PASSWORD=$(cat "$DATA/postgresql.password")
+    export CONTINUUM_DB_PASSWORD
+    DB_ARGS=(-Dcontinuum.db.driver=postgresql -Dcontinuum.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/continuum"
+             -Dcontinuum.db.user=continuum)
+elif [ "${CONTINUUM_DB:-h2}" != h2 ]; then
+    echo "CONTINUUM_DB must be h2 (the default) or postgresql" >&2; exit 2
+fi
+
 PIDFILE=$DATA/server.pid
 rm -f "$PIDFILE"
 MAILPID=""
+stop_database() {
+    if [ -n "$PGDATA_DIR" ]; then tools/postgresql.sh stop "$PGDATA_DIR" || true; fi
+}
 stop() {
     trap - INT TERM
     echo; echo "== Stopping Continuum"
     if [ -f "$PIDFILE" ]; then kill -TERM "$(cat "$PIDFILE")" 2>/dev/null || true; fi
     wait "$STANDALONE" 2>/dev/null || true
     if [ -n "$MAILPID" ]; then kill -TERM "$MAILPID" 2>/dev/null || true; wait "$MAILPID" 2>/dev/null || true; fi
+    stop_database
     echo "== Stopped. Data kept in $DATA"
     exit 0
 }
@@ -43,7 +70,7 @@ echo "== Starting WildFly"
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$PIDFILE "$SERVER/bin/standalone.sh" \
     -Djboss.server.base.dir="$BASE" -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Dcontinuum.data.dir="$DATA" \
-    -Dcontinuum.db.url="jdbc:h2:file:$DATA/db/continuum;LOCK_TIMEOUT=10000" \
+    "${DB_ARGS[@]}" \
     -Djboss.mail.server.host=127.0.0.1 -Djboss.mail.server.port=3025 \
     -Dcontinuum.intake.imap.host=127.0.0.1 -Dcontinuum.intake.imap.port=3143 -Dcontinuum.intake.team=MENA \
     -Dcontinuum.intake.imap.user=intake@continuum.test -Dcontinuum.intake.imap.password=demo \
@@ -86,8 +113,9 @@ cat <<BANNER
     (e.g. curl smtp://127.0.0.1:3025 --mail-from you@example.org --mail-rcpt intake@continuum.test -T mail.txt);
     it appears under "E-mail requests" for the MENA team within 15 s.
 
-  Data, keys and logs: $DATA     Press Ctrl-C to stop.
+  Database: ${CONTINUUM_DB:-h2}.   Data, keys and logs: $DATA     Press Ctrl-C to stop.
 BANNER
 # The server stopped on its own (or was stopped by its PID): stop the mail server with it.
 wait "$STANDALONE" || true
 if [ -n "$MAILPID" ]; then kill -TERM "$MAILPID" 2>/dev/null || true; fi
+stop_database

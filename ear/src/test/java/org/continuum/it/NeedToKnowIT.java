@@ -3,6 +3,7 @@ package org.continuum.it;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
+import org.continuum.audit.control.AuditDetails;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.casefile.control.CaseQuery;
@@ -12,6 +13,7 @@ import org.continuum.intake.boundary.IntakeService;
 import org.continuum.intake.boundary.TriageService;
 import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.control.Roles;
+import org.continuum.security.control.FieldCipher;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -38,6 +40,9 @@ class NeedToKnowIT {
     static EnterpriseArchive deployment() {
         return Deployments.withTests(NeedToKnowIT.class, IntakeIT.class, Sql.class);
     }
+
+    @Inject
+    FieldCipher cipher;
 
     @Inject
     IntakeService intake;
@@ -113,7 +118,9 @@ class NeedToKnowIT {
     void nonExistentIdsAndForgedTaskIdsAreRefusedLikeForbiddenOnes() throws Exception {
         assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(987_654_321L)))
                 .isInstanceOf(CaseAccessDenied.class);
-        assertThat(denials(AMIRA, "CASE_VIEWED", "not-found requested=987654321")).isPositive();
+        assertThat(denials(AMIRA, "CASE_VIEWED", AuditDetails.stored("not-found requested=987654321",
+                cipher::blindIndex))).as("audited with the id as an opaque code").isPositive();
+        assertThat(denials(AMIRA, "CASE_VIEWED", "not-found requested=987654321")).as("never in clear").isZero();
         assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> inbox.open("forged-task-id")))
                 .isInstanceOf(CaseAccessDenied.class);
         assertThat(denials(AMIRA, "TASK_OPENED", "task-not-found")).isPositive();

@@ -2,7 +2,6 @@ package org.continuum.grant.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.grant.entity.EmergencyGrant;
@@ -67,20 +66,37 @@ public class Grants {
     /**
      * The grant, row-locked until the transaction ends: concurrent decisions or payments on one grant queue here and
      * each sees the one before it, so the second finds the grant already decided or paid.
+     *
+     * <p>The lock is a plain {@code select … for update} of the grant's row, then the grant is read (again). Locking
+     * through the entity would also lock its fund by a follow-on statement that demands the fund's version read before
+     * the wait; on PostgreSQL, a payment on another grant of the same fund makes that a false conflict.
      */
     public Optional<EmergencyGrant> lock(long grantId) {
-        return Optional.ofNullable(em.find(EmergencyGrant.class, grantId, LockModeType.PESSIMISTIC_WRITE));
+        if (em.createNativeQuery("select id from grant_request where id = ?1 for update")
+                .setParameter(1, grantId).getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fresh(em.find(EmergencyGrant.class, grantId)));
     }
 
     public void addFund(Fund fund) {
         em.persist(fund);
     }
 
-    /** The fund, row-locked and read again, before money is committed or paid on it or its rules change. */
+    /**
+     * The fund, row-locked and read again, before money is committed or paid on it or its rules change: waiting
+     * behind another transaction that changed the fund is the point, so the lock does not demand the version this
+     * transaction read first (PostgreSQL re-checks such a condition after the wait).
+     */
     public Fund lockFund(Fund fund) {
-        em.lock(fund, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(fund);
-        return fund;
+        em.createNativeQuery("select id from fund where id = ?1 for update").setParameter(1, fund.getId())
+                .getResultList();
+        return fresh(fund);
+    }
+
+    private <T> T fresh(T entity) {
+        em.refresh(entity);
+        return entity;
     }
 
     public void addFundChange(FundChange change) {
@@ -89,7 +105,11 @@ public class Grants {
     }
 
     public Optional<FundChange> lockFundChange(long id) {
-        return Optional.ofNullable(em.find(FundChange.class, id, LockModeType.PESSIMISTIC_WRITE));
+        if (em.createNativeQuery("select id from fund_change where id = ?1 for update").setParameter(1, id)
+                .getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fresh(em.find(FundChange.class, id)));
     }
 
     /** The fund's changes waiting for a second coordinator, oldest first. */
