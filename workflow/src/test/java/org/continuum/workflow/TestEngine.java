@@ -28,12 +28,12 @@ import java.util.stream.Collectors;
  * executor off (tests move the engine clock and run jobs themselves) and every sequence flow taken recorded in
  * {@code flowsTaken} for the R10 coverage check.
  */
-final class TestEngine {
+public final class TestEngine {
 
     private TestEngine() {
     }
 
-    static ProcessEngine start(String name, Map<Object, Object> beans, Set<String> flowsTaken, String... bpmn)
+    public static ProcessEngine start(String name, Map<Object, Object> beans, Set<String> flowsTaken, String... bpmn)
             throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");

@@ -31,8 +31,11 @@ public class TaskReader {
                 .list()
                 .forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
                         .put(v.getName(), v.getValue()));
-        return tasks.stream().map(task -> {
-            Map<String, Object> vars = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
+        // A task whose process ended between the two queries (someone completed it meanwhile) has no variables any
+        // more: it is no longer open, so it is left out rather than read half.
+        return tasks.stream().filter(task -> variables.containsKey(task.getProcessInstanceId())
+                && variables.get(task.getProcessInstanceId()).get(Var.CASE_FILE_ID) != null).map(task -> {
+            Map<String, Object> vars = variables.get(task.getProcessInstanceId());
             Object grantId = vars.get(GrantWorkflow.Var.GRANT_ID);
             return new WorkTask(task.getId(), task.getTaskDefinitionKey(),
                     ((Number) vars.get(Var.CASE_FILE_ID)).longValue(),

@@ -1,0 +1,249 @@
+package org.continuum.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.continuum.casefile.boundary.CaseFileService;
+import org.continuum.casefile.boundary.TaskInboxService;
+import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.ConsentPurpose;
+import org.continuum.casefile.entity.Outcome;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.casefile.entity.Urgency;
+import org.continuum.casefile.entity.VerificationMethod;
+import org.continuum.intake.boundary.IntakeService;
+import org.continuum.intake.boundary.TriageService;
+import org.continuum.platform.control.Roles;
+import org.continuum.protection.boundary.Assessment;
+import org.continuum.protection.boundary.MeasureChange;
+import org.continuum.protection.boundary.ProtectionService;
+import org.continuum.protection.boundary.Reassessment;
+import org.continuum.protection.boundary.ReassessmentDecision;
+import org.continuum.protection.boundary.RelocationService;
+import org.continuum.protection.entity.MeasureStatus;
+import org.continuum.reference.boundary.ReferenceData;
+import org.continuum.workflow.engine.EngineHolder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.task.Task;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.wildfly.security.auth.server.SecurityDomain;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * P1, a benchmark outside the test command: completed case flows per second through the application's boundaries
+ * (intake, triage, verification with consents, assessment, plan, a new threat and the reassessment that proposes to
+ * close, the coordinator's sign-off; with sealing, audit chain, timeline and notifications), against the raw engine
+ * running a process with the same seven user tasks, the same number of variables and the same history level, on the
+ * same database, in the same run. Completed instances are counted, not started ones.
+ *
+ * <p>{@code mvn -o verify -pl ear -Dit.test=CaseFlowBenchmark -Dfailsafe.failIfNoSpecifiedTests=false} (H2), the
+ * same with {@code -Dit.pg.port=… -Dit.pg.skip=false -Dit.pg.tests=CaseFlowBenchmark} for PostgreSQL (see
+ * {@code tools/benchmark-p1.sh}). The figures are in the server log ({@code P1 …}).
+ */
+@ExtendWith(ArquillianExtension.class)
+class CaseFlowBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(CaseFlowBenchmark.class.getName());
+    private static final String AMIRA = "amira.caseworker";
+    private static final String SOFIA = "sofia.mentor";
+    private static final String CLAIRE = "claire.coordinator";
+    private static final int THREADS = 4;
+    private static final Duration MEASURED = Duration.ofSeconds(60);
+    private static final Duration WARM_UP = Duration.ofSeconds(15);
+    private static final String RAW_KEY = "Benchmark_RawCaseFlow";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(CaseFlowBenchmark.class, IntakeIT.class, Sql.class);
+    }
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    TriageService triage;
+
+    @Inject
+    ProtectionService protection;
+
+    @Inject
+    RelocationService relocations;
+
+    @Inject
+    TaskInboxService inbox;
+
+    @Inject
+    CaseFileService cases;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    EngineHolder engines;
+
+    @Resource(lookup = "java:jboss/datasources/ContinuumDS")
+    DataSource dataSource;
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+
+    @Test
+    void p1CaseFlowsThroughTheApplicationAgainstTheRawEngine() throws Exception {
+        ProcessEngine engine = engines.engine();
+        engine.getRepositoryService().createDeployment().addModelInstance(RAW_KEY + ".bpmn", rawProcess())
+                .name("P1 benchmark").deploy();
+        long partner = As.user(AMIRA, Roles.CASEWORKER, () -> reference.partners()).stream()
+                .filter(p -> p.code().equals("front-line-defenders")).findFirst().orElseThrow().id();
+        SecurityDomain domain = As.domain();
+
+        run(domain, WARM_UP, () -> rawFlow(engine));
+        run(domain, WARM_UP, () -> appFlow(partner));
+        failures.clear();
+        long raw = run(domain, MEASURED, () -> rawFlow(engine));
+        long app = run(domain, MEASURED, () -> appFlow(partner));
+        String database = product();
+        double rawRate = raw / (double) MEASURED.toSeconds();
+        double appRate = app / (double) MEASURED.toSeconds();
+        LOG.info(() -> String.format(Locale.ROOT, "P1 on %s, %d threads, %d s each: raw engine %d flows (%.1f/s),"
+                        + " application %d flows (%.1f/s), ratio %.2f (target >= 0.50); failures %s", database,
+                THREADS, MEASURED.toSeconds(), raw, rawRate, app, appRate, appRate / rawRate, failures));
+        assertThat(app).as("the application completed case flows").isPositive();
+        assertThat(raw).isPositive();
+    }
+
+    private String product() throws Exception {
+        try (var c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName();
+        }
+    }
+
+    /** Runs {@code flow} in {@link #THREADS} threads for {@code duration}; returns the number completed. */
+    private long run(SecurityDomain domain, Duration duration, Flow flow) throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            threads.add(new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        As.user(domain, "benchmark", Roles.ADMIN, () -> {
+                            flow.run();
+                            return null;
+                        });
+                        if (System.nanoTime() < end) {
+                            done.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        return done.get();
+    }
+
+    @FunctionalInterface
+    interface Flow {
+        void run() throws Exception;
+    }
+
+    /** One person's request from intake to a closure signed off, as the staff do it through the application. */
+    private void appFlow(long partner) throws Exception {
+        long n = sequence.incrementAndGet();
+        SecurityDomain domain = As.domain();
+        long id = As.user(domain, AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Bench" + n,
+                "Тимур Бенч " + n, Urgency.HIGH))).caseFileId();
+        As.user(domain, AMIRA, Roles.CASEWORKER, () -> {
+            triage.complete(task(AMIRA, Roles.CASEWORKER, id, "Task_Triage"),
+                    new TriageService.TriageDecision(true, Urgency.HIGH, null, null, null, SOFIA, null));
+            triage.verify(task(AMIRA, Roles.CASEWORKER, id, "Task_Verify"), new TriageService.VerificationDecision(
+                    true, VerificationMethod.PARTNER_ATTESTATION, "Attested", List.of(
+                    new TriageService.ConsentChoice(ConsentPurpose.SHARE_WITH_PARTNER, partner, null, true),
+                    new TriageService.ConsentChoice(ConsentPurpose.CONTACT_BY_CHANNEL, null,
+                            Channel.SECURE_MESSENGER, true)), null));
+            return null;
+        });
+        As.user(domain, SOFIA, Roles.SECURITY_MENTOR, () -> {
+            protection.assessRisk(task(SOFIA, Roles.SECURITY_MENTOR, id, "Task_AssessRisk"),
+                    new Assessment(RiskLevel.HIGH, "Followed after a protest"));
+            protection.planMeasures(task(SOFIA, Roles.SECURITY_MENTOR, id, "Task_PlanMeasures"), List.of(
+                    new MeasureChange(null, "security-mentoring", MeasureStatus.DONE, null, null)), "First plan");
+            protection.reportNewThreat(id, "A last check before closing");
+            protection.reassess(task(SOFIA, Roles.SECURITY_MENTOR, id, "Task_Reassess"), new Reassessment(
+                    RiskLevel.LOW, "Threat receded", ReassessmentDecision.CLOSE, Outcome.SAFE_IN_PLACE, List.of(),
+                    null));
+            return null;
+        });
+        As.user(domain, CLAIRE, Roles.COORDINATOR, () -> {
+            relocations.signOffClosure(task(CLAIRE, Roles.COORDINATOR, id, "Task_SignOffLocalClosure"), true, null);
+            return null;
+        });
+        if (As.user(domain, AMIRA, Roles.CASEWORKER, () -> cases.view(id)).phase() != Phase.CLOSED) {
+            throw new IllegalStateException("flow not completed");
+        }
+    }
+
+    private String task(String user, String role, long caseFileId, String key) {
+        return inbox.myTasks().stream()
+                .filter(t -> t.caseFileId() == caseFileId && t.definitionKey().equals(key))
+                .findFirst().orElseThrow(() -> new IllegalStateException(key + " not in the inbox of " + user))
+                .id();
+    }
+
+    /** The same seven user tasks and twelve variables on the raw engine, full history, no application code. */
+    private void rawFlow(ProcessEngine engine) {
+        long n = sequence.incrementAndGet();
+        Map<String, Object> start = new HashMap<>();
+        start.put("caseFileId", n);
+        start.put("caseReference", "RAW-" + n);
+        start.put("teamCode", "MENA");
+        start.put("triageDueAt", new java.util.Date());
+        String instance = engine.getRuntimeService().startProcessInstanceByKey(RAW_KEY, start).getId();
+        String[][] steps = {{"eligible", "true"}, {"verified", "true"}, {"mentor", SOFIA},
+                {"nextReassessmentAt", "P14D"}, {"reassessment", "CLOSE"}, {"closureProposer", SOFIA},
+                {"closureSignedOff", "true"}};
+        for (String[] step : steps) {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+            engine.getTaskService().complete(task.getId(), Map.of(step[0], step[1]));
+        }
+        if (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance).finished()
+                .count() != 1) {
+            throw new IllegalStateException("raw flow not completed");
+        }
+    }
+
+    private static BpmnModelInstance rawProcess() {
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(RAW_KEY)
+                .operatonHistoryTimeToLive(180).startEvent();
+        for (String task : List.of("Triage", "Verify", "AssessRisk", "PlanMeasures", "Reassess", "ProposeClosure",
+                "SignOff")) {
+            flow = flow.userTask("Task_" + task).operatonCandidateGroups("p1-raw-engine");
+        }
+        return flow.endEvent().done();
+    }
+}
