@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * The hash chain over the audit trail. Every audit row written in a transaction is sealed just before that
- * transaction commits (an interposed synchronisation): the chain's lock row is taken, the head read, and one seal per
- * row inserted with its place in the chain, the previous hash and the hash of both. Taking the lock as the very last
+ * transaction commits (an interposed synchronisation): the chain's lock row is taken with the head it keeps (V18), one
+ * seal per row inserted with its place in the chain, the previous hash and the hash of both, and the new head written
+ * back to the lock row. Taking the lock as the very last
  * step keeps it for the commit only and after every other lock of the transaction, so appends are serialised without
  * deadlocks; a transaction that rolls back seals nothing. {@link AuditChainVerifier} walks the chain.
  */
@@ -101,15 +102,12 @@ public class AuditChain {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement lock = c.prepareStatement("select id from audit_chain_lock where id = 1 for update")) {
-            lock.executeQuery().close();
-        }
         long seq = 0;
         String previous = GENESIS;
-        try (PreparedStatement head = c.prepareStatement(
-                "select seq, row_hash from audit_seal order by seq desc fetch first 1 rows only");
-             ResultSet rs = head.executeQuery()) {
-            if (rs.next()) {
+        try (PreparedStatement lock = c.prepareStatement(
+                "select head_seq, head_hash from audit_chain_lock where id = 1 for update");
+             ResultSet rs = lock.executeQuery()) {
+            if (rs.next() && rs.getString(2) != null) {
                 seq = rs.getLong(1);
                 previous = rs.getString(2);
             }
@@ -126,6 +124,12 @@ public class AuditChain {
                 previous = hash;
             }
             insert.executeBatch();
+        }
+        try (PreparedStatement head = c.prepareStatement(
+                "update audit_chain_lock set head_seq = ?, head_hash = ? where id = 1")) {
+            head.setLong(1, seq);
+            head.setString(2, previous);
+            head.executeUpdate();
         }
     }
 

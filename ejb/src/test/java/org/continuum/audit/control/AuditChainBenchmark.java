@@ -62,8 +62,9 @@ class AuditChainBenchmark {
                     + " occurred_at TIMESTAMP WITH TIME ZONE NOT NULL, actor VARCHAR(80) NOT NULL,"
                     + " action VARCHAR(60) NOT NULL, casefile_id BIGINT, outcome VARCHAR(20) NOT NULL,"
                     + " detail VARCHAR(200))");
-            for (String statement : Files.readString(Path.of(
-                    "src/main/resources/db/migration/common/V14__audit_chain.sql")).split(";")) {
+            String migrations = Files.readString(Path.of("src/main/resources/db/migration/common/V14__audit_chain.sql"))
+                    + ";" + Files.readString(Path.of("src/main/resources/db/migration/common/V18__audit_chain_head.sql"));
+            for (String statement : migrations.split(";")) {
                 String sql = statement.lines().filter(l -> !l.strip().startsWith("--"))
                         .reduce("", (a, b) -> a + "\n" + b).strip();
                 if (!sql.isEmpty()) {
