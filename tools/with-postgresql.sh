@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs the integration tests of the ear module with a private PostgreSQL 15 cluster (temporary folder, free port of
-# 127.0.0.1, removed afterwards): the PostgreSQL failsafe run takes the tests named by -Dit.pg.tests, the H2 run those
-# named by -Dit.test. Needs one build first (./test.sh, or mvn -o install -DskipTests). Examples:
-#   tools/with-postgresql.sh -Dit.test=none -Dit.pg.tests=EmergencyGrantIT -Dr3.runs=500     # R3, long form
-#   tools/with-postgresql.sh -Dit.test=CaseFlowBenchmark -Dit.pg.tests=CaseFlowBenchmark     # P1 on both
+# Runs a Maven command with a private PostgreSQL 15 cluster (temporary folder, free port of 127.0.0.1, random password,
+# removed afterwards): appends -Dit.pg.port=<port> -Dit.pg.skip=false, so the PostgreSQL integration run takes the
+# tests named by it.pg.tests (ear/pom.xml) against it, and exports the password for that run only (IT_PG_PASSWORD).
+# test.sh uses it for the test command; targeted runs after one build, for example:
+#   tools/with-postgresql.sh mvn -o verify -pl ear -Dit.test=none -Dit.pg.tests=EmergencyGrantIT -Dr3.runs=500
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_DIR=$(mktemp -d /tmp/continuum-pg.XXXXXX)
@@ -13,7 +13,8 @@ PG_PORT=$(tools/postgresql.sh free-port)
 IT_PG_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 export IT_PG_PASSWORD
 (umask 077 && printf '%s' "$IT_PG_PASSWORD" > "$PG_DIR/password")
-tools/postgresql.sh start "$PG_DIR/data" "$PG_PORT" continuum continuum "$PG_DIR/password"
+echo "== PostgreSQL for the integration tests on 127.0.0.1:$PG_PORT ($PG_DIR)"
+CONTINUUM_PG_FSYNC=off tools/postgresql.sh start "$PG_DIR/data" "$PG_PORT" continuum continuum "$PG_DIR/password"
+# Earlier runs' reports and test data would merge into this run's (a run without "clean").
 rm -rf ear/target/it-data ear/target/it-data-postgresql ear/target/failsafe-reports ear/target/failsafe-reports-postgresql
-mvn -o -B verify -pl ear -Dspotbugs.skip=true -Dfailsafe.failIfNoSpecifiedTests=false \
-    -Dit.pg.port="$PG_PORT" -Dit.pg.skip=false "$@"
+"$@" -Dit.pg.port="$PG_PORT" -Dit.pg.skip=false

@@ -84,7 +84,10 @@ class ProtectionJourneyBrowserIT {
                 String name = inbox.contains("Validation de la clôture (protection sur place)")
                         ? "Validation de la clôture (protection sur place)" : "Closure sign-off (local protection)";
                 TaskPage task = new TaskPage(browser);
-                task.open(reference, name).radio("approve", 0);
+                task.open(reference, name);
+                assertThat(browser.visible(By.id("proposal")).getText()).as("what is signed off, and whose")
+                        .contains("sofia.mentor").containsAnyOf("Safe in place", "En sécurité sur place");
+                task.radio("approve", 0);
                 String caseUrl = task.caseUrl();
                 browser.screenshot("closure-sign-off");
                 task.complete(reference);

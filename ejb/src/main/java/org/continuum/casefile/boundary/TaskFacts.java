@@ -2,6 +2,7 @@ package org.continuum.casefile.boundary;
 
 import org.continuum.casefile.control.TaskKind;
 import org.continuum.casefile.control.WorkTask;
+import org.continuum.casefile.entity.Outcome;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RelocationScope;
 import org.continuum.casefile.entity.RequestType;
@@ -15,5 +16,6 @@ import java.time.Instant;
 public record TaskFacts(WorkTask task, TaskKind kind, long caseFileId, String reference, String pseudonym,
                           Phase phase, Urgency urgency, RiskLevel riskLevel, Situation situation,
                           RequestType requestType, String country, Instant nextReviewAt,
-                          RelocationScope relocationScope, Instant arrivedAt, int checkInsDone) {
+                          RelocationScope relocationScope, Instant arrivedAt, int checkInsDone,
+                          Outcome proposedOutcome, String closureProposedBy) {
 }

@@ -88,7 +88,8 @@ public class TaskInboxService {
         audit.record(caller.getUsername(), AuditAction.TASK_OPENED, c.getId(), open.kind().definitionKey());
         return new TaskFacts(open.task(), open.kind(), c.getId(), c.getReference(), c.getPseudonym(), c.getPhase(),
                 c.getUrgency(), c.getRiskLevel(), c.getSituation(), c.getRequestType(), c.getCountry(),
-                c.getNextReviewAt(), c.getRelocationScope(), c.getArrivedAt(), c.getCheckInsDone());
+                c.getNextReviewAt(), c.getRelocationScope(), c.getArrivedAt(), c.getCheckInsDone(),
+                c.getClosureOutcome(), c.getClosureProposedBy());
     }
 
     /** Takes an unclaimed task so that others see it is being worked on. */

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.Hibernate;
+import org.hibernate.Session;
 import org.continuum.identity.entity.BootstrapToken;
 import org.continuum.identity.entity.RecoveryCode;
 import org.continuum.identity.entity.Role;
@@ -75,8 +77,15 @@ public class Staff {
 
     /** The logged-in caller; an authenticated principal without an account (deleted meanwhile) is refused. */
     public UserAccount caller(String principalName) {
-        return byUsername(principalName).filter(UserAccount::isEnabled)
-                .orElseThrow(() -> new SecurityException("no active account for the current caller"));
+        // By natural id: within one transaction the first call reads the account, the next ones (a boundary, its
+        // guard, its events all ask) are answered from the persistence context without a query or a flush.
+        UserAccount account = principalName == null ? null
+                : em.unwrap(Session.class).bySimpleNaturalId(UserAccount.class).load(principalName);
+        if (account == null || !account.isEnabled()) {
+            throw new SecurityException("no active account for the current caller");
+        }
+        Hibernate.initialize(account.getTeam());
+        return account;
     }
 
     /** The active members of a team who hold {@code role}, by display name. */

@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.Version;
 
 import org.continuum.security.control.Encrypted;
@@ -40,7 +41,9 @@ public class UserAccount {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true, length = 80)
+    /** Never changes once the account exists (only the display name does), so it identifies the account. */
+    @NaturalId
+    @Column(nullable = false, unique = true, length = 80, updatable = false)
     private String username;
 
     @Column(name = "display_name", nullable = false, length = 200)
