@@ -20,7 +20,6 @@ import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
-import org.operaton.bpm.engine.variable.Variables;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.UserTask;
@@ -93,14 +92,7 @@ class CaseFileProcessTest {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private static ProcessInstance start(long caseFileId) {
-        return engine.getRuntimeService().startProcessInstanceByKey(CaseFileProcessVariables.PROCESS_KEY,
-                "CF-2026-00000" + caseFileId, Variables.createVariables()
-                        .putValue(Var.CASE_FILE_ID, caseFileId)
-                        .putValue(Var.CASE_REFERENCE, "CF-2026-00000" + caseFileId)
-                        .putValue(Var.TEAM_CODE, "MENA")
-                        .putValue(Var.TRIAGE_DEADLINE, Duration.ofHours(4).toString())
-                        .putValue(Var.TRIAGE_DUE_AT, new Date(ClockUtil.getCurrentTime().getTime()
-                                + Duration.ofHours(4).toMillis())));
+        return TestEngine.startCase(engine, caseFileId);
     }
 
     private static Task task(ProcessInstance instance, String key) {

@@ -1,5 +1,7 @@
 package org.continuum.workflow;
 
+import org.continuum.casefile.control.CaseWorkflow.Var;
+import org.continuum.workflow.casefile.CaseFileProcessVariables;
 import org.continuum.workflow.engine.OperatonSchemaMigration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.operaton.bpm.engine.ProcessEngine;
@@ -9,7 +11,10 @@ import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.operaton.bpm.engine.impl.pvm.process.TransitionImpl;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.operaton.bpm.engine.impl.util.xml.Element;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.variable.Variables;
 
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
@@ -17,6 +22,8 @@ import org.operaton.bpm.model.bpmn.instance.EventBasedGateway;
 import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
 
 import java.sql.Connection;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +78,18 @@ public final class TestEngine {
      * not fire "take" on the flows out of an event-based gateway: it arms the events they lead to, so such a flow
      * counts as taken when the event behind it was reached.
      */
+    /** Starts a case process the way the application does: id, reference, team and a four-hour triage deadline. */
+    public static ProcessInstance startCase(ProcessEngine engine, long caseFileId) {
+        return engine.getRuntimeService().startProcessInstanceByKey(CaseFileProcessVariables.PROCESS_KEY,
+                "CF-2026-00000" + caseFileId, Variables.createVariables()
+                        .putValue(Var.CASE_FILE_ID, caseFileId)
+                        .putValue(Var.CASE_REFERENCE, "CF-2026-00000" + caseFileId)
+                        .putValue(Var.TEAM_CODE, "MENA")
+                        .putValue(Var.TRIAGE_DEADLINE, Duration.ofHours(4).toString())
+                        .putValue(Var.TRIAGE_DUE_AT, new Date(ClockUtil.getCurrentTime().getTime()
+                                + Duration.ofHours(4).toMillis())));
+    }
+
     static Coverage coverage(ProcessEngine engine, Set<String> flowsTaken, String file) {
         BpmnModelInstance model = Bpmn.readModelFromStream(TestEngine.class.getResourceAsStream(file));
         Set<String> all = model.getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId)

@@ -1,9 +1,7 @@
 package org.continuum.workflow.engine;
 
-import org.continuum.casefile.control.CaseWorkflow.Var;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.workflow.TestEngine;
-import org.continuum.workflow.casefile.CaseFileProcessVariables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,10 +9,7 @@ import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.operaton.bpm.engine.delegate.TaskListener;
 import org.operaton.bpm.engine.task.Task;
-import org.operaton.bpm.engine.variable.Variables;
 
-import java.time.Duration;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +41,7 @@ class TaskReaderTest {
     }
 
     private static String start(long caseFileId) {
-        return engine.getRuntimeService().startProcessInstanceByKey(CaseFileProcessVariables.PROCESS_KEY,
-                "CF-2026-00000" + caseFileId, Variables.createVariables()
-                        .putValue(Var.CASE_FILE_ID, caseFileId)
-                        .putValue(Var.CASE_REFERENCE, "CF-2026-00000" + caseFileId)
-                        .putValue(Var.TEAM_CODE, "MENA")
-                        .putValue(Var.TRIAGE_DEADLINE, Duration.ofHours(4).toString())
-                        .putValue(Var.TRIAGE_DUE_AT, new Date(System.currentTimeMillis() + 3_600_000L))).getId();
+        return TestEngine.startCase(engine, caseFileId).getId();
     }
 
     @Test
