@@ -49,7 +49,58 @@ public interface CaseWorkflow {
     /** The BPMN 2.0 XML of the process definition a case runs on. */
     Optional<String> diagram(String processDefinitionId);
 
+    /**
+     * Generated data only (the demo's organisation, the benchmarks): starts the case process directly at {@code at},
+     * as if it had passed the steps before, with the decision variables those steps would have set. Start listeners
+     * of the wait state are not run (nobody is told about a generated case). A closing state starts and ends the
+     * instance at once, leaving its history.
+     */
+    String startAt(CaseStart start, WaitState at, Map<String, Object> variables);
+
+    /** The wait states a running case process sits at now; empty once it has ended. */
+    Set<WaitState> waitStatesOf(String processInstanceId);
+
+    /** Failed jobs of the engine (timers or delegates that ran out of retries), across all processes. */
+    long incidents();
+
     record CaseStart(long caseFileId, String reference, String teamCode, Duration triageDeadline) {
+    }
+
+    /** Where a case process can wait, named for the domain; the workflow module maps them to its BPMN ids. */
+    enum WaitState {
+        TRIAGE(org.continuum.casefile.entity.Phase.TRIAGE),
+        VERIFICATION(org.continuum.casefile.entity.Phase.TRIAGE),
+        ASSESSMENT(org.continuum.casefile.entity.Phase.RISK_ASSESSMENT),
+        PLANNING(org.continuum.casefile.entity.Phase.PROTECTION_PLAN),
+        MONITORING(org.continuum.casefile.entity.Phase.PROTECTION_PLAN),
+        REASSESSMENT(org.continuum.casefile.entity.Phase.PROTECTION_PLAN),
+        LOCAL_CLOSURE_SIGN_OFF(org.continuum.casefile.entity.Phase.PROTECTION_PLAN),
+        ESCALATION_APPROVAL(org.continuum.casefile.entity.Phase.ESCALATION),
+        RELOCATION_PREPARATION(org.continuum.casefile.entity.Phase.RELOCATION),
+        ARRIVAL(org.continuum.casefile.entity.Phase.RELOCATION),
+        EXILE_MONITORING(org.continuum.casefile.entity.Phase.EXILE_SUPPORT),
+        CHECK_IN(org.continuum.casefile.entity.Phase.EXILE_SUPPORT),
+        EXILE_REASSESSMENT(org.continuum.casefile.entity.Phase.EXILE_SUPPORT),
+        CLOSURE_SIGN_OFF(org.continuum.casefile.entity.Phase.EXILE_SUPPORT),
+        CLOSED_AT_TRIAGE(org.continuum.casefile.entity.Phase.CLOSED),
+        CLOSED_UNVERIFIED(org.continuum.casefile.entity.Phase.CLOSED),
+        CLOSED_IN_PLACE(org.continuum.casefile.entity.Phase.CLOSED),
+        CLOSED_AFTER_RELOCATION(org.continuum.casefile.entity.Phase.CLOSED);
+
+        private final org.continuum.casefile.entity.Phase phase;
+
+        WaitState(org.continuum.casefile.entity.Phase phase) {
+            this.phase = phase;
+        }
+
+        /** The phase a case file has while its process waits here. */
+        public org.continuum.casefile.entity.Phase phase() {
+            return phase;
+        }
+
+        public boolean isEnd() {
+            return phase == org.continuum.casefile.entity.Phase.CLOSED;
+        }
     }
 
     record ProcessPosition(String processDefinitionId, Set<String> active, Set<String> passed) {

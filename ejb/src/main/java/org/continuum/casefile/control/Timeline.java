@@ -20,8 +20,14 @@ public class Timeline {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseEvent record(CaseFile caseFile, String actor, CaseEventKind kind, String summary, String note) {
-        CaseEvent event = new CaseEvent(caseFile.getId(), Instant.now(), actor, kind, caseFile.getPhase(), summary,
-                note);
+        return recordAt(caseFile, Instant.now(), actor, kind, summary, note);
+    }
+
+    /** An entry dated {@code at}: the data generator writes a case's past as it would have been written then. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseEvent recordAt(CaseFile caseFile, Instant at, String actor, CaseEventKind kind, String summary,
+                              String note) {
+        CaseEvent event = new CaseEvent(caseFile.getId(), at, actor, kind, caseFile.getPhase(), summary, note);
         em.persist(event);
         return event;
     }

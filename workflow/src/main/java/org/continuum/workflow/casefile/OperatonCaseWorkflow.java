@@ -62,6 +62,85 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
                 .getId();
     }
 
+    /** The BPMN element each wait state starts before; an end state starts at its end event. */
+    private static final Map<WaitState, String> ACTIVITY = new java.util.EnumMap<>(Map.ofEntries(
+            Map.entry(WaitState.TRIAGE, "Task_Triage"),
+            Map.entry(WaitState.VERIFICATION, "Task_Verify"),
+            Map.entry(WaitState.ASSESSMENT, "Task_AssessRisk"),
+            Map.entry(WaitState.PLANNING, "Task_PlanMeasures"),
+            Map.entry(WaitState.MONITORING, "Gateway_Monitoring"),
+            Map.entry(WaitState.REASSESSMENT, "Task_Reassess"),
+            Map.entry(WaitState.LOCAL_CLOSURE_SIGN_OFF, "Task_SignOffLocalClosure"),
+            Map.entry(WaitState.ESCALATION_APPROVAL, "Task_ApproveEscalation"),
+            Map.entry(WaitState.RELOCATION_PREPARATION, "Task_PrepareRelocation"),
+            Map.entry(WaitState.ARRIVAL, "Task_ConfirmArrival"),
+            Map.entry(WaitState.EXILE_MONITORING, "Gateway_ExileWait"),
+            Map.entry(WaitState.CHECK_IN, "Task_CheckIn"),
+            Map.entry(WaitState.EXILE_REASSESSMENT, "Task_ExileReassess"),
+            Map.entry(WaitState.CLOSURE_SIGN_OFF, "Task_SignOffClosure"),
+            Map.entry(WaitState.CLOSED_AT_TRIAGE, "EndEvent_Ineligible"),
+            Map.entry(WaitState.CLOSED_UNVERIFIED, "EndEvent_Unverifiable"),
+            Map.entry(WaitState.CLOSED_IN_PLACE, "EndEvent_ClosedInPlace"),
+            Map.entry(WaitState.CLOSED_AFTER_RELOCATION, "EndEvent_ClosedAfterRelocation")));
+
+    /** Active BPMN ids while waiting: a task, or an event-based gateway (or the catch events behind it). */
+    private static final Map<String, WaitState> WAITING = waiting();
+
+    private static Map<String, WaitState> waiting() {
+        Map<String, WaitState> byActivity = new HashMap<>();
+        ACTIVITY.forEach((state, activity) -> {
+            if (!state.isEnd()) {
+                byActivity.put(activity, state);
+            }
+        });
+        byActivity.put("TimerCatch_ReassessmentDue", WaitState.MONITORING);
+        byActivity.put("MessageCatch_NewThreat", WaitState.MONITORING);
+        byActivity.put("TimerCatch_CheckInDue", WaitState.EXILE_MONITORING);
+        byActivity.put("MessageCatch_NewThreatInExile", WaitState.EXILE_MONITORING);
+        return Map.copyOf(byActivity);
+    }
+
+    @Override
+    public String startAt(CaseStart start, WaitState at, Map<String, Object> decisions) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(Var.CASE_FILE_ID, start.caseFileId())
+                .putValue(Var.CASE_REFERENCE, start.reference())
+                .putValue(Var.TEAM_CODE, start.teamCode())
+                .putValue(Var.TRIAGE_DEADLINE, start.triageDeadline().toString());
+        decisions.forEach((name, value) -> variables.putValue(name, value instanceof Instant i ? Date.from(i) : value));
+        return engine().getRuntimeService()
+                .createProcessInstanceByKey(CaseFileProcessVariables.PROCESS_KEY)
+                .businessKey(start.reference())
+                .setVariables(variables)
+                .startBeforeActivity(ACTIVITY.get(at))
+                .execute(true, false)
+                .getId();
+    }
+
+    @Override
+    public Set<WaitState> waitStatesOf(String processInstanceId) {
+        if (!plausibleId(processInstanceId)) {
+            return Set.of();
+        }
+        var runtime = engine().getRuntimeService();
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+            return Set.of();
+        }
+        Set<WaitState> states = java.util.EnumSet.noneOf(WaitState.class);
+        for (String activity : runtime.getActiveActivityIds(processInstanceId)) {
+            WaitState state = WAITING.get(activity);
+            if (state != null) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    @Override
+    public long incidents() {
+        return engine().getRuntimeService().createIncidentQuery().count();
+    }
+
     @Override
     public List<WorkTask> openTasks(String candidateGroup, String teamCode, int max) {
         return tasks.read(engine().getTaskService().createTaskQuery()

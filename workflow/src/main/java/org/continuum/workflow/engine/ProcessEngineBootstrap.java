@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import org.continuum.platform.control.DatabaseMigration;
 import org.continuum.platform.control.Roles;
+import org.continuum.seed.control.DataGenerator;
 import org.continuum.seed.control.SeedLoader;
 import org.continuum.workflow.casefile.EscalationApprovalListener;
 import org.continuum.workflow.grant.GrantDecisionListener;
@@ -63,6 +64,9 @@ public class ProcessEngineBootstrap {
     SeedLoader seeds;
 
     @Inject
+    DataGenerator generator;
+
+    @Inject
     EngineHolder holder;
 
     @Inject
@@ -96,6 +100,7 @@ public class ProcessEngineBootstrap {
         try {
             deployProcesses();
             seeds.load();
+            generator.startIfAsked();
         } catch (RuntimeException failed) {
             engine.close();
             throw failed;
