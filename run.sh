@@ -75,7 +75,8 @@ LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$PIDFILE "$SERVER/bin/standalone.sh" 
     -Dcontinuum.intake.imap.host=127.0.0.1 -Dcontinuum.intake.imap.port=3143 -Dcontinuum.intake.team=MENA \
     -Dcontinuum.intake.imap.user=intake@continuum.test -Dcontinuum.intake.imap.password=demo \
     -Dcontinuum.intake.imap.pollMillis=15000 \
-    -Dcontinuum.demo=true -Dcontinuum.demo.generate="${CONTINUUM_DEMO_CASES:-200}" > "$DATA/console.log" 2>&1 &
+    -Dcontinuum.demo=true -Dcontinuum.demo.generate="${CONTINUUM_DEMO_CASES:-200}" ${CONTINUUM_SERVER_OPTS:-} \
+    > "$DATA/console.log" 2>&1 &
 STANDALONE=$!
 trap stop INT TERM
 

@@ -68,15 +68,20 @@ public class CaseFileService {
     /** One page of the case files the caller may see; a search by legal name is audited (without the name). */
     public CasePage search(CaseQuery query) {
         UserAccount reader = currentCaller.account();
+        return new CasePage(rows(query, reader), caseFiles.count(query, reader));
+    }
+
+    /** The same page without its total, for a list that counts on its own ({@link #count}): one count per request. */
+    public List<CaseSummary> rows(CaseQuery query) {
+        return rows(query, currentCaller.account());
+    }
+
+    private List<CaseSummary> rows(CaseQuery query, UserAccount reader) {
         if (query.legalName() != null) {
             audit.record(reader.getUsername(), AuditAction.CASE_SEARCHED_BY_NAME, null, null);
         }
-        long total = caseFiles.count(query, reader);
         // Legal names are masked in lists: the pseudonym identifies the row; revealing a name is its own audited act.
-        List<CaseSummary> summaries = caseFiles.page(query, reader).stream().map(c -> new CaseSummary(c.getId(),
-                c.getReference(), c.getPseudonym(), null, c.getPhase(), c.getUrgency(),
-                c.getCountry(), c.getCreatedAt(), c.isTriageOverdue())).toList();
-        return new CasePage(summaries, total);
+        return caseFiles.page(query, reader);
     }
 
     /** The legal name of one row of a list, shown on an explicit click: need to know first, then audited. */

@@ -91,14 +91,23 @@ public class CaseFiles {
         return em.createQuery(count).getSingleResult();
     }
 
-    public List<CaseFile> page(CaseQuery query, UserAccount reader) {
+    /**
+     * One page of the list as rows of plain columns: no entity is loaded, so nothing sealed is decrypted and no
+     * association is fetched for a list that shows neither (P2).
+     */
+    public List<CaseSummary> page(CaseQuery query, UserAccount reader) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<CaseFile> select = cb.createQuery(CaseFile.class);
+        CriteriaQuery<Object[]> select = cb.createQuery(Object[].class);
         Root<CaseFile> root = select.from(CaseFile.class);
-        select.select(root).where(filters(cb, root, query, reader));
+        select.multiselect(root.get("id"), root.get("reference"), root.get("pseudonym"), root.get("phase"),
+                root.get("urgency"), root.get("country"), root.get("createdAt"), root.get("triageOverdue"))
+                .where(filters(cb, root, query, reader));
         var sortPath = root.get(query.sortField());
         select.orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath), cb.desc(root.get("id")));
-        return em.createQuery(select).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
+        return em.createQuery(select).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList()
+                .stream().map(r -> new CaseSummary((Long) r[0], (String) r[1], (String) r[2], null, (Phase) r[3],
+                        (org.continuum.casefile.entity.Urgency) r[4], (String) r[5], (Instant) r[6],
+                        (Boolean) r[7])).toList();
     }
 
     public Map<Phase, Long> countByPhase(UserAccount reader) {

@@ -97,9 +97,8 @@ public class CaseListView implements Serializable {
             SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
             String field = sort == null ? null : sort.getField();
             boolean ascending = sort != null && sort.getOrder() == SortOrder.ASCENDING;
-            CaseFileService.CasePage page = cases.search(query(filterBy, field, ascending, first, pageSize));
-            setRowCount((int) page.total());
-            return page.rows();
+            // The table asked count() for the total already (PrimeFaces' lazy model): no second count here.
+            return cases.rows(query(filterBy, field, ascending, first, pageSize));
         }
 
         @Override

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# P2 and P4 on a generated data folder (tools/generate-data.sh), through the real pages of a running server.
+# Usage: tools/benchmark-p2-p4.sh DATA_FOLDER [h2|postgresql] [users] [seconds]
+#   P2: tools/bench/StaffLoad.java pages with 50 users (default) for 180 s (default) after their logins;
+#   P4: tools/bench/StaffLoad.java export (the auditor's cases CSV, then the XLSX of everything) while jstat samples
+#       the server's heap every 200 ms: the growth is the highest heap use during the export minus the use after a
+#       full GC just before it. The server runs with WildFly's production heap (-Xmx512m, standalone.conf).
+# Figures are printed and kept in DATA_FOLDER/benchmarks-<date>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR=$(cd "$1" && pwd)
+DB=${2:-h2}
+USERS=${3:-50}
+SECONDS_MEASURED=${4:-180}
+OUT=$DIR/benchmarks-$(date -u +%Y%m%dT%H%M).txt
+CONTINUUM_DB=$DB CONTINUUM_DATA_DIR=$DIR setsid ./run.sh > "$DIR/bench-run.log" 2>&1 &
+RUN=$!
+trap 'kill -TERM $RUN 2>/dev/null || true; wait $RUN 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+    if grep -q 'Press Ctrl-C' "$DIR/bench-run.log" 2>/dev/null; then break; fi
+    if ! kill -0 $RUN 2>/dev/null; then echo "run.sh stopped; see $DIR/bench-run.log" >&2; exit 1; fi
+    sleep 0.5
+done
+PID=$(cat "$DIR/server.pid")
+BASE=http://127.0.0.1:8080/continuum
+{
+    echo "== $(date -u +%F) on $DB, $(grep -c processor /proc/cpuinfo) processors, data folder $DIR"
+    java tools/bench/StaffLoad.java pages "$BASE" "$USERS" "$SECONDS_MEASURED"
+    jcmd "$PID" GC.run > /dev/null
+    BEFORE=$(jstat -gc "$PID" | awk 'NR==2 {printf "%.0f", ($3+$4+$6+$8)/1024}')
+    jstat -gc "$PID" 200 > "$DIR/p4-heap.txt" &
+    JSTAT=$!
+    java tools/bench/StaffLoad.java export "$BASE"
+    kill $JSTAT 2>/dev/null || true
+    PEAK=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=($3+$4+$6+$8)/1024; if (u>m) m=u} END {printf "%.0f", m}' "$DIR/p4-heap.txt")
+    echo "P4 heap: $BEFORE MB after a full GC before the exports, $PEAK MB at most during them: growth $((PEAK - BEFORE)) MB (-Xmx512m)"
+} 2>&1 | tee "$OUT"
