@@ -93,21 +93,29 @@ public class CaseFiles {
 
     /**
      * One page of the list as rows of plain columns: no entity is loaded, so nothing sealed is decrypted and no
-     * association is fetched for a list that shows neither (P2).
+     * association is fetched for a list that shows neither (P2). Two steps: the page's ids first, which an index of
+     * the team (or mentor) and creation time answers without reading the wide case rows, then those rows only.
      */
     public List<CaseSummary> page(CaseQuery query, UserAccount reader) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Object[]> select = cb.createQuery(Object[].class);
-        Root<CaseFile> root = select.from(CaseFile.class);
-        select.multiselect(root.get("id"), root.get("reference"), root.get("pseudonym"), root.get("phase"),
-                root.get("urgency"), root.get("country"), root.get("createdAt"), root.get("triageOverdue"))
-                .where(filters(cb, root, query, reader));
+        CriteriaQuery<Long> ids = cb.createQuery(Long.class);
+        Root<CaseFile> root = ids.from(CaseFile.class);
+        ids.select(root.get("id")).where(filters(cb, root, query, reader));
         var sortPath = root.get(query.sortField());
-        select.orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath), cb.desc(root.get("id")));
-        return em.createQuery(select).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList()
-                .stream().map(r -> new CaseSummary((Long) r[0], (String) r[1], (String) r[2], null, (Phase) r[3],
-                        (org.continuum.casefile.entity.Urgency) r[4], (String) r[5], (Instant) r[6],
-                        (Boolean) r[7])).toList();
+        ids.orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath), cb.desc(root.get("id")));
+        List<Long> page = em.createQuery(ids).setFirstResult(query.first()).setMaxResults(query.pageSize())
+                .getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, CaseSummary> rows = new java.util.HashMap<>();
+        em.createQuery("select c.id, c.reference, c.pseudonym, c.phase, c.urgency, c.country, c.createdAt,"
+                        + " c.triageOverdue from CaseFile c where c.id in :ids", Object[].class)
+                .setParameter("ids", page).getResultList()
+                .forEach(r -> rows.put((Long) r[0], new CaseSummary((Long) r[0], (String) r[1], (String) r[2], null,
+                        (Phase) r[3], (org.continuum.casefile.entity.Urgency) r[4], (String) r[5], (Instant) r[6],
+                        (Boolean) r[7])));
+        return page.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public Map<Phase, Long> countByPhase(UserAccount reader) {

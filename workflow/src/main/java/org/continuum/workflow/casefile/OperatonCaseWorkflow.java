@@ -141,15 +141,36 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
         return engine().getRuntimeService().createIncidentQuery().count();
     }
 
+    /**
+     * The inbox of a group in a team, as one join from the team's case variable to the open tasks of its processes.
+     * The engine's task query asks the same with an EXISTS per task (variable, candidate group) over every open task
+     * of every team, then sorts; at 100,000 case files that took seconds on H2 (P2). Same rows, same order.
+     */
+    private static final String TEAM_INBOX = "SELECT RES.* FROM ACT_RU_TASK RES"
+            + " INNER JOIN ACT_RU_VARIABLE V ON V.PROC_INST_ID_ = RES.PROC_INST_ID_"
+            + " INNER JOIN ACT_RE_PROCDEF D ON D.ID_ = RES.PROC_DEF_ID_"
+            + " WHERE V.NAME_ = #{variable} AND V.TEXT_ = #{team} AND V.TASK_ID_ IS NULL"
+            + " AND D.KEY_ IN (#{caseProcess}, #{grantProcess}) AND RES.SUSPENSION_STATE_ = 1"
+            + " AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_"
+            + " AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ = #{group})"
+            + " ORDER BY RES.CREATE_TIME_ ASC, RES.ID_ ASC";
+
+    /** The open tasks of one case file's processes (its own and the grant processes it called), oldest first. */
+    private static final String CASE_TASKS = "SELECT RES.* FROM ACT_RU_TASK RES"
+            + " INNER JOIN ACT_RU_VARIABLE V ON V.PROC_INST_ID_ = RES.PROC_INST_ID_"
+            + " INNER JOIN ACT_RE_PROCDEF D ON D.ID_ = RES.PROC_DEF_ID_"
+            + " WHERE V.NAME_ = #{variable} AND V.LONG_ = #{caseFileId} AND V.TASK_ID_ IS NULL"
+            + " AND D.KEY_ IN (#{caseProcess}, #{grantProcess}) AND RES.SUSPENSION_STATE_ = 1"
+            + " ORDER BY RES.CREATE_TIME_ ASC, RES.ID_ ASC";
+
     @Override
     public List<WorkTask> openTasks(String candidateGroup, String teamCode, int max) {
-        return tasks.read(engine().getTaskService().createTaskQuery()
-                .processDefinitionKeyIn(TASK_PROCESSES)
-                .taskCandidateGroup(candidateGroup)
-                .includeAssignedTasks()
-                .processVariableValueEquals(Var.TEAM_CODE, teamCode)
-                .active()
-                .orderByTaskCreateTime().asc()
+        return tasks.read(engine().getTaskService().createNativeTaskQuery().sql(TEAM_INBOX)
+                .parameter("variable", Var.TEAM_CODE)
+                .parameter("team", teamCode)
+                .parameter("caseProcess", TASK_PROCESSES[0])
+                .parameter("grantProcess", TASK_PROCESSES[1])
+                .parameter("group", candidateGroup)
                 .listPage(0, max));
     }
 
@@ -175,10 +196,12 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
 
     @Override
     public List<WorkTask> openTasksOf(long caseFileId) {
-        return tasks.read(engine().getTaskService().createTaskQuery()
-                .processDefinitionKeyIn(TASK_PROCESSES)
-                .processVariableValueEquals(Var.CASE_FILE_ID, caseFileId)
-                .active().orderByTaskCreateTime().asc().list());
+        return tasks.read(engine().getTaskService().createNativeTaskQuery().sql(CASE_TASKS)
+                .parameter("variable", Var.CASE_FILE_ID)
+                .parameter("caseFileId", caseFileId)
+                .parameter("caseProcess", TASK_PROCESSES[0])
+                .parameter("grantProcess", TASK_PROCESSES[1])
+                .list());
     }
 
     @Override

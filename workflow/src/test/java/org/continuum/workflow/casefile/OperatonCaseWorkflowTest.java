@@ -1,0 +1,106 @@
+package org.continuum.workflow.casefile;
+
+import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.casefile.control.CaseWorkflow.Var;
+import org.continuum.casefile.control.CaseWorkflow.WaitState;
+import org.continuum.casefile.control.WorkTask;
+import org.continuum.workflow.TestEngine;
+import org.continuum.workflow.engine.Engines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.operaton.bpm.engine.delegate.TaskListener;
+import org.operaton.bpm.engine.task.Task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The inbox and case-task queries of the case port (one join each) against the engine's own task query, and the
+ * generator's entry: a process started directly at a wait state, and read back as that wait state.
+ */
+class OperatonCaseWorkflowTest {
+
+    private static ProcessEngine engine;
+    private static OperatonCaseWorkflow workflow;
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        Map<Object, Object> beans = new HashMap<>();
+        for (String name : List.of("markTriageOverdueDelegate", "lastResortGateDelegate")) {
+            beans.put(name, (JavaDelegate) execution -> { });
+        }
+        for (String name : List.of("grantDecisionListener", "escalationApprovalListener")) {
+            beans.put(name, (TaskListener) task -> { });
+        }
+        engine = TestEngine.start("case-port-test", beans, ConcurrentHashMap.newKeySet(), "bpmn/casefile.bpmn",
+                "bpmn/emergency-grant.bpmn");
+        workflow = new OperatonCaseWorkflow();
+        workflow.holder = Engines.holder(engine);
+        workflow.tasks = Engines.reader(workflow.holder);
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+    }
+
+    private static String startAt(long id, String team, WaitState state, Map<String, Object> variables) {
+        return workflow.startAt(new CaseWorkflow.CaseStart(id, "CF-2026-0001" + id, team, Duration.ofHours(4)),
+                state, variables);
+    }
+
+    @Test
+    void theInboxJoinFindsWhatTheEnginesTaskQueryFindsAndTheWaitStatesReadBack() {
+        String triage = TestEngine.startCase(engine, 101).getId();
+        String verify = startAt(102, "MENA", WaitState.VERIFICATION, Map.of(Var.TRIAGE_OUTCOME, "ELIGIBLE",
+                Var.MENTOR, "sofia.mentor"));
+        String east = startAt(103, "EUR-EAST", WaitState.TRIAGE, Map.of(Var.TRIAGE_DUE_AT,
+                Instant.now().plus(Duration.ofHours(4))));
+        String assess = startAt(104, "MENA", WaitState.ASSESSMENT, Map.of(Var.MENTOR, "sofia.mentor"));
+        String monitoring = startAt(105, "MENA", WaitState.MONITORING, Map.of(Var.MENTOR, "sofia.mentor",
+                Var.NEXT_REASSESSMENT_AT, Instant.now().plus(Duration.ofDays(30))));
+        String closed = startAt(106, "MENA", WaitState.CLOSED_IN_PLACE, Map.of(Var.MENTOR, "sofia.mentor"));
+        Task claimed = engine.getTaskService().createTaskQuery().processInstanceId(verify).singleResult();
+        engine.getTaskService().setAssignee(claimed.getId(), "amira.caseworker");
+
+        for (String group : List.of("CASEWORKER", "SECURITY_MENTOR", "COORDINATOR")) {
+            for (String team : List.of("MENA", "EUR-EAST")) {
+                List<String> joined = workflow.openTasks(group, team, 50).stream().map(WorkTask::id).toList();
+                List<String> engines = engine.getTaskService().createTaskQuery()
+                        .processDefinitionKeyIn(CaseFileProcessVariables.PROCESS_KEY, "Process_EmergencyGrant")
+                        .taskCandidateGroup(group).includeAssignedTasks()
+                        .processVariableValueEquals(Var.TEAM_CODE, team).active()
+                        .orderByTaskCreateTime().asc().list().stream().map(Task::getId).toList();
+                assertThat(joined).as(group + " " + team).containsExactlyInAnyOrderElementsOf(engines);
+            }
+        }
+        assertThat(workflow.openTasks("CASEWORKER", "MENA", 50)).extracting(WorkTask::caseFileId)
+                .containsExactlyInAnyOrder(101L, 102L);
+        assertThat(workflow.openTasks("CASEWORKER", "EUR-EAST", 50)).extracting(WorkTask::caseFileId)
+                .containsExactly(103L);
+        assertThat(workflow.openTasks("SECURITY_MENTOR", "MENA", 50)).extracting(WorkTask::caseFileId)
+                .containsExactly(104L);
+        assertThat(workflow.openTasksOf(102)).singleElement()
+                .satisfies(t -> assertThat(t.assignee()).isEqualTo("amira.caseworker"));
+        assertThat(workflow.openTasksOf(105)).isEmpty();
+
+        assertThat(workflow.waitStatesOf(triage)).containsExactly(WaitState.TRIAGE);
+        assertThat(workflow.waitStatesOf(verify)).containsExactly(WaitState.VERIFICATION);
+        assertThat(workflow.waitStatesOf(east)).containsExactly(WaitState.TRIAGE);
+        assertThat(workflow.waitStatesOf(assess)).containsExactly(WaitState.ASSESSMENT);
+        assertThat(workflow.waitStatesOf(monitoring)).containsExactly(WaitState.MONITORING);
+        assertThat(workflow.waitStatesOf(closed)).isEmpty();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(closed)
+                .singleResult().getEndTime()).isNotNull();
+        assertThat(workflow.incidents()).isZero();
+    }
+}
