@@ -46,37 +46,64 @@ public final class ExportSheets {
 
     /** An XLSX workbook written sheet after sheet. */
     public static final class Xlsx {
+        /** Rows per sheet in the XLSX format (Excel's limit), the header row included. */
+        public static final int MAX_SHEET_ROWS = 1_048_576;
+
         private final Workbook workbook;
 
+        private final int maxSheetRows;
+
         public Xlsx(OutputStream out) {
-            workbook = new Workbook(out, "Continuum", "1.0");
+            this(out, MAX_SHEET_ROWS);
         }
 
+        /** With a smaller sheet limit, for tests of the split. */
+        public Xlsx(OutputStream out, int maxSheetRows) {
+            workbook = new Workbook(out, "Continuum", "1.0");
+            this.maxSheetRows = maxSheetRows;
+        }
+
+        /**
+         * Writes one dataset. A sheet holds at most {@link #MAX_SHEET_ROWS} rows (the XLSX format's limit, header
+         * included): a longer dataset goes on in {@code name-2}, {@code name-3}…, each with the header again, rather
+         * than breaking the download half-way (a year of audit trail passes a million rows).
+         */
         public long sheet(String name, List<String> columns,
                           java.util.function.ToLongFunction<Consumer<List<String>>> producer) {
-            try {
-                Worksheet sheet = workbook.newWorksheet(name);
-                for (int c = 0; c < columns.size(); c++) {
-                    sheet.value(0, c, columns.get(c));
-                }
-                int[] r = {1};
-                long rows = producer.applyAsLong(row -> {
+            Worksheet[] sheet = {open(name, columns)};
+            int[] part = {1};
+            int[] r = {1};
+            long rows = producer.applyAsLong(row -> {
+                try {
+                    if (r[0] == maxSheetRows) {
+                        sheet[0].finish();
+                        sheet[0] = open(name + "-" + ++part[0], columns);
+                        r[0] = 1;
+                    }
                     for (int c = 0; c < row.size(); c++) {
-                        sheet.value(r[0], c, row.get(c));
+                        sheet[0].value(r[0], c, row.get(c));
                     }
                     if (++r[0] % FLUSH_EVERY == 0) {
-                        try {
-                            sheet.flush();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
+                        sheet[0].flush();
                     }
-                });
-                sheet.finish();
-                return rows;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try {
+                sheet[0].finish();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return rows;
+        }
+
+        private Worksheet open(String name, List<String> columns) {
+            Worksheet sheet = workbook.newWorksheet(name);
+            for (int c = 0; c < columns.size(); c++) {
+                sheet.value(0, c, columns.get(c));
+            }
+            return sheet;
         }
 
         public void finish() {

@@ -1,0 +1,95 @@
+package org.continuum.report;
+
+import org.continuum.report.control.ExportSheets;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A dataset longer than a sheet may hold goes on in further sheets, each with its header, none lost. */
+class ExportSheetsTest {
+
+    @Test
+    void aDatasetPastTheSheetLimitContinuesInNumberedSheets() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExportSheets.Xlsx workbook = new ExportSheets.Xlsx(out, 5);
+        long cases = workbook.sheet("cases", List.of("pseudonym"), sink -> {
+            sink.accept(List.of("P-1"));
+            return 1;
+        });
+        long audit = workbook.sheet("audit", List.of("occurred_at", "action"), sink -> {
+            for (int i = 1; i <= 11; i++) {
+                sink.accept(List.of("2026-11-30", "ROW-" + i));
+            }
+            return 11;
+        });
+        workbook.finish();
+
+        assertThat(cases).isEqualTo(1);
+        assertThat(audit).isEqualTo(11);
+        Path file = Files.createTempFile("sheets", ".xlsx");
+        try {
+            Files.write(file, out.toByteArray());
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                String book = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertThat(names(book)).containsExactly("cases", "audit", "audit-2", "audit-3");
+                List<String> shared = strings(zip);
+                List<Integer> rowsPerSheet = new ArrayList<>();
+                for (int sheet = 2; sheet <= 4; sheet++) {
+                    String xml = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet" + sheet + ".xml"))
+                            .readAllBytes(), StandardCharsets.UTF_8);
+                    rowsPerSheet.add(count(xml, "<row "));
+                }
+                assertThat(rowsPerSheet).containsExactly(5, 5, 4);
+                for (int i = 1; i <= 11; i++) {
+                    assertThat(shared).contains("ROW-" + i);
+                }
+                assertThat(Collections.frequency(shared, "occurred_at")).isEqualTo(1);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static List<String> names(String workbook) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("<sheet name=\"([^\"]+)\"").matcher(workbook);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static List<String> strings(ZipFile zip) throws java.io.IOException {
+        var entry = zip.getEntry("xl/sharedStrings.xml");
+        List<String> values = new ArrayList<>();
+        if (entry == null) {
+            return values;
+        }
+        Matcher m = Pattern.compile("<t[^>]*>([^<]*)</t>").matcher(new String(zip.getInputStream(entry).readAllBytes(),
+                StandardCharsets.UTF_8));
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
