@@ -99,6 +99,8 @@ cat <<BANNER
     security mentor   sofia.mentor         / Demo-Mentor-2026
     coordinator       claire.coordinator   / Demo-Coordinator-1  (team MENA)
     coordinator       elena.coordinator    / Demo-Coordinator-3  (team EUR-EAST)
+    mentor, EUR-EAST  nika.mentor          / Demo-Mentor-EUR-2026
+    coordinator       pavel.coordinator    / Demo-Coordinator-4  (team EUR-EAST, second approvals)
     auditor           nadia.auditor        / Demo-Auditor-2026
     administrator     admin                / Demo-Admin-2026!
     new colleague     lea.caseworker       / Demo-Newcomer-2026  (no second factor yet: enrols at first login)

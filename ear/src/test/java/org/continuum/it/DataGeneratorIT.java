@@ -21,14 +21,14 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The data generator on a small organisation, inside WildFly: 120 case files written through the domain, each one
+ * The data generator on a small organisation, inside WildFly: 80 case files written through the domain, each one
  * then opened through the case boundary by a caseworker of its team (need to know, sealing, timeline), every process
  * at the wait state of its case's phase, no engine incident, every phase present, about ten audit rows a case.
  */
 @ExtendWith(ArquillianExtension.class)
 class DataGeneratorIT {
 
-    private static final int CASES = 120;
+    private static final int CASES = 80;
 
     @Deployment
     static EnterpriseArchive deployment() {
