@@ -79,6 +79,11 @@ public class AuditChain {
      */
     public int sealUnsealed() {
         try (Connection c = dataSource.getConnection()) {
+            // Every row written since the chain exists is sealed in its own transaction, so the usual answer is
+            // "none": two whole-table counts tell it without searching 1,000,000 rows for a missing seal (P5).
+            if (count(c, "select count(*) from audit_event") == count(c, "select count(*) from audit_seal")) {
+                return 0;
+            }
             List<Long> ids = new ArrayList<>();
             List<String> contents = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(AuditChainVerifier.ROW_SELECT
@@ -95,6 +100,13 @@ public class AuditChain {
             return ids.size();
         } catch (SQLException e) {
             throw new IllegalStateException("The audit chain could not be extended", e);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
