@@ -62,6 +62,8 @@ class DataGeneratorIT {
 
         List<String> generated = sql.strings("select id from casefile where id > ? order by id", before);
         assertThat(generated).hasSize(CASES);
+        assertThat(sql.count("select count(distinct team_id) from casefile where id > ?", before))
+                .as("every team able to carry a case gets some").isGreaterThanOrEqualTo(2);
         Set<Phase> phases = EnumSet.noneOf(Phase.class);
         for (String row : generated) {
             long id = Long.parseLong(row);

@@ -202,7 +202,7 @@ public class GeneratedCases {
             this.plan = plan;
             this.staffing = staffing;
             this.tally = tally;
-            this.random = new Random(plan.seed() * 1_000_003L + plan.number());
+            this.random = new Random(mixed(plan.seed() * 1_000_003L + plan.number()));
             this.team = SyntheticPeople.pick(random, staffing.teams());
             this.caseworker = SyntheticPeople.pick(random, staffing.of(team, Role.CASEWORKER));
             this.mentor = SyntheticPeople.pick(random, staffing.of(team, Role.SECURITY_MENTOR));
@@ -628,7 +628,7 @@ public class GeneratedCases {
         BigDecimal paid = BigDecimal.ZERO;
         for (Long id : caseFileIds) {
             CaseFile caseFile = em.find(CaseFile.class, id);
-            Random random = new Random(seed * 7_919L + id);
+            Random random = new Random(mixed(seed * 7_919L + id));
             if (caseFile == null || caseFile.getRiskLevel() == null || funds.isEmpty()) {
                 continue;
             }
@@ -704,6 +704,17 @@ public class GeneratedCases {
             }
         }
         return new GrantsWritten(written, recommended, paid);
+    }
+
+    /**
+     * Spreads neighbouring seeds apart (SplitMix64's finaliser): java.util.Random seeded with consecutive numbers
+     * gives nearly the same first draws, which put every case file of the demo in the same team.
+     */
+    static long mixed(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private void caseEvent(CaseFile caseFile, Instant at, UserAccount actor, CaseEventKind kind, String summary,

@@ -48,4 +48,15 @@ class DataGeneratorTest {
         assertThat(scripts).contains(Character.UnicodeScript.LATIN, Character.UnicodeScript.CYRILLIC,
                 Character.UnicodeScript.ARABIC);
     }
+
+    @Test
+    void neighbouringCaseNumbersDrawTeamsEvenly() {
+        int first = 0;
+        for (long number = 1; number <= 200; number++) {
+            if (new Random(GeneratedCases.mixed(2026L * 1_000_003L + number)).nextInt(2) == 0) {
+                first++;
+            }
+        }
+        assertThat(first).isBetween(70, 130);
+    }
 }
