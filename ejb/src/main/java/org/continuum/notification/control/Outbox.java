@@ -59,9 +59,12 @@ public class Outbox {
                 .getSingleResult();
     }
 
-    /** Messages not sent yet, oldest first. */
+    /**
+     * Messages not sent yet, newest first: when the mail server has been down for a while, the page shows what just
+     * happened (the counts by status give the total), not only the oldest messages stuck at its head.
+     */
     public List<Notification> unsent(int max) {
-        return em.createQuery("select n from Notification n where n.status <> :sent order by n.createdAt",
+        return em.createQuery("select n from Notification n where n.status <> :sent order by n.createdAt desc, n.id desc",
                 Notification.class).setParameter("sent", NotificationStatus.SENT).setMaxResults(max).getResultList();
     }
 
