@@ -13,14 +13,8 @@ DB=${2:-h2}
 USERS=${3:-50}
 SECONDS_MEASURED=${4:-180}
 OUT=$DIR/benchmarks-$(date -u +%Y%m%dT%H%M).txt
-CONTINUUM_DB=$DB CONTINUUM_DATA_DIR=$DIR setsid ./run.sh > "$DIR/bench-run.log" 2>&1 &
-RUN=$!
-trap 'kill -TERM $RUN 2>/dev/null || true; wait $RUN 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-    if grep -q 'Press Ctrl-C' "$DIR/bench-run.log" 2>/dev/null; then break; fi
-    if ! kill -0 $RUN 2>/dev/null; then echo "run.sh stopped; see $DIR/bench-run.log" >&2; exit 1; fi
-    sleep 0.5
-done
+. tools/demo-server.sh
+start_demo_server "$DIR" "$DB" "$DIR/bench-run.log"
 PID=$(cat "$DIR/server.pid")
 BASE=http://127.0.0.1:8080/continuum
 {

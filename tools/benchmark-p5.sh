@@ -9,14 +9,9 @@ cd "$(dirname "$0")/.."
 DIR=$(mkdir -p "$1" && cd "$1" && pwd)
 DB=${2:-h2}
 CASES=${CONTINUUM_DEMO_CASES:-200}
-CONTINUUM_DB=$DB CONTINUUM_DATA_DIR=$DIR CONTINUUM_DEMO_CASES=$CASES setsid ./run.sh > "$DIR/p5.log" 2>&1 &
-RUN=$!
-trap 'kill -TERM $RUN 2>/dev/null || true; wait $RUN 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-    if grep -q 'Press Ctrl-C' "$DIR/p5.log" 2>/dev/null; then break; fi
-    if ! kill -0 $RUN 2>/dev/null; then echo "run.sh stopped; see $DIR/p5.log" >&2; exit 1; fi
-    sleep 0.5
-done
+export CONTINUUM_DEMO_CASES=$CASES
+. tools/demo-server.sh
+start_demo_server "$DIR" "$DB" "$DIR/p5.log"
 CASEFILES=$(grep -h 'Generator' "$DIR/server/log/server.log" | tail -1 | sed 's/.*Generator: //')
 STARTED=$(grep -h 'WFLYSRV0025' "$DIR/server/log/server.log" | tail -1 | sed 's/.*started in \([0-9]*\)ms.*/\1/')
 ENGINE=$(grep -h 'Workflow engine started in' "$DIR/server/log/server.log" | tail -1 | sed 's/.*started in \([0-9]*\) ms.*/\1/')

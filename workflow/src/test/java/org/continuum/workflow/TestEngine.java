@@ -40,6 +40,22 @@ public final class TestEngine {
     private TestEngine() {
     }
 
+    /**
+     * The case and grant processes with every delegate and listener doing nothing: for tests of what the ports read
+     * and write, not of what the delegates decide.
+     */
+    public static ProcessEngine startQuiet(String name) throws Exception {
+        Map<Object, Object> beans = new java.util.HashMap<>();
+        for (String bean : java.util.List.of("markTriageOverdueDelegate", "lastResortGateDelegate")) {
+            beans.put(bean, (org.operaton.bpm.engine.delegate.JavaDelegate) execution -> { });
+        }
+        for (String bean : java.util.List.of("grantDecisionListener", "escalationApprovalListener")) {
+            beans.put(bean, (org.operaton.bpm.engine.delegate.TaskListener) task -> { });
+        }
+        return start(name, beans, java.util.concurrent.ConcurrentHashMap.newKeySet(), "bpmn/casefile.bpmn",
+                "bpmn/emergency-grant.bpmn");
+    }
+
     public static ProcessEngine start(String name, Map<Object, Object> beans, Set<String> flowsTaken, String... bpmn)
             throws Exception {
         JdbcDataSource ds = new JdbcDataSource();

@@ -6,14 +6,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.delegate.JavaDelegate;
-import org.operaton.bpm.engine.delegate.TaskListener;
 import org.operaton.bpm.engine.task.Task;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,15 +20,7 @@ class TaskReaderTest {
 
     @BeforeAll
     static void startEngine() throws Exception {
-        Map<Object, Object> beans = new HashMap<>();
-        for (String name : List.of("markTriageOverdueDelegate", "lastResortGateDelegate")) {
-            beans.put(name, (JavaDelegate) execution -> { });
-        }
-        for (String name : List.of("grantDecisionListener", "escalationApprovalListener")) {
-            beans.put(name, (TaskListener) task -> { });
-        }
-        engine = TestEngine.start("task-reader-test", beans, ConcurrentHashMap.newKeySet(), "bpmn/casefile.bpmn",
-                "bpmn/emergency-grant.bpmn");
+        engine = TestEngine.startQuiet("task-reader-test");
     }
 
     @AfterAll
