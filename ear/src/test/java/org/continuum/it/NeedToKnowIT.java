@@ -3,12 +3,14 @@ package org.continuum.it;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
+import org.continuum.administration.boundary.AccountAdministration;
 import org.continuum.audit.control.AuditDetails;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.casefile.control.CaseQuery;
 import org.continuum.casefile.control.CaseSummary;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.identity.entity.Role;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.intake.boundary.TriageService;
 import org.continuum.platform.control.CaseAccessDenied;
@@ -22,6 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +45,7 @@ class NeedToKnowIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.withTests(NeedToKnowIT.class, IntakeIT.class, Sql.class);
+        return Deployments.withTests(NeedToKnowIT.class, IntakeIT.class, Sql.class, As.class);
     }
 
     @Inject
@@ -55,6 +62,9 @@ class NeedToKnowIT {
 
     @Inject
     TriageService triage;
+
+    @Inject
+    AccountAdministration administration;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -137,5 +147,56 @@ class NeedToKnowIT {
                 .isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> As.user("admin", Roles.ADMIN, () -> intake.register(IntakeIT.request("X", "Y",
                 Urgency.HIGH)))).isInstanceOf(EJBAccessException.class);
+    }
+
+    /**
+     * A coordinator who also mentors reads two scopes: the team's case files and those they mentor outside it. The
+     * list reads each scope by its own index and merges them; walked page by page in every order, it must give each
+     * visible case file exactly once, in order, and count them right.
+     */
+    @Test
+    void aCoordinatorWhoAlsoMentorsPagesThroughBothScopesWithoutGapOrRepeat() throws Exception {
+        long n = System.nanoTime() % 100_000;
+        String lead = "test.lead" + n;
+        EnumSet<Role> both = EnumSet.of(Role.COORDINATOR, Role.SECURITY_MENTOR);
+        As.run("admin", Roles.ADMIN, () -> administration.create(new AccountAdministration.NewAccount(lead,
+                "Lead " + n, null, both, "MENA", "en", "Steady-Orchard-Breeze-64".toCharArray())));
+        String triageTask = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.myTasks()).stream()
+                .filter(t -> t.caseFileId() == menaCase && t.definitionKey().equals("Task_Triage")).findFirst()
+                .orElseThrow().id();
+        As.run(AMIRA, Roles.CASEWORKER, () -> triage.complete(triageTask, new TriageService.TriageDecision(true,
+                Urgency.STANDARD, null, null, null, lead, null)));
+        As.run("admin", Roles.ADMIN, () -> administration.change(lead, both, "EUR-EAST", "Lead " + n));
+
+        Set<String> expected = new HashSet<>(sql.strings("select cast(c.id as varchar(20)) from casefile c"
+                + " join team t on t.id = c.team_id left join app_user u on u.id = c.assigned_mentor_id"
+                + " where t.code = 'EUR-EAST' or u.username = ?", lead));
+        assertThat(expected).as("a MENA case file mentored by an EUR-EAST coordinator").contains(String.valueOf(menaCase));
+        Set<String> roles = Set.of(Roles.COORDINATOR, Roles.SECURITY_MENTOR);
+        for (String sort : List.of("createdAt", "pseudonym", "phase")) {
+            for (boolean ascending : new boolean[] {true, false}) {
+                List<CaseSummary> walked = new ArrayList<>();
+                long total = -1;
+                for (int first = 0; first == 0 || first < total; first += 7) {
+                    int from = first;
+                    var page = As.user(lead, roles, () -> cases.search(new CaseQuery(null, null, null, null, null,
+                            null, sort, ascending, from, 7)));
+                    total = page.total();
+                    walked.addAll(page.rows());
+                }
+                assertThat(total).as("count, by %s", sort).isEqualTo(expected.size());
+                assertThat(walked).extracting(r -> String.valueOf(r.id())).as("pages by %s", sort)
+                        .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+                if (sort.equals("createdAt")) {
+                    for (int i = 1; i < walked.size(); i++) {
+                        int order = walked.get(i - 1).createdAt().compareTo(walked.get(i).createdAt());
+                        assertThat(ascending ? order : -order).as("in order at row %d", i).isLessThanOrEqualTo(0);
+                    }
+                }
+            }
+        }
+        var dashboard = As.user(lead, roles, () -> cases.dashboard());
+        assertThat(dashboard.byPhase().values().stream().mapToLong(Long::longValue).sum())
+                .as("the dashboard counts both scopes").isEqualTo(expected.size());
     }
 }

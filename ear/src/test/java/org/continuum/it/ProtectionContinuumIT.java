@@ -509,4 +509,23 @@ class ProtectionContinuumIT {
         assertThat(view(id).timeline()).extracting(CaseDetails.TimelineEntry::kind)
                 .contains(CaseEventKind.TASK_REASSIGNED);
     }
+
+    @Test
+    void eachDatabaseAlsoGetsItsOwnMigrations() throws Exception {
+        String product;
+        try (var connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        }
+        Sql sql = new Sql(dataSource);
+        long vendorMigration = sql.count("select count(*) from \"flyway_schema_history\" where \"version\" = '22.1'"
+                + " and \"success\" = true");
+        if (product.equals("PostgreSQL")) {
+            assertThat(vendorMigration).as("db/migration/postgresql ran").isEqualTo(1);
+            assertThat(sql.count("select count(*) from pg_statistic_ext where stxname = 'st_engine_variable_name_value'"))
+                    .isEqualTo(1);
+        } else {
+            assertThat(product).isEqualTo("H2");
+            assertThat(vendorMigration).as("no PostgreSQL statement on H2").isZero();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import org.continuum.audit.entity.AuditOutcome;
 import org.continuum.casefile.control.BreakGlasses;
 import org.continuum.casefile.control.CaseAccessPolicy;
 import org.continuum.casefile.control.CaseFiles;
+import org.continuum.casefile.control.ReviewDue;
 import org.continuum.casefile.control.CaseGuard;
 import org.continuum.casefile.control.CaseQuery;
 import org.continuum.casefile.control.CaseSummary;
@@ -131,9 +132,7 @@ public class CaseFileService {
      */
     public Dashboard dashboard() {
         UserAccount reader = currentCaller.account();
-        List<ReviewDue> reviews = caseFiles.reviewsDueBefore(Instant.now().plus(Duration.ofDays(7)), reader, 50)
-                .stream().map(c -> new ReviewDue(c.getId(), c.getReference(), c.getPseudonym(), c.getPhase(),
-                        c.getRiskLevel(), c.getNextReviewAt())).toList();
+        List<ReviewDue> reviews = caseFiles.reviewsDueBefore(Instant.now().plus(Duration.ofDays(7)), reader, 50);
         return new Dashboard(caseFiles.countByPhase(reader), caseFiles.countByRisk(reader), reviews,
                 caseFiles.countTriageOverdue(reader));
     }
@@ -164,11 +163,6 @@ public class CaseFileService {
     public record Dashboard(Map<Phase, Long> byPhase,
                             Map<RiskLevel, Long> byRisk,
                             List<ReviewDue> reviewsDue, long triageOverdue) {
-    }
-
-    public record ReviewDue(long caseFileId, String reference, String pseudonym,
-                            Phase phase, RiskLevel risk,
-                            Instant dueAt) {
     }
 
     public record CasePage(List<CaseSummary> rows, long total) {

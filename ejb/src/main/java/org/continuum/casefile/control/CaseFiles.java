@@ -85,26 +85,42 @@ public class CaseFiles {
 
     public long count(CaseQuery query, UserAccount reader) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<CaseFile> root = count.from(CaseFile.class);
-        count.select(cb.count(root)).where(filters(cb, root, query, reader));
-        return em.createQuery(count).getSingleResult();
+        long total = 0;
+        for (Scope scope : Scope.of(reader)) {
+            CriteriaQuery<Long> count = cb.createQuery(Long.class);
+            Root<CaseFile> root = count.from(CaseFile.class);
+            count.select(cb.count(root)).where(filters(cb, root, query, scope.of(cb, root, reader)));
+            total += em.createQuery(count).getSingleResult();
+        }
+        return total;
     }
+
+    /** A page deeper than this, for a reader with two scopes, is found with one query over both (slower, rare). */
+    static final int MERGED_PAGE_DEPTH = 1000;
 
     /**
      * One page of the list as rows of plain columns: no entity is loaded, so nothing sealed is decrypted and no
      * association is fetched for a list that shows neither (P2). Two steps: the page's ids first, which an index of
      * the team (or mentor) and creation time answers without reading the wide case rows, then those rows only.
+     * A reader with two scopes (a coordinator who also mentors): the page lies within the first rows of each scope,
+     * so those candidates are read by index, scope by scope, and the database orders them once more.
      */
     public List<CaseSummary> page(CaseQuery query, UserAccount reader) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> ids = cb.createQuery(Long.class);
-        Root<CaseFile> root = ids.from(CaseFile.class);
-        ids.select(root.get("id")).where(filters(cb, root, query, reader));
-        var sortPath = root.get(query.sortField());
-        ids.orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath), cb.desc(root.get("id")));
-        List<Long> page = em.createQuery(ids).setFirstResult(query.first()).setMaxResults(query.pageSize())
-                .getResultList();
+        List<Scope> scopes = Scope.of(reader);
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        List<Long> page;
+        int depth = query.first() + query.pageSize();
+        if (scopes.size() == 1 || depth > MERGED_PAGE_DEPTH) {
+            page = ids(query, reader, null, query.first(), query.pageSize());
+        } else {
+            List<Long> candidates = new ArrayList<>();
+            for (Scope scope : scopes) {
+                candidates.addAll(ids(query, reader, scope, 0, depth));
+            }
+            page = candidates.isEmpty() ? List.of() : idsAmong(query, candidates);
+        }
         if (page.isEmpty()) {
             return List.of();
         }
@@ -118,14 +134,47 @@ public class CaseFiles {
         return page.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** The ids of a page in the list's order, in one scope (or all the reader's when {@code scope} is null). */
+    private List<Long> ids(CaseQuery query, UserAccount reader, Scope scope, int first, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> ids = cb.createQuery(Long.class);
+        Root<CaseFile> root = ids.from(CaseFile.class);
+        Predicate visible = scope == null ? visibleTo(cb, root, reader) : scope.of(cb, root, reader);
+        ids.select(root.get("id")).where(filters(cb, root, query, visible));
+        order(cb, ids, root, query);
+        return em.createQuery(ids).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** The page among candidate ids the reader may see (already filtered), in the list's order. */
+    private List<Long> idsAmong(CaseQuery query, List<Long> candidates) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> ids = cb.createQuery(Long.class);
+        Root<CaseFile> root = ids.from(CaseFile.class);
+        ids.select(root.get("id")).where(root.get("id").in(candidates));
+        order(cb, ids, root, query);
+        return em.createQuery(ids).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
+    }
+
+    private static void order(CriteriaBuilder cb, CriteriaQuery<Long> ids, Root<CaseFile> root, CaseQuery query) {
+        var sortPath = root.get(query.sortField());
+        ids.orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath), cb.desc(root.get("id")));
+    }
+
+    /**
+     * Case files by phase. The counts name an indexed column rather than the row (count(c) counts ids), so the
+     * database answers them from its (team or mentor, phase, risk level) index alone (P2), scope by scope.
+     */
     public Map<Phase, Long> countByPhase(UserAccount reader) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Object[]> phases = cb.createQuery(Object[].class);
-        Root<CaseFile> p = phases.from(CaseFile.class);
-        phases.multiselect(p.get("phase"), cb.count(p)).where(visibleTo(cb, p, reader)).groupBy(p.get("phase"));
         Map<Phase, Long> byPhase = new EnumMap<>(Phase.class);
-        for (Object[] row : em.createQuery(phases).getResultList()) {
-            byPhase.put((Phase) row[0], (Long) row[1]);
+        for (Scope scope : Scope.of(reader)) {
+            CriteriaQuery<Object[]> phases = cb.createQuery(Object[].class);
+            Root<CaseFile> p = phases.from(CaseFile.class);
+            phases.multiselect(p.get("phase"), cb.count(p.get("phase"))).where(scope.of(cb, p, reader))
+                    .groupBy(p.get("phase"));
+            for (Object[] row : em.createQuery(phases).getResultList()) {
+                byPhase.merge((Phase) row[0], (Long) row[1], Long::sum);
+            }
         }
         return byPhase;
     }
@@ -133,40 +182,58 @@ public class CaseFiles {
     /** Open case files by their current risk level. */
     public Map<RiskLevel, Long> countByRisk(UserAccount reader) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Object[]> risks = cb.createQuery(Object[].class);
-        Root<CaseFile> r = risks.from(CaseFile.class);
-        risks.multiselect(r.get("riskLevel"), cb.count(r))
-                .where(visibleTo(cb, r, reader), cb.isNotNull(r.get("riskLevel")),
-                        cb.notEqual(r.get("phase"), Phase.CLOSED))
-                .groupBy(r.get("riskLevel"));
         Map<RiskLevel, Long> byRisk = new EnumMap<>(RiskLevel.class);
-        for (Object[] row : em.createQuery(risks).getResultList()) {
-            byRisk.put((RiskLevel) row[0], (Long) row[1]);
+        for (Scope scope : Scope.of(reader)) {
+            CriteriaQuery<Object[]> risks = cb.createQuery(Object[].class);
+            Root<CaseFile> r = risks.from(CaseFile.class);
+            risks.multiselect(r.get("riskLevel"), cb.count(r.get("riskLevel")))
+                    .where(scope.of(cb, r, reader), cb.isNotNull(r.get("riskLevel")),
+                            cb.notEqual(r.get("phase"), Phase.CLOSED))
+                    .groupBy(r.get("riskLevel"));
+            for (Object[] row : em.createQuery(risks).getResultList()) {
+                byRisk.merge((RiskLevel) row[0], (Long) row[1], Long::sum);
+            }
         }
         return byRisk;
     }
 
-    /** Case files whose next review (reassessment or check-in) falls before {@code until}, soonest first. */
-    public List<CaseFile> reviewsDueBefore(Instant until, UserAccount reader, int max) {
+    /**
+     * Case files whose next review (reassessment or check-in) falls before {@code until}, soonest first, as plain
+     * columns: the dashboard shows no sealed field, so none is read or decrypted.
+     */
+    public List<ReviewDue> reviewsDueBefore(Instant until, UserAccount reader, int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<CaseFile> due = cb.createQuery(CaseFile.class);
-        Root<CaseFile> d = due.from(CaseFile.class);
-        due.select(d).where(visibleTo(cb, d, reader), cb.isNotNull(d.get("nextReviewAt")),
-                cb.lessThanOrEqualTo(d.get("nextReviewAt"), until)).orderBy(cb.asc(d.get("nextReviewAt")));
-        return em.createQuery(due).setMaxResults(max).getResultList();
+        List<ReviewDue> found = new ArrayList<>();
+        for (Scope scope : Scope.of(reader)) {
+            CriteriaQuery<ReviewDue> due = cb.createQuery(ReviewDue.class);
+            Root<CaseFile> d = due.from(CaseFile.class);
+            due.select(cb.construct(ReviewDue.class, d.get("id"), d.get("reference"), d.get("pseudonym"),
+                            d.get("phase"), d.get("riskLevel"), d.get("nextReviewAt")))
+                    .where(scope.of(cb, d, reader), cb.isNotNull(d.get("nextReviewAt")),
+                            cb.lessThanOrEqualTo(d.get("nextReviewAt"), until))
+                    .orderBy(cb.asc(d.get("nextReviewAt")), cb.asc(d.get("id")));
+            found.addAll(em.createQuery(due).setMaxResults(max).getResultList());
+        }
+        return found.stream().sorted(java.util.Comparator.comparing(ReviewDue::dueAt)
+                .thenComparingLong(ReviewDue::caseFileId)).limit(max).toList();
     }
 
     public long countTriageOverdue(UserAccount reader) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> overdue = cb.createQuery(Long.class);
-        Root<CaseFile> o = overdue.from(CaseFile.class);
-        overdue.select(cb.count(o)).where(visibleTo(cb, o, reader), cb.isTrue(o.get("triageOverdue")));
-        return em.createQuery(overdue).getSingleResult();
+        long total = 0;
+        for (Scope scope : Scope.of(reader)) {
+            CriteriaQuery<Long> overdue = cb.createQuery(Long.class);
+            Root<CaseFile> o = overdue.from(CaseFile.class);
+            overdue.select(cb.count(o.get("triageOverdue")))
+                    .where(scope.of(cb, o, reader), cb.isTrue(o.get("triageOverdue")));
+            total += em.createQuery(overdue).getSingleResult();
+        }
+        return total;
     }
 
-    private Predicate[] filters(CriteriaBuilder cb, Root<CaseFile> root, CaseQuery query, UserAccount reader) {
+    private Predicate[] filters(CriteriaBuilder cb, Root<CaseFile> root, CaseQuery query, Predicate visible) {
         List<Predicate> where = new ArrayList<>();
-        where.add(visibleTo(cb, root, reader));
+        where.add(visible);
         if (query.reference() != null) {
             where.add(cb.like(cb.upper(root.get("reference")), likePattern(query.reference().toUpperCase(Locale.ROOT)),
                     '\\'));
@@ -192,14 +259,41 @@ public class CaseFiles {
 
     /** The need-to-know rule of {@link CaseAccessPolicy}, written as a query condition. */
     private static Predicate visibleTo(CriteriaBuilder cb, Root<CaseFile> root, UserAccount reader) {
-        List<Predicate> any = new ArrayList<>();
-        if ((reader.hasRole(Role.CASEWORKER) || reader.hasRole(Role.COORDINATOR)) && reader.getTeam() != null) {
-            any.add(cb.equal(root.get("team"), reader.getTeam()));
+        List<Scope> scopes = Scope.of(reader);
+        return scopes.isEmpty() ? cb.disjunction()
+                : cb.or(scopes.stream().map(s -> s.of(cb, root, reader)).toArray(Predicate[]::new));
+    }
+
+    /**
+     * The same rule as disjoint parts, each answered by one index: the team's case files (caseworkers,
+     * coordinators), and the case files the reader mentors outside that team. An OR of the two would make the
+     * database read and sort every case file of the team for a page or a count (P2).
+     */
+    enum Scope {
+        TEAM, MENTORED;
+
+        static List<Scope> of(UserAccount reader) {
+            List<Scope> scopes = new ArrayList<>(2);
+            if (readsTeam(reader)) {
+                scopes.add(TEAM);
+            }
+            if (reader.hasRole(Role.SECURITY_MENTOR)) {
+                scopes.add(MENTORED);
+            }
+            return scopes;
         }
-        if (reader.hasRole(Role.SECURITY_MENTOR)) {
-            any.add(cb.equal(root.get("assignedMentor"), reader));
+
+        private static boolean readsTeam(UserAccount reader) {
+            return (reader.hasRole(Role.CASEWORKER) || reader.hasRole(Role.COORDINATOR)) && reader.getTeam() != null;
         }
-        return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+
+        Predicate of(CriteriaBuilder cb, Root<CaseFile> root, UserAccount reader) {
+            if (this == TEAM) {
+                return cb.equal(root.get("team"), reader.getTeam());
+            }
+            Predicate mentored = cb.equal(root.get("assignedMentor"), reader);
+            return readsTeam(reader) ? cb.and(mentored, cb.notEqual(root.get("team"), reader.getTeam())) : mentored;
+        }
     }
 
     static String likePattern(String value) {

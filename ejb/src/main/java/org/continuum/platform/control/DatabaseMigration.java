@@ -10,6 +10,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -37,7 +40,7 @@ public class DatabaseMigration {
     public static MigrateResult migrate(DataSource dataSource, JavaMigration... javaMigrations) {
         Flyway flyway = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource))
                 .failOnMissingLocations(false)
                 .javaMigrations(javaMigrations)
                 .validateMigrationNaming(true)
@@ -47,5 +50,17 @@ public class DatabaseMigration {
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migration(s) applied now)");
         return result;
+    }
+
+    /**
+     * The folder of the database's own migrations: "postgresql" or "h2", from the driver's product name. (Core
+     * Flyway does not resolve a {vendor} placeholder in a location; only Spring Boot does.)
+     */
+    static String vendor(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).replace(" ", "");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read which database this is", e);
+        }
     }
 }

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * The two streaming writers of the exports: CSV (Commons CSV, RFC 4180, UTF-8) and XLSX (fastexcel, one sheet per
- * dataset, flushed every thousand rows). Rows go out as they come; nothing is held but the current page.
+ * dataset, flushed every thousand rows). Rows go out as they come; nothing is held but the current page. XLSX cells
+ * are inline strings: a shared-strings table would keep every distinct value of the export in memory until the end
+ * (a year of audit trail ran a 256 MB server out of heap, P4).
  */
 public final class ExportSheets {
 
@@ -81,7 +83,7 @@ public final class ExportSheets {
                         r[0] = 1;
                     }
                     for (int c = 0; c < row.size(); c++) {
-                        sheet[0].value(r[0], c, row.get(c));
+                        sheet[0].inlineString(r[0], c, row.get(c));
                     }
                     if (++r[0] % FLUSH_EVERY == 0) {
                         sheet[0].flush();

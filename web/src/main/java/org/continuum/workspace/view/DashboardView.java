@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
+import org.continuum.casefile.control.ReviewDue;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RiskLevel;
@@ -100,7 +101,7 @@ public class DashboardView implements Serializable {
         return task.isOverdue(Instant.now());
     }
 
-    public boolean late(CaseFileService.ReviewDue review) {
+    public boolean late(ReviewDue review) {
         return review.dueAt().isBefore(Instant.now());
     }
 
