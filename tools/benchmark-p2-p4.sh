@@ -4,7 +4,8 @@
 #   P2: tools/bench/StaffLoad.java pages with 50 users (default) for 180 s (default) after their logins;
 #   P4: tools/bench/StaffLoad.java export (the auditor's cases CSV, then the XLSX of everything) while jstat samples
 #       the server's heap every 200 ms: the growth is the highest heap use during the export minus the use after a
-#       full GC just before it. The server runs with WildFly's production heap (-Xmx512m, standalone.conf).
+#       full GC just before it. The server runs with WildFly's production heap (-Xmx512m, standalone.conf), or
+#       the one JBOSS_JAVA_SIZING gives (e.g. JBOSS_JAVA_SIZING="-Xms64m -Xmx256m"); the line says which.
 # Figures are printed and kept in DATA_FOLDER/benchmarks-<date>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,5 +28,6 @@ BASE=http://127.0.0.1:8080/continuum
     java tools/bench/StaffLoad.java export "$BASE"
     kill $JSTAT 2>/dev/null || true
     PEAK=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=($3+$4+$6+$8)/1024; if (u>m) m=u} END {printf "%.0f", m}' "$DIR/p4-heap.txt")
-    echo "P4 heap: $BEFORE MB after a full GC before the exports, $PEAK MB at most during them: growth $((PEAK - BEFORE)) MB (-Xmx512m)"
+    MAX=$(jcmd "$PID" VM.flags | grep -o -- '-XX:MaxHeapSize=[0-9]*' | awk -F= '{printf "%.0f", $2/1048576}')
+    echo "P4 heap: $BEFORE MB after a full GC before the exports, $PEAK MB at most during them: growth $((PEAK - BEFORE)) MB (heap limit $MAX MB)"
 } 2>&1 | tee "$OUT"

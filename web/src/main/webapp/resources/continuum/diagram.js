@@ -1,18 +1,24 @@
 /* Draws the case's process with bpmn-js (navigated viewer) and marks where the case stands and what it passed.
-   The BPMN XML comes from a hidden textarea filled by the server; the ids from data attributes. No inline script. */
+   The BPMN XML is fetched apart (the same model for every case, kept by the browser); the definition and the step
+   ids come from data attributes. No inline script. */
 (function () {
     function draw() {
         var container = document.getElementById('diagram');
-        var source = document.getElementById('bpmnXml');
-        if (!container || !source || typeof BpmnJS === 'undefined') {
+        if (!container || typeof BpmnJS === 'undefined') {
             return;
         }
+        var source = container.getAttribute('data-source') + '?definition='
+            + encodeURIComponent(container.getAttribute('data-definition') || '');
         var viewer = new BpmnJS({container: container});
         var ids = function (name) {
             var value = container.getAttribute(name) || '';
             return value.split(',').filter(function (id) { return id.length > 0; });
         };
-        viewer.importXML(source.value).then(function () {
+        fetch(source, {credentials: 'same-origin'}).then(function (response) {
+            return response.ok ? response.text() : Promise.reject(new Error(String(response.status)));
+        }).then(function (xml) {
+            return viewer.importXML(xml);
+        }).then(function () {
             var canvas = viewer.get('canvas');
             canvas.zoom('fit-viewport', 'auto');
             var registry = viewer.get('elementRegistry');

@@ -150,14 +150,22 @@ public class CaseFileService {
         return breakGlasses.active(reader.getUsername(), c.getId(), Instant.now()).map(BreakGlass::getExpiresAt);
     }
 
-    /** The BPMN of the process the case runs on, for the diagram on the case page. */
-    public String processDiagram(long caseFileId) {
+    /**
+     * The process definition the case runs on, for the diagram on the case page; the diagram itself comes apart
+     * ({@link #diagram}), so that the page does not carry the whole model each time.
+     */
+    public String processDefinition(long caseFileId) {
         CaseFile c = guard.open(currentCaller.account(), caseFileId, AuditAction.CASE_VIEWED);
-        if (c.getProcessInstanceId() == null) {
-            return null;
-        }
-        String definition = workflow.position(c.getProcessInstanceId()).processDefinitionId();
-        return definition == null ? null : workflow.diagram(definition).orElse(null);
+        return c.getProcessInstanceId() == null ? null
+                : workflow.position(c.getProcessInstanceId()).processDefinitionId();
+    }
+
+    /**
+     * The BPMN of a process definition: the model, the same for every case that runs on it, no case data. A
+     * definition never changes (a new version gets a new id), so browsers may keep it.
+     */
+    public Optional<String> diagram(String processDefinitionId) {
+        return workflow.diagram(processDefinitionId);
     }
 
     public record Dashboard(Map<Phase, Long> byPhase,

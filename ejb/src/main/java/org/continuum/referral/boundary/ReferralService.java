@@ -218,8 +218,8 @@ public class ReferralService {
     /** Referrals of the caller's case files still waiting for an answer after their due date, oldest first. */
     public List<OverdueReferral> overdue() {
         return referrals.overdue(currentCaller.account(), Instant.now(), 50).stream()
-                .map(o -> new OverdueReferral(o.referral().getId(), o.referral().getCaseFileId(), o.caseReference(),
-                        partners.nameOf(o.referral().getPartnerId()), o.referral().getAnswerDueAt()))
+                .map(o -> new OverdueReferral(o.referralId(), o.caseFileId(), o.caseReference(),
+                        partners.nameOf(o.partnerId()), o.answerDueAt()))
                 .toList();
     }
 

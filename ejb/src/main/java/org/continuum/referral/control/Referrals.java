@@ -43,13 +43,17 @@ public class Referrals {
                 Referral.class).setParameter("id", caseFileId).getResultList();
     }
 
-    /** A sent referral waiting past its due date, with the reference of its case file. */
-    public record Overdue(Referral referral, String caseReference) {
+    /**
+     * A sent referral waiting past its due date, with the reference of its case file: plain columns, since the
+     * dashboard shows nothing sealed (no message or answer is read or decrypted for it).
+     */
+    public record Overdue(long referralId, long caseFileId, String caseReference, Long partnerId, Instant answerDueAt) {
     }
 
     /** Referrals of the reader's case files still waiting for an answer after their due date, oldest first. */
     public List<Overdue> overdue(UserAccount reader, Instant now, int max) {
-        StringBuilder jpql = new StringBuilder("select r, c.reference from Referral r, CaseFile c "
+        StringBuilder jpql = new StringBuilder("select r.id, r.caseFileId, c.reference, r.partnerId, r.answerDueAt"
+                + " from Referral r, CaseFile c "
                 + "where c.id = r.caseFileId and r.status = :sent and r.answerDueAt < :now and (");
         List<String> scopes = new ArrayList<>();
         if ((reader.hasRole(Role.CASEWORKER) || reader.hasRole(Role.COORDINATOR)) && reader.getTeam() != null) {
@@ -70,6 +74,7 @@ public class Referrals {
         if (jpql.indexOf(":me") > 0) {
             query.setParameter("me", reader);
         }
-        return query.getResultList().stream().map(row -> new Overdue((Referral) row[0], (String) row[1])).toList();
+        return query.getResultList().stream().map(row -> new Overdue((Long) row[0], (Long) row[1], (String) row[2],
+                (Long) row[3], (Instant) row[4])).toList();
     }
 }

@@ -40,7 +40,7 @@ public class CaseView implements Serializable {
     private String id;
     private CaseDetails details;
     private List<MeasureRow> plan = List.of();
-    private String diagramXml;
+    private String diagramDefinition;
     private String threatNote;
     private List<GrantSummary> grants = List.of();
     private List<AssessmentView> riskHistory = List.of();
@@ -52,7 +52,7 @@ public class CaseView implements Serializable {
             details = cases.view(caseFileId);
             emergencyUntil = cases.emergencyAccessUntil(caseFileId).orElse(null);
             plan = protection.plan(caseFileId);
-            diagramXml = cases.processDiagram(caseFileId);
+            diagramDefinition = cases.processDefinition(caseFileId);
             grants = grantService.ofCase(caseFileId);
             riskHistory = protection.riskHistory(caseFileId);
             riskTrend = new RiskTrend(riskHistory, plan, "fr".equals(
@@ -121,8 +121,8 @@ public class CaseView implements Serializable {
         return plan;
     }
 
-    public String getDiagramXml() {
-        return diagramXml;
+    public String getDiagramDefinition() {
+        return diagramDefinition;
     }
 
     public String getThreatNote() {
