@@ -44,7 +44,22 @@ public class CaseFileRegistrar {
     private final Clock clock = Clock.systemUTC();
 
     public CaseFile register(IntakeRequest request, Team team, String actor) {
-        Instant now = Instant.now(clock);
+        CaseFile caseFile = open(request, team, actor, Instant.now(clock));
+        String processInstanceId = workflow.start(new CaseWorkflow.CaseStart(caseFile.getId(),
+                caseFile.getReference(), team.getCode(), TriageDeadlines.forUrgency(caseFile.getUrgency())));
+        caseFile.attachProcess(processInstanceId);
+        events.record(caseFile, actor, CaseEventKind.INTAKE_REGISTERED,
+                "channel=" + caseFile.getChannel() + " urgency=" + caseFile.getUrgency(), null,
+                AuditAction.CASE_CREATED, "channel=" + caseFile.getChannel());
+        return caseFile;
+    }
+
+    /**
+     * The case file alone, opened at {@code at}: the request checked, the legal name's blind index computed, a
+     * reference of that year given, the row stored. No process and no timeline entry yet: {@link #register} adds
+     * them now; the data generator adds them at the wait state and the date its story has reached.
+     */
+    public CaseFile open(IntakeRequest request, Team team, String actor, Instant at) {
         CaseFile.Requester requester;
         CaseFile.Intake intake;
         try {
@@ -59,16 +74,10 @@ public class CaseFileRegistrar {
         if (!intake.consentStorage()) {
             throw new InvalidInput("intake.consent.required");
         }
-        String reference = CaseReference.of(Year.from(now.atZone(ZoneOffset.UTC)), numbers.next());
-        CaseFile caseFile = new CaseFile(reference, requester, intake, team, actor, now);
+        String reference = CaseReference.of(Year.from(at.atZone(ZoneOffset.UTC)), numbers.next());
+        CaseFile caseFile = new CaseFile(reference, requester, intake, team, actor, at);
         em.persist(caseFile);
         em.flush();
-        String processInstanceId = workflow.start(new CaseWorkflow.CaseStart(caseFile.getId(), reference,
-                team.getCode(), TriageDeadlines.forUrgency(caseFile.getUrgency())));
-        caseFile.attachProcess(processInstanceId);
-        events.record(caseFile, actor, CaseEventKind.INTAKE_REGISTERED,
-                "channel=" + caseFile.getChannel() + " urgency=" + caseFile.getUrgency(), null,
-                AuditAction.CASE_CREATED, "channel=" + caseFile.getChannel());
         return caseFile;
     }
 }

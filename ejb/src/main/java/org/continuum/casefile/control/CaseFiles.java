@@ -257,8 +257,11 @@ public class CaseFiles {
         return where.toArray(Predicate[]::new);
     }
 
-    /** The need-to-know rule of {@link CaseAccessPolicy}, written as a query condition. */
-    private static Predicate visibleTo(CriteriaBuilder cb, Root<CaseFile> root, UserAccount reader) {
+    /**
+     * The need-to-know rule of {@link CaseAccessPolicy}, written as a query condition on a case file: the one
+     * condition every list of case-scoped rows uses (referrals too).
+     */
+    public static Predicate visibleTo(CriteriaBuilder cb, Root<CaseFile> root, UserAccount reader) {
         List<Scope> scopes = Scope.of(reader);
         return scopes.isEmpty() ? cb.disjunction()
                 : cb.or(scopes.stream().map(s -> s.of(cb, root, reader)).toArray(Predicate[]::new));

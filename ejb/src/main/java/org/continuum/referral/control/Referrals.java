@@ -4,13 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.continuum.identity.entity.Role;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import org.continuum.casefile.control.CaseFiles;
+import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.referral.entity.Referral;
 import org.continuum.referral.entity.ReferralStatus;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,29 +55,15 @@ public class Referrals {
 
     /** Referrals of the reader's case files still waiting for an answer after their due date, oldest first. */
     public List<Overdue> overdue(UserAccount reader, Instant now, int max) {
-        StringBuilder jpql = new StringBuilder("select r.id, r.caseFileId, c.reference, r.partnerId, r.answerDueAt"
-                + " from Referral r, CaseFile c "
-                + "where c.id = r.caseFileId and r.status = :sent and r.answerDueAt < :now and (");
-        List<String> scopes = new ArrayList<>();
-        if ((reader.hasRole(Role.CASEWORKER) || reader.hasRole(Role.COORDINATOR)) && reader.getTeam() != null) {
-            scopes.add("c.team = :team");
-        }
-        if (reader.hasRole(Role.SECURITY_MENTOR)) {
-            scopes.add("c.assignedMentor = :me");
-        }
-        if (scopes.isEmpty()) {
-            return List.of();
-        }
-        jpql.append(String.join(" or ", scopes)).append(") order by r.answerDueAt");
-        var query = em.createQuery(jpql.toString(), Object[].class)
-                .setParameter("sent", ReferralStatus.SENT).setParameter("now", now).setMaxResults(max);
-        if (jpql.indexOf(":team") > 0) {
-            query.setParameter("team", reader.getTeam());
-        }
-        if (jpql.indexOf(":me") > 0) {
-            query.setParameter("me", reader);
-        }
-        return query.getResultList().stream().map(row -> new Overdue((Long) row[0], (Long) row[1], (String) row[2],
-                (Long) row[3], (Instant) row[4])).toList();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Overdue> query = cb.createQuery(Overdue.class);
+        Root<Referral> r = query.from(Referral.class);
+        Root<CaseFile> c = query.from(CaseFile.class);
+        query.select(cb.construct(Overdue.class, r.get("id"), r.get("caseFileId"), c.get("reference"),
+                        r.get("partnerId"), r.get("answerDueAt")))
+                .where(cb.equal(c.get("id"), r.get("caseFileId")), cb.equal(r.get("status"), ReferralStatus.SENT),
+                        cb.lessThan(r.get("answerDueAt"), now), CaseFiles.visibleTo(cb, c, reader))
+                .orderBy(cb.asc(r.get("answerDueAt")), cb.asc(r.get("id")));
+        return em.createQuery(query).setMaxResults(max).getResultList();
     }
 }

@@ -7,7 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
-import org.continuum.casefile.control.CaseNumbers;
+import org.continuum.casefile.control.CaseFileRegistrar;
+import org.continuum.casefile.control.IntakeRequest;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.casefile.control.CaseWorkflow.Var;
 import org.continuum.casefile.control.CaseWorkflow.WaitState;
@@ -15,7 +16,6 @@ import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.control.TriageDeadlines;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.CaseFile;
-import org.continuum.casefile.entity.CaseReference;
 import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.Consent;
 import org.continuum.casefile.entity.DuplicateDecision;
@@ -56,14 +56,12 @@ import org.continuum.referral.control.ReferralPackage;
 import org.continuum.referral.control.ReferralWorkflow;
 import org.continuum.referral.entity.Referral;
 import org.continuum.referral.entity.ReferralOutcome;
-import org.continuum.security.control.FieldCipher;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,10 +88,8 @@ public class GeneratedCases {
     EntityManager em;
 
     @Inject
-    CaseNumbers numbers;
+    CaseFileRegistrar registrar;
 
-    @Inject
-    FieldCipher cipher;
 
     @Inject
     CaseWorkflow workflow;
@@ -288,14 +284,10 @@ public class GeneratedCases {
 
         private void register(SyntheticPeople.Person person) {
             Urgency urgency = urgency();
-            String reference = CaseReference.of(Year.from(at.atZone(ZoneOffset.UTC)), numbers.next());
-            CaseFile.Requester requester = new CaseFile.Requester(person.pseudonym(), person.legalName(),
-                    cipher.blindIndex(person.legalName()), person.contact(), person.location());
-            CaseFile.Intake intake = new CaseFile.Intake(person.situation(), person.country(), person.languages(),
-                    requestType(), urgency, SyntheticPeople.pick(random, List.of(Channel.values())), true);
-            caseFile = new CaseFile(reference, requester, intake, team, caseworker.getUsername(), at);
-            em.persist(caseFile);
-            em.flush();
+            caseFile = registrar.open(new IntakeRequest(person.pseudonym(), person.legalName(), person.contact(),
+                    person.location(), person.situation(), person.country(), person.languages(), requestType(),
+                    urgency, SyntheticPeople.pick(random, List.of(Channel.values())), true), team,
+                    caseworker.getUsername(), at);
             event(caseworker, CaseEventKind.INTAKE_REGISTERED, "channel=" + caseFile.getChannel() + " urgency="
                     + caseFile.getUrgency(), AuditAction.CASE_CREATED, "channel=" + caseFile.getChannel());
             viewed(caseworker);
