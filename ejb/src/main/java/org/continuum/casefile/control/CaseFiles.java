@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * All case files, as a collection: the one home of their queries. Every list query is restricted to what the
@@ -112,14 +113,18 @@ public class CaseFiles {
         }
         List<Long> page;
         int depth = query.first() + query.pageSize();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
         if (scopes.size() == 1 || depth > MERGED_PAGE_DEPTH) {
-            page = ids(query, reader, null, query.first(), query.pageSize());
+            page = ids(query, root -> filters(cb, root, query, visibleTo(cb, root, reader)), query.first(),
+                    query.pageSize());
         } else {
             List<Long> candidates = new ArrayList<>();
             for (Scope scope : scopes) {
-                candidates.addAll(ids(query, reader, scope, 0, depth));
+                candidates.addAll(ids(query, root -> filters(cb, root, query, scope.of(cb, root, reader)), 0, depth));
             }
-            page = candidates.isEmpty() ? List.of() : idsAmong(query, candidates);
+            // The candidates are filtered and visible already: the database only orders them once more.
+            page = candidates.isEmpty() ? List.of() : ids(query,
+                    root -> new Predicate[] {root.get("id").in(candidates)}, query.first(), query.pageSize());
         }
         if (page.isEmpty()) {
             return List.of();
@@ -134,30 +139,15 @@ public class CaseFiles {
         return page.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The ids of a page in the list's order, in one scope (or all the reader's when {@code scope} is null). */
-    private List<Long> ids(CaseQuery query, UserAccount reader, Scope scope, int first, int max) {
+    /** The ids of a page in the list's order (its sort key, then newest first), among the rows {@code where} keeps. */
+    private List<Long> ids(CaseQuery query, Function<Root<CaseFile>, Predicate[]> where, int first, int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> ids = cb.createQuery(Long.class);
         Root<CaseFile> root = ids.from(CaseFile.class);
-        Predicate visible = scope == null ? visibleTo(cb, root, reader) : scope.of(cb, root, reader);
-        ids.select(root.get("id")).where(filters(cb, root, query, visible));
-        order(cb, ids, root, query);
-        return em.createQuery(ids).setFirstResult(first).setMaxResults(max).getResultList();
-    }
-
-    /** The page among candidate ids the reader may see (already filtered), in the list's order. */
-    private List<Long> idsAmong(CaseQuery query, List<Long> candidates) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> ids = cb.createQuery(Long.class);
-        Root<CaseFile> root = ids.from(CaseFile.class);
-        ids.select(root.get("id")).where(root.get("id").in(candidates));
-        order(cb, ids, root, query);
-        return em.createQuery(ids).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
-    }
-
-    private static void order(CriteriaBuilder cb, CriteriaQuery<Long> ids, Root<CaseFile> root, CaseQuery query) {
         var sortPath = root.get(query.sortField());
-        ids.orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath), cb.desc(root.get("id")));
+        ids.select(root.get("id")).where(where.apply(root))
+                .orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath), cb.desc(root.get("id")));
+        return em.createQuery(ids).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     /**
