@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A case file as shown on its page; identity fields and notes are null for roles that may not read them. */
+/**
+ * A case file as shown on its page; identity fields and notes are null for roles that may not read them. The process
+ * definition names the diagram the page draws ({@link CaseFileService#diagram}); null for a case without a process.
+ */
 public record CaseDetails(long id, String reference, String pseudonym, String legalName, String contact,
                           String location, Situation situation, String country, List<String> languages,
                           RequestType requestType, Urgency urgency, Channel channel, Phase phase, String teamName,
@@ -24,7 +27,8 @@ public record CaseDetails(long id, String reference, String pseudonym, String le
                           RiskLevel riskLevel, Instant nextReviewAt, Outcome outcome, String mentor,
                           RelocationScope relocationScope, String destinationCountry, Instant arrivedAt,
                           int checkInsDone, String linkedReference, String duplicateOfReference,
-                          List<TimelineEntry> timeline, Set<String> activeSteps, Set<String> passedSteps) {
+                          List<TimelineEntry> timeline, Set<String> activeSteps, Set<String> passedSteps,
+                          String processDefinitionId) {
 
     /** The earliest due date among the open tasks and the next scheduled review. */
     public Instant nextDue() {

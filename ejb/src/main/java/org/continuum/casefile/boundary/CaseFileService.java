@@ -123,7 +123,7 @@ public class CaseFileService {
                 c.getRelocationScope(), c.getDestinationCountry(), c.getArrivedAt(), c.getCheckInsDone(),
                 c.getLinkedCase() == null ? null : c.getLinkedCase().getReference(),
                 c.getDuplicateOf() == null ? null : c.getDuplicateOf().getReference(),
-                entries, position.active(), position.passed());
+                entries, position.active(), position.passed(), position.processDefinitionId());
     }
 
     /**
@@ -148,16 +148,6 @@ public class CaseFileService {
             return Optional.empty();
         }
         return breakGlasses.active(reader.getUsername(), c.getId(), Instant.now()).map(BreakGlass::getExpiresAt);
-    }
-
-    /**
-     * The process definition the case runs on, for the diagram on the case page; the diagram itself comes apart
-     * ({@link #diagram}), so that the page does not carry the whole model each time.
-     */
-    public String processDefinition(long caseFileId) {
-        CaseFile c = guard.open(currentCaller.account(), caseFileId, AuditAction.CASE_VIEWED);
-        return c.getProcessInstanceId() == null ? null
-                : workflow.position(c.getProcessInstanceId()).processDefinitionId();
     }
 
     /**

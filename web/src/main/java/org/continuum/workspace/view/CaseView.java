@@ -52,7 +52,7 @@ public class CaseView implements Serializable {
             details = cases.view(caseFileId);
             emergencyUntil = cases.emergencyAccessUntil(caseFileId).orElse(null);
             plan = protection.plan(caseFileId);
-            diagramDefinition = cases.processDefinition(caseFileId);
+            diagramDefinition = details.processDefinitionId();
             grants = grantService.ofCase(caseFileId);
             riskHistory = protection.riskHistory(caseFileId);
             riskTrend = new RiskTrend(riskHistory, plan, "fr".equals(
