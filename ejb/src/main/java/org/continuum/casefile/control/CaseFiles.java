@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.continuum.casefile.entity.CaseFile;
@@ -114,17 +116,23 @@ public class CaseFiles {
         List<Long> page;
         int depth = query.first() + query.pageSize();
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        if (scopes.size() == 1 || depth > MERGED_PAGE_DEPTH) {
-            page = ids(query, root -> filters(cb, root, query, visibleTo(cb, root, reader)), query.first(),
-                    query.pageSize());
+        if (scopes.size() == 1) {
+            Scope scope = scopes.get(0);
+            page = ids(query, root -> filters(cb, root, query, scope.of(cb, root, reader)), scope.constants(query),
+                    query.first(), query.pageSize());
+        } else if (depth > MERGED_PAGE_DEPTH) {
+            page = ids(query, root -> filters(cb, root, query, visibleTo(cb, root, reader)), List.of(),
+                    query.first(), query.pageSize());
         } else {
             List<Long> candidates = new ArrayList<>();
             for (Scope scope : scopes) {
-                candidates.addAll(ids(query, root -> filters(cb, root, query, scope.of(cb, root, reader)), 0, depth));
+                candidates.addAll(ids(query, root -> filters(cb, root, query, scope.of(cb, root, reader)),
+                        scope.constants(query), 0, depth));
             }
             // The candidates are filtered and visible already: the database only orders them once more.
             page = candidates.isEmpty() ? List.of() : ids(query,
-                    root -> new Predicate[] {root.get("id").in(candidates)}, query.first(), query.pageSize());
+                    root -> new Predicate[] {root.get("id").in(candidates)}, List.of(), query.first(),
+                    query.pageSize());
         }
         if (page.isEmpty()) {
             return List.of();
@@ -139,14 +147,23 @@ public class CaseFiles {
         return page.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The ids of a page in the list's order (its sort key, then newest first), among the rows {@code where} keeps. */
-    private List<Long> ids(CaseQuery query, Function<Root<CaseFile>, Predicate[]> where, int first, int max) {
+    /**
+     * The ids of a page in the list's order (its sort key, then newest first), among the rows {@code where} keeps.
+     * {@code constants} are columns {@code where} holds equal to one value (the team, the phase filter): ordering by
+     * them first changes nothing in the order, but lets H2 read its (team, phase, created_at, id) index in order and
+     * stop after one page, where otherwise it reads and sorts the whole team (PostgreSQL sees it either way).
+     */
+    private List<Long> ids(CaseQuery query, Function<Root<CaseFile>, Predicate[]> where,
+                           List<Function<Root<CaseFile>, Path<?>>> constants, int first, int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> ids = cb.createQuery(Long.class);
         Root<CaseFile> root = ids.from(CaseFile.class);
+        List<Order> order = new ArrayList<>();
+        constants.forEach(column -> order.add(cb.asc(column.apply(root))));
         var sortPath = root.get(query.sortField());
-        ids.select(root.get("id")).where(where.apply(root))
-                .orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath), cb.desc(root.get("id")));
+        order.add(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath));
+        order.add(cb.desc(root.get("id")));
+        ids.select(root.get("id")).where(where.apply(root)).orderBy(order);
         return em.createQuery(ids).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
@@ -278,6 +295,18 @@ public class CaseFiles {
 
         private static boolean readsTeam(UserAccount reader) {
             return (reader.hasRole(Role.CASEWORKER) || reader.hasRole(Role.COORDINATOR)) && reader.getTeam() != null;
+        }
+
+        /**
+         * The columns this scope and the query's filters hold to one value, in the order of the scope's list index
+         * (V20): the team, then the phase; the mentor (its index has no phase).
+         */
+        List<Function<Root<CaseFile>, Path<?>>> constants(CaseQuery query) {
+            if (this == MENTORED) {
+                return List.of(root -> root.get("assignedMentor").get("id"));
+            }
+            return query.phase() == null ? List.of(root -> root.get("team").get("id"))
+                    : List.of(root -> root.get("team").get("id"), root -> root.get("phase"));
         }
 
         Predicate of(CriteriaBuilder cb, Root<CaseFile> root, UserAccount reader) {
