@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.continuum.casefile.boundary.CaseDetails;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
+import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.Channel;
@@ -45,6 +46,7 @@ import org.continuum.reference.boundary.ReferenceData;
 import org.continuum.reference.entity.Partner;
 import org.continuum.referral.boundary.ReferralService;
 import org.continuum.security.control.FieldCipher;
+import org.continuum.workflow.engine.EngineHolder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -117,6 +119,12 @@ class ProtectionContinuumIT {
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    EngineHolder engines;
 
     @Inject
     FieldCipher cipher;
@@ -510,6 +518,34 @@ class ProtectionContinuumIT {
                 .contains(CaseEventKind.TASK_REASSIGNED);
     }
 
+    /**
+     * The team inbox is a hand-written query (one per database, for their planners): it must list exactly what the
+     * engine's own task query lists, in the same order, for each group of each team.
+     */
+    @Test
+    void theTeamInboxListsWhatTheEnginesTaskQueryLists() throws Exception {
+        As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Aspen", "Inbox Check",
+                Urgency.STANDARD)));
+        As.user("ivan.caseworker", Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Alder", "Проверка",
+                Urgency.HIGH)));
+        caseUnderLocalProtection("Rowan", SOFIA);
+        var engine = engines.engine();
+        int compared = 0;
+        for (String team : List.of("MENA", "EUR-EAST")) {
+            for (String group : List.of(Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR)) {
+                List<String> expected = engine.getTaskService().createTaskQuery()
+                        .processDefinitionKeyIn("Process_CaseFile", "Process_EmergencyGrant")
+                        .processVariableValueEquals("teamCode", team).taskCandidateGroup(group).active()
+                        .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, 500).stream()
+                        .map(org.operaton.bpm.engine.task.Task::getId).toList();
+                assertThat(workflow.openTasks(group, team, 500)).extracting(WorkTask::id)
+                        .as("inbox of %s in %s", group, team).containsExactlyElementsOf(expected);
+                compared += expected.size();
+            }
+        }
+        assertThat(compared).as("tasks compared").isGreaterThanOrEqualTo(3);
+    }
+
     @Test
     void eachDatabaseAlsoGetsItsOwnMigrations() throws Exception {
         String product;
@@ -519,13 +555,19 @@ class ProtectionContinuumIT {
         Sql sql = new Sql(dataSource);
         long vendorMigration = sql.count("select count(*) from \"flyway_schema_history\" where \"version\" = '22.1'"
                 + " and \"success\" = true");
+        long h2Migration = sql.count("select count(*) from \"flyway_schema_history\" where \"version\" = '23.1'"
+                + " and \"success\" = true");
         if (product.equals("PostgreSQL")) {
             assertThat(vendorMigration).as("db/migration/postgresql ran").isEqualTo(1);
             assertThat(sql.count("select count(*) from pg_statistic_ext where stxname = 'st_engine_variable_name_value'"))
                     .isEqualTo(1);
+            assertThat(h2Migration).as("no H2 statement on PostgreSQL").isZero();
         } else {
             assertThat(product).isEqualTo("H2");
             assertThat(vendorMigration).as("no PostgreSQL statement on H2").isZero();
+            assertThat(h2Migration).as("db/migration/h2 ran").isEqualTo(1);
+            assertThat(sql.count("select count(*) from information_schema.indexes"
+                    + " where index_name = 'IX_ENGINE_TASK_AGE'")).isEqualTo(1);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.continuum.casefile.control;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.Urgency;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Set;
  * never reaches the query.
  */
 public record CaseQuery(String reference, String pseudonym, String legalName, Phase phase, Urgency urgency,
-                        String country, String sortField, boolean ascending, int first, int pageSize) {
+                        String country, String sortField, boolean ascending, int first, int pageSize)
+        implements Serializable {
 
     public static final Set<String> SORTABLE = Set.of("reference", "pseudonym", "createdAt", "urgency", "phase",
             "country");

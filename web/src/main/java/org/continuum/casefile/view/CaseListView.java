@@ -86,9 +86,23 @@ public class CaseListView implements Serializable {
     private class CaseModel extends LazyDataModel<CaseSummary> {
         private static final long serialVersionUID = 1L;
 
+        /** The filters the last total was counted for, and that total. */
+        private CaseQuery counted;
+        private int total;
+
+        /**
+         * PrimeFaces asks for the total before every load, sorting and paging included; the total only changes with
+         * the filters, so it is counted again only when they change (a new visit to the page counts afresh). Each
+         * count reads the whole team's index (P2).
+         */
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) cases.count(query(filterBy, null, false, 0, 1));
+            CaseQuery filters = query(filterBy, null, false, 0, 1);
+            if (!filters.equals(counted)) {
+                total = (int) cases.count(filters);
+                counted = filters;
+            }
+            return total;
         }
 
         @Override
