@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -192,6 +193,13 @@ class NeedToKnowIT {
                         int order = walked.get(i - 1).createdAt().compareTo(walked.get(i).createdAt());
                         assertThat(ascending ? order : -order).as("in order at row %d", i).isLessThanOrEqualTo(0);
                     }
+                }
+                if (sort.equals("phase")) {
+                    // Ties are broken by id in the sort's direction (one index per column serves both directions).
+                    Comparator<CaseSummary> byPhaseThenId = Comparator.comparing((CaseSummary r) -> r.phase().name())
+                            .thenComparingLong(CaseSummary::id);
+                    assertThat(walked).as("by phase, then id, %s", ascending ? "ascending" : "descending")
+                            .isSortedAccordingTo(ascending ? byPhaseThenId : byPhaseThenId.reversed());
                 }
             }
         }

@@ -148,7 +148,8 @@ public class CaseFiles {
     }
 
     /**
-     * The ids of a page in the list's order (its sort key, then newest first), among the rows {@code where} keeps.
+     * The ids of a page in the list's order (its sort key, then the id in the same direction, so that one index per
+     * key serves both directions), among the rows {@code where} keeps.
      * {@code constants} are columns {@code where} holds equal to one value (the team, the phase filter): ordering by
      * them first changes nothing in the order, but lets H2 read its (team, phase, created_at, id) index in order and
      * stop after one page, where otherwise it reads and sorts the whole team (PostgreSQL sees it either way).
@@ -160,9 +161,9 @@ public class CaseFiles {
         Root<CaseFile> root = ids.from(CaseFile.class);
         List<Order> order = new ArrayList<>();
         constants.forEach(column -> order.add(cb.asc(column.apply(root))));
-        var sortPath = root.get(query.sortField());
-        order.add(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath));
-        order.add(cb.desc(root.get("id")));
+        for (Path<?> column : List.of(root.get(query.sortField()), root.get("id"))) {
+            order.add(query.ascending() ? cb.asc(column) : cb.desc(column));
+        }
         ids.select(root.get("id")).where(where.apply(root)).orderBy(order);
         return em.createQuery(ids).setFirstResult(first).setMaxResults(max).getResultList();
     }
@@ -298,14 +299,17 @@ public class CaseFiles {
         }
 
         /**
-         * The columns this scope and the query's filters hold to one value, in the order of the scope's list index
-         * (V20): the team, then the phase; the mentor (its index has no phase).
+         * The columns this scope and the query's filters hold to one value, in the order of the scope's list indexes
+         * (V20, V24): the team, then the phase for the newest-first order; the mentor (its index has no phase).
          */
         List<Function<Root<CaseFile>, Path<?>>> constants(CaseQuery query) {
             if (this == MENTORED) {
                 return List.of(root -> root.get("assignedMentor").get("id"));
             }
-            return query.phase() == null ? List.of(root -> root.get("team").get("id"))
+            // The phase filter has its own newest-first index (team, phase, created_at, id); other orders keep
+            // their column's index and skip the other phases while reading it.
+            return query.phase() == null || !query.sortField().equals("createdAt")
+                    ? List.of(root -> root.get("team").get("id"))
                     : List.of(root -> root.get("team").get("id"), root -> root.get("phase"));
         }
 
