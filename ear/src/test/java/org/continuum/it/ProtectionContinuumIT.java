@@ -566,6 +566,8 @@ class ProtectionContinuumIT {
             assertThat(product).isEqualTo("H2");
             assertThat(vendorMigration).as("no PostgreSQL statement on H2").isZero();
             assertThat(h2Migration).as("db/migration/h2 ran").isEqualTo(1);
+            assertThat(sql.count("select count(*) from \"flyway_schema_history\" where \"version\" = '24.1'"
+                    + " and \"success\" = true")).as("db/migration/h2 V24.1 ran").isEqualTo(1);
             assertThat(sql.count("select count(*) from information_schema.indexes"
                     + " where index_name = 'IX_ENGINE_TASK_AGE'")).isEqualTo(1);
         }

@@ -164,7 +164,10 @@ public class CaseFiles {
         for (Path<?> column : List.of(root.get(query.sortField()), root.get("id"))) {
             order.add(query.ascending() ? cb.asc(column) : cb.desc(column));
         }
-        ids.select(root.get("id")).where(where.apply(root)).orderBy(order);
+        // Hibernate writes an ORDER BY item that is also the selected column as its position ("1 desc"), and H2 then
+        // no longer sees that its index gives the order: it read the whole team. Selected as an expression, the id
+        // stays a column in the ORDER BY.
+        ids.select(cb.sum(root.get("id"), 0L)).where(where.apply(root)).orderBy(order);
         return em.createQuery(ids).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
