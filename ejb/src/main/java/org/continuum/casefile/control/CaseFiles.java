@@ -164,10 +164,7 @@ public class CaseFiles {
         for (Path<?> column : List.of(root.get(query.sortField()), root.get("id"))) {
             order.add(query.ascending() ? cb.asc(column) : cb.desc(column));
         }
-        // Hibernate writes an ORDER BY item that is also the selected column as its position ("1 desc"), and H2 then
-        // no longer sees that its index gives the order: it read the whole team. Selected as an expression, the id
-        // stays a column in the ORDER BY.
-        ids.select(cb.sum(root.get("id"), 0L)).where(where.apply(root)).orderBy(order);
+        ids.select(root.get("id")).where(where.apply(root)).orderBy(order);
         return em.createQuery(ids).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
@@ -222,7 +219,7 @@ public class CaseFiles {
                             d.get("phase"), d.get("riskLevel"), d.get("nextReviewAt")))
                     .where(scope.of(cb, d, reader), cb.isNotNull(d.get("nextReviewAt")),
                             cb.lessThanOrEqualTo(d.get("nextReviewAt"), until))
-                    .orderBy(cb.asc(d.get("nextReviewAt")), cb.asc(d.get("id")));
+                    .orderBy(cb.asc(scope.column(d)), cb.asc(d.get("nextReviewAt")), cb.asc(d.get("id")));
             found.addAll(em.createQuery(due).setMaxResults(max).getResultList());
         }
         return found.stream().sorted(java.util.Comparator.comparing(ReviewDue::dueAt)
@@ -303,17 +300,18 @@ public class CaseFiles {
 
         /**
          * The columns this scope and the query's filters hold to one value, in the order of the scope's list indexes
-         * (V20, V24): the team, then the phase for the newest-first order; the mentor (its index has no phase).
+         * (V20, V24): the team, then the phase when the list is filtered by one; the mentor (its index has no phase).
          */
         List<Function<Root<CaseFile>, Path<?>>> constants(CaseQuery query) {
-            if (this == MENTORED) {
-                return List.of(root -> root.get("assignedMentor").get("id"));
+            if (this == MENTORED || query.phase() == null) {
+                return List.of(this::column);
             }
-            // The phase filter has its own newest-first index (team, phase, created_at, id); other orders keep
-            // their column's index and skip the other phases while reading it.
-            return query.phase() == null || !query.sortField().equals("createdAt")
-                    ? List.of(root -> root.get("team").get("id"))
-                    : List.of(root -> root.get("team").get("id"), root -> root.get("phase"));
+            return List.of(this::column, root -> root.get("phase"));
+        }
+
+        /** The column that holds this scope to one value (the team's id, or the mentor's). */
+        Path<?> column(Root<CaseFile> root) {
+            return this == TEAM ? root.get("team").get("id") : root.get("assignedMentor").get("id");
         }
 
         Predicate of(CriteriaBuilder cb, Root<CaseFile> root, UserAccount reader) {
