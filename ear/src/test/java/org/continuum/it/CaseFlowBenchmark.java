@@ -154,7 +154,9 @@ class CaseFlowBenchmark {
                             done.incrementAndGet();
                         }
                     } catch (Exception e) {
-                        failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
+                        String what = e instanceof IllegalStateException ? e.getClass().getSimpleName() + ": "
+                                + e.getMessage() : e.getClass().getSimpleName();
+                        failures.computeIfAbsent(what, k -> new AtomicInteger())
                                 .incrementAndGet();
                     }
                 }

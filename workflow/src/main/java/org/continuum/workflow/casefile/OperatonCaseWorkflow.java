@@ -10,6 +10,8 @@ import org.continuum.workflow.grant.GrantProcess;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.operaton.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 import org.operaton.bpm.engine.variable.VariableMap;
@@ -231,8 +233,13 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
     public void complete(String taskId, String actor, Map<String, Object> variables) {
         VariableMap values = Variables.createVariables();
         variables.forEach((name, value) -> values.putValue(name, value instanceof Instant i ? Date.from(i) : value));
-        engine().getTaskService().setAssignee(taskId, actor);
-        engine().getTaskService().complete(taskId, values);
+        // One engine command, not two: the task is read once and written once (deleted), and the listeners that
+        // read the assignee (four eyes, grant decisions) see the actor (P1).
+        ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> {
+                    new AssignTaskCmd(taskId, actor).execute(context);
+                    return new CompleteTaskCmd(taskId, values).execute(context);
+                });
     }
 
     @Override
