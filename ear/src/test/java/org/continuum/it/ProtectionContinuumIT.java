@@ -520,7 +520,7 @@ class ProtectionContinuumIT {
 
     /**
      * The team inbox is a hand-written query (one per database, for their planners): it must list exactly what the
-     * engine's own task query lists, in the same order, for each group of each team.
+     * engine's own task query lists, in the same order, claimed or not, for each group of each team.
      */
     @Test
     void theTeamInboxListsWhatTheEnginesTaskQueryLists() throws Exception {
@@ -529,13 +529,18 @@ class ProtectionContinuumIT {
         As.user("ivan.caseworker", Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Alder", "Проверка",
                 Urgency.HIGH)));
         caseUnderLocalProtection("Rowan", SOFIA);
+        long claimed = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Hazel", "Claimed Inbox",
+                Urgency.STANDARD))).caseFileId();
+        // A claimed task stays in the team's inbox (with its assignee shown): the engine lists it only on request.
+        As.run(AMIRA, Roles.CASEWORKER, () -> inbox.claim(task(AMIRA, Roles.CASEWORKER, claimed, "Task_Triage").id()));
         var engine = engines.engine();
         int compared = 0;
         for (String team : List.of("MENA", "EUR-EAST")) {
             for (String group : List.of(Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR)) {
                 List<String> expected = engine.getTaskService().createTaskQuery()
                         .processDefinitionKeyIn("Process_CaseFile", "Process_EmergencyGrant")
-                        .processVariableValueEquals("teamCode", team).taskCandidateGroup(group).active()
+                        .processVariableValueEquals("teamCode", team).taskCandidateGroup(group)
+                        .includeAssignedTasks().active()
                         .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, 500).stream()
                         .map(org.operaton.bpm.engine.task.Task::getId).toList();
                 assertThat(workflow.openTasks(group, team, 500)).extracting(WorkTask::id)
