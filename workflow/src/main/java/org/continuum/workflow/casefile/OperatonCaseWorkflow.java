@@ -9,10 +9,9 @@ import org.continuum.workflow.engine.TaskReader;
 import org.continuum.workflow.grant.GrantProcess;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.operaton.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 import org.operaton.bpm.engine.variable.VariableMap;
 import org.operaton.bpm.engine.variable.Variables;
@@ -183,8 +182,7 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
 
     @Override
     public List<WorkTask> openTasks(String candidateGroup, String teamCode, int max) {
-        String inbox = "h2".equals(((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration())
-                .getDatabaseType()) ? TEAM_INBOX_H2 : TEAM_INBOX;
+        String inbox = "h2".equals(holder.configuration().getDatabaseType()) ? TEAM_INBOX_H2 : TEAM_INBOX;
         return tasks.read(engine().getTaskService().createNativeTaskQuery().sql(inbox)
                 .parameter("variable", Var.TEAM_CODE)
                 .parameter("team", teamCode)
@@ -235,11 +233,10 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
         variables.forEach((name, value) -> values.putValue(name, value instanceof Instant i ? Date.from(i) : value));
         // One engine command, not two: the task is read once and written once (deleted), and the listeners that
         // read the assignee (four eyes, grant decisions) see the actor (P1).
-        ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-                .execute(context -> {
-                    new AssignTaskCmd(taskId, actor).execute(context);
-                    return new CompleteTaskCmd(taskId, values).execute(context);
-                });
+        holder.configuration().getCommandExecutorTxRequired().execute(context -> {
+            new AssignTaskCmd(taskId, actor).execute(context);
+            return new CompleteTaskCmd(taskId, values).execute(context);
+        });
     }
 
     @Override

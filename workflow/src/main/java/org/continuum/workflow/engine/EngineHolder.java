@@ -2,6 +2,7 @@ package org.continuum.workflow.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Hands the running engine to the CDI beans that use it. The bootstrap singleton sets it once started; beans read it
@@ -23,5 +24,10 @@ public class EngineHolder {
             throw new IllegalStateException("The workflow engine is not running");
         }
         return current;
+    }
+
+    /** The engine's own configuration: its database type, and its command executor for composed commands. */
+    public ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration();
     }
 }
