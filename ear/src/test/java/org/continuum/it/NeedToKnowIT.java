@@ -9,6 +9,7 @@ import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.casefile.control.CaseQuery;
 import org.continuum.casefile.control.CaseSummary;
+import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.identity.entity.Role;
 import org.continuum.intake.boundary.IntakeService;
@@ -200,6 +201,32 @@ class NeedToKnowIT {
                             .thenComparingLong(CaseSummary::id);
                     assertThat(walked).as("by phase, then id, %s", ascending ? "ascending" : "descending")
                             .isSortedAccordingTo(ascending ? byPhaseThenId : byPhaseThenId.reversed());
+                }
+            }
+        }
+        // Filtered by the mentored case file's phase: the sort indexes keep that phase as they walk (V27).
+        Phase phase = Phase.valueOf(sql.strings("select phase from casefile where id = ?", menaCase).get(0));
+        Set<String> inPhase = new HashSet<>(sql.strings("select cast(c.id as varchar(20)) from casefile c"
+                + " join team t on t.id = c.team_id left join app_user u on u.id = c.assigned_mentor_id"
+                + " where (t.code = 'EUR-EAST' or u.username = ?) and c.phase = ?", lead, phase.name()));
+        for (String sort : List.of("createdAt", "pseudonym", "country")) {
+            for (boolean ascending : new boolean[] {true, false}) {
+                List<CaseSummary> walked = new ArrayList<>();
+                long total = -1;
+                for (int first = 0; first == 0 || first < total; first += 5) {
+                    int from = first;
+                    var page = As.user(lead, roles, () -> cases.search(new CaseQuery(null, null, null, phase, null,
+                            null, sort, ascending, from, 5)));
+                    total = page.total();
+                    walked.addAll(page.rows());
+                }
+                assertThat(total).as("count in %s, by %s", phase, sort).isEqualTo(inPhase.size());
+                assertThat(walked).extracting(r -> String.valueOf(r.id())).as("pages in %s by %s", phase, sort)
+                        .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(inPhase);
+                if (sort.equals("createdAt")) {
+                    Comparator<CaseSummary> byDate = Comparator.comparing(CaseSummary::createdAt)
+                            .thenComparingLong(CaseSummary::id);
+                    assertThat(walked).isSortedAccordingTo(ascending ? byDate : byDate.reversed());
                 }
             }
         }

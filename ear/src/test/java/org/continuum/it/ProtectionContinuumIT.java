@@ -567,6 +567,10 @@ class ProtectionContinuumIT {
             assertThat(sql.count("select count(*) from pg_statistic_ext where stxname = 'st_engine_variable_name_value'"))
                     .isEqualTo(1);
             assertThat(h2Migration).as("no H2 statement on PostgreSQL").isZero();
+            assertThat(sql.count("select count(*) from pg_indexes where indexname = 'ix_casefile_mentor_country'"))
+                    .as("V27: a mentor's list has a sort index").isEqualTo(1);
+            assertThat(sql.count("select count(*) from pg_indexes where indexname = 'ix_casefile_mentor_country_desc'"))
+                    .as("no H2 twin on PostgreSQL, which reads indexes backwards").isZero();
         } else {
             assertThat(product).isEqualTo("H2");
             assertThat(vendorMigration).as("no PostgreSQL statement on H2").isZero();
@@ -575,6 +579,11 @@ class ProtectionContinuumIT {
                     + " and \"success\" = true")).as("db/migration/h2 V24.1 ran").isEqualTo(1);
             assertThat(sql.count("select count(*) from information_schema.indexes"
                     + " where index_name = 'IX_ENGINE_TASK_AGE'")).isEqualTo(1);
+            assertThat(sql.count("select count(*) from \"flyway_schema_history\" where \"version\" = '27.1'"
+                    + " and \"success\" = true")).as("db/migration/h2 V27.1 ran").isEqualTo(1);
+            assertThat(sql.count("select count(*) from information_schema.index_columns"
+                    + " where index_name = 'IX_CASEFILE_MENTOR_COUNTRY_DESC' and column_name = 'PHASE'"))
+                    .as("the sort index holds the phase filter").isEqualTo(1);
         }
     }
 }

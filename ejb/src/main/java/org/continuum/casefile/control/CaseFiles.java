@@ -299,14 +299,16 @@ public class CaseFiles {
         }
 
         /**
-         * The columns this scope and the query's filters hold to one value, in the order of the scope's list indexes
-         * (V20, V24): the team, then the phase when the list is filtered by one; the mentor (its index has no phase).
+         * The columns this scope and the query's filters hold to one value that lead the index of the query's order
+         * (V20, V24, V27): the team or the mentor; then the phase, for a team's list filtered by phase in the order
+         * of the opening date, the one order with a (team, phase, column) index. Every other sort index ends with
+         * the phase, so a filtered list walks it in order and keeps the rows of that phase from the index alone.
          */
         List<Function<Root<CaseFile>, Path<?>>> constants(CaseQuery query) {
-            if (this == MENTORED || query.phase() == null) {
-                return List.of(this::column);
+            if (this == TEAM && query.phase() != null && "createdAt".equals(query.sortField())) {
+                return List.of(this::column, root -> root.get("phase"));
             }
-            return List.of(this::column, root -> root.get("phase"));
+            return List.of(this::column);
         }
 
         /** The column that holds this scope to one value (the team's id, or the mentor's). */
