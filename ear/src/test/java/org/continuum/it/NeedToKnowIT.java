@@ -9,6 +9,7 @@ import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.boundary.TaskInboxService;
 import org.continuum.casefile.control.CaseQuery;
 import org.continuum.casefile.control.CaseSummary;
+import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.identity.entity.Role;
@@ -233,5 +234,16 @@ class NeedToKnowIT {
         var dashboard = As.user(lead, roles, () -> cases.dashboard());
         assertThat(dashboard.byPhase().values().stream().mapToLong(Long::longValue).sum())
                 .as("the dashboard counts both scopes").isEqualTo(expected.size());
+        String visible = "select count(*) from casefile c join team t on t.id = c.team_id"
+                + " left join app_user u on u.id = c.assigned_mentor_id where (t.code = 'EUR-EAST' or u.username = ?)";
+        for (Phase p : Phase.values()) {
+            assertThat(dashboard.byPhase().getOrDefault(p, 0L)).as("case files in %s", p)
+                    .isEqualTo(sql.count(visible + " and c.phase = ?", lead, p.name()));
+        }
+        for (RiskLevel level : RiskLevel.values()) {
+            assertThat(dashboard.byRisk().getOrDefault(level, 0L)).as("open case files at %s risk", level)
+                    .isEqualTo(sql.count(visible + " and c.phase <> 'CLOSED' and c.risk_level = ?", lead,
+                            level.name()));
+        }
     }
 }

@@ -133,8 +133,8 @@ public class CaseFileService {
     public Dashboard dashboard() {
         UserAccount reader = currentCaller.account();
         List<ReviewDue> reviews = caseFiles.reviewsDueBefore(Instant.now().plus(Duration.ofDays(7)), reader, 50);
-        return new Dashboard(caseFiles.countByPhase(reader), caseFiles.countByRisk(reader), reviews,
-                caseFiles.countTriageOverdue(reader));
+        CaseFiles.Counts counts = caseFiles.counts(reader);
+        return new Dashboard(counts.byPhase(), counts.byRisk(), reviews, caseFiles.countTriageOverdue(reader));
     }
 
     /**
