@@ -549,6 +549,19 @@ class ProtectionContinuumIT {
             }
         }
         assertThat(compared).as("tasks compared").isGreaterThanOrEqualTo(3);
+
+        // The dashboard's overview: the oldest tasks of the same inbox, and counts over all of it.
+        List<WorkTask> all = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.myTasks());
+        var overview = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.overview(2));
+        assertThat(all).extracting(WorkTask::id).contains(task(AMIRA, Roles.CASEWORKER, claimed, "Task_Triage").id());
+        assertThat(overview.oldest()).extracting(WorkTask::id)
+                .containsExactlyElementsOf(all.stream().limit(2).map(WorkTask::id).toList());
+        assertThat(overview.oldest()).allSatisfy(t -> assertThat(t.caseReference()).isNotBlank());
+        assertThat(overview.capped()).isFalse();
+        assertThat(overview.mineOrUnclaimed()).as("mine or unclaimed").isEqualTo(all.stream()
+                .filter(t -> t.assignee() == null || t.assignee().equals(AMIRA)).count());
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(overview.overdue()).as("overdue").isEqualTo(all.stream().filter(t -> t.isOverdue(now)).count());
     }
 
     @Test

@@ -19,10 +19,26 @@ public interface CaseWorkflow {
     String start(CaseStart start);
 
     /** Open tasks offered to {@code candidateGroup} on case files of {@code teamCode}, oldest first. */
-    List<WorkTask> openTasks(String candidateGroup, String teamCode, int max);
+    default List<WorkTask> openTasks(String candidateGroup, String teamCode, int max) {
+        return describe(openTaskHeads(candidateGroup, teamCode, max));
+    }
 
     /** Open tasks assigned to one person (a mentor's tasks follow the case files assigned to them). */
-    List<WorkTask> tasksAssignedTo(String username, int max);
+    default List<WorkTask> tasksAssignedTo(String username, int max) {
+        return describe(taskHeadsAssignedTo(username, max));
+    }
+
+    /** {@link #openTasks} without reading their case variables: for counting an inbox. */
+    List<TaskHead> openTaskHeads(String candidateGroup, String teamCode, int max);
+
+    /** {@link #tasksAssignedTo} without reading their case variables. */
+    List<TaskHead> taskHeadsAssignedTo(String username, int max);
+
+    /**
+     * The tasks with their case file (one query for all); a task whose process ended meanwhile is no longer open
+     * and is left out.
+     */
+    List<WorkTask> describe(List<TaskHead> heads);
 
     Optional<WorkTask> findOpenTask(String taskId);
 

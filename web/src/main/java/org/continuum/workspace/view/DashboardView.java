@@ -44,7 +44,10 @@ public class DashboardView implements Serializable {
     private CaseFileService.Dashboard dashboard;
     private Desk desk;
     private List<FundView> funds;
-    private List<WorkTask> tasks;
+    private TaskInboxService.InboxOverview inboxOverview;
+
+    /** The dashboard lists the oldest tasks of the inbox; the inbox page lists them all. */
+    static final int TASKS_SHOWN = 10;
     private List<ReferralService.OverdueReferral> overdueReferrals;
 
     @Inject
@@ -80,21 +83,24 @@ public class DashboardView implements Serializable {
         return funds;
     }
 
-    public List<WorkTask> getTasks() {
-        if (tasks == null) {
-            tasks = inbox.myTasks();
+    /** The oldest tasks of my inbox, with how many wait for me and how many are overdue. */
+    public TaskInboxService.InboxOverview getInbox() {
+        if (inboxOverview == null) {
+            inboxOverview = inbox.overview(TASKS_SHOWN);
         }
-        return tasks;
+        return inboxOverview;
+    }
+
+    public List<WorkTask> getTasks() {
+        return getInbox().oldest();
     }
 
     public long getMyTaskCount() {
-        return getTasks().stream().filter(t -> session.username().equals(t.assignee()) || t.assignee() == null)
-                .count();
+        return getInbox().mineOrUnclaimed();
     }
 
     public long getOverdueCount() {
-        Instant now = Instant.now();
-        return getTasks().stream().filter(t -> t.isOverdue(now)).count();
+        return getInbox().overdue();
     }
 
     public boolean overdue(WorkTask task) {

@@ -3,6 +3,7 @@ package org.continuum.workflow.casefile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.continuum.casefile.control.CaseWorkflow;
+import org.continuum.casefile.control.TaskHead;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.workflow.engine.EngineHolder;
 import org.continuum.workflow.engine.TaskReader;
@@ -181,9 +182,9 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
             + " ORDER BY RES.CREATE_TIME_ ASC, RES.ID_ ASC";
 
     @Override
-    public List<WorkTask> openTasks(String candidateGroup, String teamCode, int max) {
+    public List<TaskHead> openTaskHeads(String candidateGroup, String teamCode, int max) {
         String inbox = "h2".equals(holder.configuration().getDatabaseType()) ? TEAM_INBOX_H2 : TEAM_INBOX;
-        return tasks.read(engine().getTaskService().createNativeTaskQuery().sql(inbox)
+        return tasks.heads(engine().getTaskService().createNativeTaskQuery().sql(inbox)
                 .parameter("variable", Var.TEAM_CODE)
                 .parameter("team", teamCode)
                 .parameter("caseProcess", TASK_PROCESSES[0])
@@ -193,13 +194,18 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
     }
 
     @Override
-    public List<WorkTask> tasksAssignedTo(String username, int max) {
-        return tasks.read(engine().getTaskService().createTaskQuery()
+    public List<TaskHead> taskHeadsAssignedTo(String username, int max) {
+        return tasks.heads(engine().getTaskService().createTaskQuery()
                 .processDefinitionKeyIn(TASK_PROCESSES)
                 .taskAssignee(username)
                 .active()
                 .orderByTaskCreateTime().asc()
                 .listPage(0, max));
+    }
+
+    @Override
+    public List<WorkTask> describe(List<TaskHead> heads) {
+        return tasks.describe(heads);
     }
 
     @Override
