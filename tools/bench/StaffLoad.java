@@ -94,7 +94,11 @@ public class StaffLoad {
 
     /** One browser: its own cookies. */
     static final class Session {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        // HTTP/1.1, as a browser speaks to a plain-http server (browsers use HTTP/2 over TLS only). The client's
+        // default upgrades to cleartext HTTP/2, which no browser does; a GOAWAY of the server on such a connection
+        // failed one request of a run.
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
         final String username;
         String viewState;

@@ -149,8 +149,11 @@ public class Grants {
 
     /** Grants of the team's case files in the given states, oldest first. */
     public List<EmergencyGrant> ofTeam(String teamCode, Set<GrantStatus> states) {
-        return em.createQuery("select g from EmergencyGrant g, CaseFile c where c.id = g.caseFileId"
-                        + " and c.team.code = :team and g.status in :states order by g.recommendedAt",
+        // From the grants in those states (a few, by the V28 index) to their case file's team, not from the team's
+        // case files to their grants: H2 joined in that order, reading 50,000 case files per coordinator dashboard.
+        return em.createQuery("select g from EmergencyGrant g where g.status in :states and exists (select c.id"
+                        + " from CaseFile c where c.id = g.caseFileId and c.team.code = :team)"
+                        + " order by g.recommendedAt, g.id",
                 EmergencyGrant.class).setParameter("team", teamCode).setParameter("states", states).getResultList();
     }
 
