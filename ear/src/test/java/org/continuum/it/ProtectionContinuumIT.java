@@ -528,7 +528,7 @@ class ProtectionContinuumIT {
                 Urgency.STANDARD)));
         As.user("ivan.caseworker", Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Alder", "Проверка",
                 Urgency.HIGH)));
-        caseUnderLocalProtection("Rowan", SOFIA);
+        long rowan = caseUnderLocalProtection("Rowan", SOFIA);
         long claimed = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Hazel", "Claimed Inbox",
                 Urgency.STANDARD))).caseFileId();
         // A claimed task stays in the team's inbox (with its assignee shown): the engine lists it only on request.
@@ -549,6 +549,14 @@ class ProtectionContinuumIT {
             }
         }
         assertThat(compared).as("tasks compared").isGreaterThanOrEqualTo(3);
+        reassessTask(SOFIA, rowan);
+        List<String> mentorsOwn = engine.getTaskService().createTaskQuery()
+                .processDefinitionKeyIn("Process_CaseFile", "Process_EmergencyGrant").taskAssignee(SOFIA).active()
+                .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, 500).stream()
+                .map(org.operaton.bpm.engine.task.Task::getId).toList();
+        assertThat(mentorsOwn).as("the mentor of Rowan has a task").isNotEmpty();
+        assertThat(workflow.tasksAssignedTo(SOFIA, 500)).extracting(WorkTask::id).as("the mentor's own tasks")
+                .containsExactlyElementsOf(mentorsOwn);
 
         // The dashboard's overview: the oldest tasks of the same inbox, and counts over all of it.
         List<WorkTask> all = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.myTasks());

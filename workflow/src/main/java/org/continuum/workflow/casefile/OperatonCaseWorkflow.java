@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -151,9 +152,8 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
      */
     private static final String TEAM_INBOX = "SELECT RES.* FROM ACT_RU_TASK RES"
             + " INNER JOIN ACT_RU_VARIABLE V ON V.PROC_INST_ID_ = RES.PROC_INST_ID_"
-            + " INNER JOIN ACT_RE_PROCDEF D ON D.ID_ = RES.PROC_DEF_ID_"
             + " WHERE V.NAME_ = #{variable} AND V.TEXT_ = #{team} AND V.TASK_ID_ IS NULL"
-            + " AND D.KEY_ IN (#{caseProcess}, #{grantProcess}) AND RES.SUSPENSION_STATE_ = 1"
+            + " AND RES.PROC_DEF_ID_ IN (%s) AND RES.SUSPENSION_STATE_ = 1"
             + " AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_"
             + " AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ = #{group})"
             + " ORDER BY RES.CREATE_TIME_ ASC, RES.ID_ ASC";
@@ -173,6 +173,11 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
             + " AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ = #{group})"
             + " ORDER BY RES.CREATE_TIME_ ASC, RES.ID_ ASC";
 
+    /** The open tasks assigned to one person, oldest first (the assignee first in the order, for H2). */
+    private static final String ASSIGNED = "SELECT RES.* FROM ACT_RU_TASK RES WHERE RES.ASSIGNEE_ = #{assignee}"
+            + " AND RES.PROC_DEF_ID_ IN (%s) AND RES.SUSPENSION_STATE_ = 1"
+            + " ORDER BY RES.ASSIGNEE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC";
+
     /** The open tasks of one case file's processes (its own and the grant processes it called), oldest first. */
     private static final String CASE_TASKS = "SELECT RES.* FROM ACT_RU_TASK RES"
             + " INNER JOIN ACT_RU_VARIABLE V ON V.PROC_INST_ID_ = RES.PROC_INST_ID_"
@@ -183,23 +188,52 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
 
     @Override
     public List<TaskHead> openTaskHeads(String candidateGroup, String teamCode, int max) {
-        String inbox = "h2".equals(holder.configuration().getDatabaseType()) ? TEAM_INBOX_H2 : TEAM_INBOX;
-        return tasks.heads(engine().getTaskService().createNativeTaskQuery().sql(inbox)
+        if ("h2".equals(holder.configuration().getDatabaseType())) {
+            return tasks.heads(engine().getTaskService().createNativeTaskQuery().sql(TEAM_INBOX_H2)
+                    .parameter("variable", Var.TEAM_CODE)
+                    .parameter("team", teamCode)
+                    .parameter("caseProcess", TASK_PROCESSES[0])
+                    .parameter("grantProcess", TASK_PROCESSES[1])
+                    .parameter("group", candidateGroup)
+                    .listPage(0, max));
+        }
+        // The processes' definitions (every deployed version) by id rather than a join on their keys: PostgreSQL
+        // then knows that nearly every task qualifies and walks the tasks oldest first; with the join it guessed a
+        // tenth, hashed every open task and sorted them (a coordinator's inbox 18-30 ms, now 5 ms, P2).
+        var query = engine().getTaskService().createNativeTaskQuery();
+        String definitions = definitionsOfTaskProcesses(query);
+        return definitions.isEmpty() ? List.of() : tasks.heads(query.sql(String.format(Locale.ROOT, TEAM_INBOX,
+                        definitions))
                 .parameter("variable", Var.TEAM_CODE)
                 .parameter("team", teamCode)
-                .parameter("caseProcess", TASK_PROCESSES[0])
-                .parameter("grantProcess", TASK_PROCESSES[1])
                 .parameter("group", candidateGroup)
                 .listPage(0, max));
     }
 
+    /**
+     * Placeholders for the ids of every deployed version of the task processes, their values set on {@code query};
+     * empty when none is deployed.
+     */
+    private String definitionsOfTaskProcesses(org.operaton.bpm.engine.task.NativeTaskQuery query) {
+        List<String> ids = engine().getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKeysIn(TASK_PROCESSES).list().stream().map(d -> d.getId()).toList();
+        StringBuilder placeholders = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            placeholders.append(i == 0 ? "" : ", ").append("#{definition").append(i).append('}');
+            query.parameter("definition" + i, ids.get(i));
+        }
+        return placeholders.toString();
+    }
+
     @Override
     public List<TaskHead> taskHeadsAssignedTo(String username, int max) {
-        return tasks.heads(engine().getTaskService().createTaskQuery()
-                .processDefinitionKeyIn(TASK_PROCESSES)
-                .taskAssignee(username)
-                .active()
-                .orderByTaskCreateTime().asc()
+        // The engine's task query joins the definitions by key and sorts all of the person's tasks (a mentor of
+        // 4,000 case files: 20 ms on H2); by definition id, PostgreSQL walks the V29 index oldest first and stops.
+        var query = engine().getTaskService().createNativeTaskQuery();
+        String definitions = definitionsOfTaskProcesses(query);
+        return definitions.isEmpty() ? List.of() : tasks.heads(query.sql(String.format(Locale.ROOT, ASSIGNED,
+                        definitions))
+                .parameter("assignee", username)
                 .listPage(0, max));
     }
 
