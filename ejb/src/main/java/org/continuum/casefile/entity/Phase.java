@@ -9,5 +9,13 @@ public enum Phase {
     ESCALATION,
     RELOCATION,
     EXILE_SUPPORT,
-    CLOSED
+    CLOSED;
+
+    private static final java.util.List<Phase> OPEN = java.util.Arrays.stream(values())
+            .filter(p -> p != CLOSED).toList();
+
+    /** Every phase but {@link #CLOSED}, in the continuum's order. */
+    public static java.util.List<Phase> open() {
+        return OPEN;
+    }
 }

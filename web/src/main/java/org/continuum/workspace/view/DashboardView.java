@@ -111,6 +111,11 @@ public class DashboardView implements Serializable {
         return review.dueAt().isBefore(Instant.now());
     }
 
+    /** The bars of the by-phase panel: the open phases (closed case files are counted in the reports). */
+    public List<Phase> getOpenPhases() {
+        return Phase.open();
+    }
+
     public RiskLevel[] getRiskLevels() {
         RiskLevel[] levels = RiskLevel.values();
         java.util.Collections.reverse(java.util.Arrays.asList(levels));
