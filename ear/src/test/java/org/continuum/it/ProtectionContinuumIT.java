@@ -558,6 +558,15 @@ class ProtectionContinuumIT {
         assertThat(workflow.tasksAssignedTo(SOFIA, 500)).extracting(WorkTask::id).as("the mentor's own tasks")
                 .containsExactlyElementsOf(mentorsOwn);
 
+        // Reviews due within a week: a critical risk is reassessed within 7 days, a high one in 14 (not listed).
+        long critical = caseUnderLocalProtection("Juniper", SOFIA,
+                new Assessment(RiskLevel.CRITICAL, "Home address published online"));
+        var reviews = As.user(SOFIA, Roles.SECURITY_MENTOR, () -> cases.dashboard()).reviewsDue();
+        assertThat(reviews).extracting(r -> r.caseFileId()).as("reviews due within a week").contains(critical)
+                .doesNotContain(rowan);
+        assertThat(reviews).filteredOn(r -> r.caseFileId() == critical).singleElement()
+                .satisfies(r -> assertThat(r.risk()).isEqualTo(RiskLevel.CRITICAL));
+
         // The dashboard's overview: the oldest tasks of the same inbox, and counts over all of it.
         List<WorkTask> all = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.myTasks());
         var overview = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.overview(2));

@@ -214,8 +214,10 @@ public class CaseFiles {
             Root<CaseFile> d = due.from(CaseFile.class);
             due.select(cb.construct(ReviewDue.class, d.get("id"), d.get("reference"), d.get("pseudonym"),
                             d.get("phase"), d.get("riskLevel"), d.get("nextReviewAt")))
-                    .where(scope.of(cb, d, reader), cb.isNotNull(d.get("nextReviewAt")),
-                            cb.lessThanOrEqualTo(d.get("nextReviewAt"), until))
+                    // A range, not "is not null" and "<= until": H2 keeps the nulls (every closed case file) first
+                    // in its (scope, next review, id) index and walked past all of them before the first due date
+                    // (32,000 index entries, 20 ms a dashboard); from a lower bound it starts at the first one.
+                    .where(scope.of(cb, d, reader), cb.between(d.get("nextReviewAt"), Instant.EPOCH, until))
                     .orderBy(cb.asc(scope.column(d)), cb.asc(d.get("nextReviewAt")), cb.asc(d.get("id")));
             found.addAll(em.createQuery(due).setMaxResults(max).getResultList());
         }
