@@ -174,7 +174,7 @@ public class CaseFiles {
 
     /**
      * Open case files by phase and by risk level, from one count per scope grouped by both columns: the database
-     * reads the open phases' part of its (team or mentor, phase, risk level) index once for both bars (P2). Closed
+     * reads its (team or mentor, phase, risk level) index once for both bars (P2). Closed
      * case files, most of a team's after a few years, are left out: the dashboard is about the work at hand (a
      * closed bar dwarfed every other), and the reports count them. The count names an indexed column rather than
      * the row (count(c) counts ids), so the index alone answers it.
@@ -186,14 +186,18 @@ public class CaseFiles {
         for (Scope scope : Scope.of(reader)) {
             CriteriaQuery<Object[]> groups = cb.createQuery(Object[].class);
             Root<CaseFile> c = groups.from(CaseFile.class);
-            // The open phases as a list, not "phase <> CLOSED": H2 reads an index range per listed value, but
-            // walks every entry of the scope for an inequality.
+            // Every phase is counted and the closed ones dropped here: a list of the open phases made PostgreSQL
+            // read its index in seven ranges with heap visits (dashboard p95 146 ms -> 213-230 ms under 50 users),
+            // and saved H2 little.
             groups.multiselect(c.get("phase"), c.get("riskLevel"), cb.count(c.get("phase")))
-                    .where(scope.of(cb, c, reader), c.get("phase").in(Phase.open()))
-                    .groupBy(c.get("phase"), c.get("riskLevel"));
+                    .where(scope.of(cb, c, reader)).groupBy(c.get("phase"), c.get("riskLevel"));
             for (Object[] row : em.createQuery(groups).getResultList()) {
+                Phase phase = (Phase) row[0];
+                if (phase == Phase.CLOSED) {
+                    continue;
+                }
                 long count = (Long) row[2];
-                byPhase.merge((Phase) row[0], count, Long::sum);
+                byPhase.merge(phase, count, Long::sum);
                 if (row[1] != null) {
                     byRisk.merge((RiskLevel) row[1], count, Long::sum);
                 }
