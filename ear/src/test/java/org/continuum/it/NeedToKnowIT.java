@@ -179,14 +179,7 @@ class NeedToKnowIT {
         for (String sort : List.of("createdAt", "pseudonym", "phase")) {
             for (boolean ascending : new boolean[] {true, false}) {
                 List<CaseSummary> walked = new ArrayList<>();
-                long total = -1;
-                for (int first = 0; first == 0 || first < total; first += 7) {
-                    int from = first;
-                    var page = As.user(lead, roles, () -> cases.search(new CaseQuery(null, null, null, null, null,
-                            null, sort, ascending, from, 7)));
-                    total = page.total();
-                    walked.addAll(page.rows());
-                }
+                long total = walk(lead, roles, null, sort, ascending, 7, walked);
                 assertThat(total).as("count, by %s", sort).isEqualTo(expected.size());
                 assertThat(walked).extracting(r -> String.valueOf(r.id())).as("pages by %s", sort)
                         .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
@@ -213,14 +206,7 @@ class NeedToKnowIT {
         for (String sort : List.of("createdAt", "pseudonym", "country")) {
             for (boolean ascending : new boolean[] {true, false}) {
                 List<CaseSummary> walked = new ArrayList<>();
-                long total = -1;
-                for (int first = 0; first == 0 || first < total; first += 5) {
-                    int from = first;
-                    var page = As.user(lead, roles, () -> cases.search(new CaseQuery(null, null, null, phase, null,
-                            null, sort, ascending, from, 5)));
-                    total = page.total();
-                    walked.addAll(page.rows());
-                }
+                long total = walk(lead, roles, phase, sort, ascending, 5, walked);
                 assertThat(total).as("count in %s, by %s", phase, sort).isEqualTo(inPhase.size());
                 assertThat(walked).extracting(r -> String.valueOf(r.id())).as("pages in %s by %s", phase, sort)
                         .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(inPhase);
@@ -247,5 +233,19 @@ class NeedToKnowIT {
                     .isEqualTo(sql.count(visible + " and c.phase <> 'CLOSED' and c.risk_level = ?", lead,
                             level.name()));
         }
+    }
+
+    /** Pages through the list as {@code user}, adding every row to {@code walked}; returns the list's total. */
+    private long walk(String user, Set<String> roles, Phase phase, String sort, boolean ascending, int size,
+                      List<CaseSummary> walked) throws Exception {
+        long total = -1;
+        for (int first = 0; first == 0 || first < total; first += size) {
+            int from = first;
+            var page = As.user(user, roles, () -> cases.search(new CaseQuery(null, null, null, phase, null, null,
+                    sort, ascending, from, size)));
+            total = page.total();
+            walked.addAll(page.rows());
+        }
+        return total;
     }
 }
