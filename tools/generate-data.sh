@@ -36,4 +36,12 @@ while kill -0 $RUN 2>/dev/null; do
 done
 grep -q 'Generator check:' "$SERVERLOG" || { echo "The generator did not finish; see $SERVERLOG and $LOG" >&2; exit 1; }
 grep 'Generator check:' "$SERVERLOG" | grep -q ' 0 mismatches, 0 incidents' || { echo "The check failed" >&2; exit 1; }
+if [ "$DB" = postgresql ]; then
+    # As after any bulk load: the planner's statistics and the visibility map (the dashboard's counts read their
+    # index alone only on pages vacuumed since their last change) are brought up to date before anyone measures.
+    echo "== VACUUM (ANALYZE) after the bulk load"
+    start=$(date +%s)
+    tools/postgresql.sh vacuum "$DIR/postgresql" "${CONTINUUM_PG_PORT:-55432}" continuum
+    echo "   done in $(( $(date +%s) - start )) s"
+fi
 echo "== Done: $DIR (start it again with: CONTINUUM_DB=$DB CONTINUUM_DATA_DIR=$DIR ./run.sh)"

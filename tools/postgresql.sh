@@ -6,6 +6,11 @@
 #   tools/postgresql.sh start <folder> <port> <database> <role> <password-file>
 #       Creates the cluster in <folder> if it is empty, starts it on 127.0.0.1:<port> (socket in <folder>), and
 #       creates the role (password read from <password-file>, never from the command line) and its database.
+#       CONTINUUM_PG_OPTIONS adds server options, e.g. "-c shared_preload_libraries=pg_stat_statements" to see which
+#       statements a load spends its time in.
+#   tools/postgresql.sh vacuum <folder> <port> <database>
+#       VACUUM (ANALYZE) of the whole database, as after any bulk load: fresh planner statistics, and a visibility
+#       map that lets the counts read their indexes alone.
 #   tools/postgresql.sh stop <folder>
 #   tools/postgresql.sh free-port
 set -euo pipefail
@@ -52,7 +57,7 @@ host    all   all        127.0.0.1/32  scram-sha-256
 EOF
         fi
         as_owner "$BIN/pg_ctl" -D "$folder" -l "$folder/server.log" -w -t 60 \
-            -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${CONTINUUM_PG_FSYNC:-on}" start > /dev/null
+            -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${CONTINUUM_PG_FSYNC:-on} ${CONTINUUM_PG_OPTIONS:-}" start > /dev/null
         # The password travels in the environment of psql only (never on a command line that ps shows).
         CONTINUUM_PG_ROLE_PASSWORD=$(cat "$password_file")
         export CONTINUUM_PG_ROLE_PASSWORD
@@ -65,6 +70,12 @@ SELECT format('CREATE DATABASE %I OWNER %I ENCODING ''UTF8''', :'database', :'ro
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'database') \gexec
 EOF
         ;;
+    vacuum)
+        folder=$2 port=$3 database=$4
+        BIN=$(bin_dir)
+        as_owner "$BIN/psql" -h "$folder" -p "$port" -U postgres -d "$database" -v ON_ERROR_STOP=1 -q \
+            -c 'VACUUM (ANALYZE)'
+        ;;
     stop)
         folder=$2
         BIN=$(bin_dir)
@@ -73,7 +84,7 @@ EOF
         fi
         ;;
     *)
-        echo "usage: $0 start <folder> <port> <database> <role> <password-file> | stop <folder> | free-port" >&2
+        echo "usage: $0 start <folder> <port> <database> <role> <password-file> | vacuum <folder> <port> <database> | stop <folder> | free-port" >&2
         exit 2
         ;;
 esac

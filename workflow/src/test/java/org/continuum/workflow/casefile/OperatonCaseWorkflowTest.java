@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The inbox and case-task queries of the case port (one join each) against the engine's own task query, and the
@@ -44,6 +45,18 @@ class OperatonCaseWorkflowTest {
     private static String startAt(long id, String team, WaitState state, Map<String, Object> variables) {
         return workflow.startAt(new CaseWorkflow.CaseStart(id, "CF-2026-0001" + id, team, Duration.ofHours(4)),
                 state, variables);
+    }
+
+    @Test
+    void aTeamOrGroupThatIsNotOneIsRefusedBeforeItReachesTheStatement() {
+        // On PostgreSQL both are written into the inbox statement (so that it is planned knowing them).
+        assertThatThrownBy(() -> workflow.openTaskHeads("CASEWORKER", "MENA' OR '1'='1", 50))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> workflow.openTaskHeads("CASEWORKER') OR ('1'='1", "MENA", 50))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> workflow.openTaskHeads("CASEWORKER", "mena", 50))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(workflow.openTaskHeads("COORDINATOR", "EUR-EAST", 50)).isNotNull();
     }
 
     @Test
