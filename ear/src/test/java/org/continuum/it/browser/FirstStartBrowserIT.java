@@ -55,7 +55,7 @@ class FirstStartBrowserIT {
                 "-Djboss.server.base.dir=" + base, "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + OFFSET,
                 "-Dcontinuum.data.dir=" + data,
-                "-Dcontinuum.db.url=jdbc:h2:file:" + data + "/db/continuum;LOCK_TIMEOUT=10000",
+                "-Dcontinuum.db.url=jdbc:h2:file:" + data + "/db/continuum;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
                 "-Dcontinuum.baseUrl=" + BASE.substring(0, BASE.length() - 1),
                 "-Djboss.mail.server.port=" + (3025 + OFFSET),
                 // A shortened absolute session lifetime, so the test sees a real session end after it.
