@@ -101,6 +101,29 @@ class NeedToKnowIT {
     }
 
     @Test
+    void keptCountsMoveWithEveryCommittedCaseFileAndNeverLag() throws Exception {
+        CaseQuery all = new CaseQuery(null, null, null, null, null, null, null, false, 0, 20);
+        CaseQuery triage = new CaseQuery(null, null, null, Phase.TRIAGE, null, null, null, false, 0, 20);
+        String mena = "select count(*) from casefile c join team t on t.id = c.team_id where t.code = 'MENA'";
+        for (int round = 0; round < 3; round++) {
+            long before = As.user(AMIRA, Roles.CASEWORKER, () -> cases.count(all));
+            long triageBefore = As.user(AMIRA, Roles.CASEWORKER, () -> cases.count(triage));
+            long barBefore = As.user(AMIRA, Roles.CASEWORKER, () -> cases.dashboard()).byPhase()
+                    .getOrDefault(Phase.TRIAGE, 0L);
+            assertThat(before).as("the count a second time, kept").isEqualTo(sql.count(mena))
+                    .isEqualTo(As.user(AMIRA, Roles.CASEWORKER, () -> cases.count(all)));
+            int n = round;
+            As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Kept" + n,
+                    "Лейла Кепт " + n, Urgency.STANDARD)));
+            assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> cases.count(all))).isEqualTo(before + 1)
+                    .isEqualTo(sql.count(mena));
+            assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> cases.count(triage))).isEqualTo(triageBefore + 1);
+            assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> cases.dashboard()).byPhase().get(Phase.TRIAGE))
+                    .isEqualTo(barBefore + 1);
+        }
+    }
+
+    @Test
     void caseworkerOfAnotherTeamDoesNotSeeItInListsOrTasks() throws Exception {
         var page = As.user(IVAN, Roles.CASEWORKER,
                 () -> cases.search(new CaseQuery(null, null, "Noor Haddad", null, null, null, null, false, 0, 100)));

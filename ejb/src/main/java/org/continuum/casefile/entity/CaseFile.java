@@ -4,6 +4,7 @@ import org.continuum.reference.entity.Situation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,6 +35,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "casefile")
+@EntityListeners(CaseFileWrites.class)
 public class CaseFile {
 
     public static final int PSEUDONYM_MAX = 120;
