@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -132,6 +134,38 @@ class NotificationOutboxIT {
                     "en"));
             assertThat(As.user("admin", Roles.ADMIN, () -> outbox.overview()).recent())
                     .anySatisfy(r -> assertThat(r.caseReference()).isEqualTo(reference));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aClaimLeftByAWorkerThatStoppedIsTakenUpAgainAndSentOnce() throws Exception {
+        Sql sql = new Sql(dataSource);
+        // Queued while the mail server is down, so it cannot have been sent before the claim is made stale.
+        long id = assignedToSofia("Stale", "Claim " + System.nanoTime());
+        GreenMail server = mailServer();
+        try {
+            long notification = sql.longValue("select min(id) from notification where casefile_id = ?", id);
+            // As if a worker had claimed it ten minutes ago and died before sending: still SENDING, the claim stale,
+            // and its next attempt far off, so only the stale claim can bring it back.
+            Timestamp claimedLongAgo = Timestamp.from(Instant.now().minus(Duration.ofMinutes(10)));
+            Timestamp tomorrow = Timestamp.from(Instant.now().plus(Duration.ofDays(1)));
+            assertThat(sql.update("update notification set status = 'SENDING', claimed_at = ?,"
+                    + " version = version + 1, next_attempt_at = ? where id = ? and status <> 'SENT'",
+                    claimedLongAgo, tomorrow, notification)).as("not sent yet").isOne();
+            String messageId = sql.string("select message_id from notification where id = ?", notification);
+            server.start();
+            assertThat(Poll.until(Duration.ofSeconds(60), () -> sql.count(
+                    "select count(*) from notification where id = ? and status = 'SENT'", notification) == 1))
+                    .as("the stale claim is taken up again and sent").isTrue();
+            long received = 0;
+            for (MimeMessage m : server.getReceivedMessages()) {
+                if (messageId.equals(m.getMessageID())) {
+                    received++;
+                }
+            }
+            assertThat(received).as("sent once, under its stored Message-ID").isOne();
         } finally {
             server.stop();
         }

@@ -8,6 +8,8 @@ import org.continuum.notification.entity.Notification;
 import org.continuum.notification.entity.NotificationStatus;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +25,25 @@ public class Outbox {
     @PersistenceContext
     EntityManager em;
 
-    /** Ids of messages due now, and of claims left behind by a worker that stopped, oldest first. */
+    /**
+     * Ids of messages due now, and of claims left behind by a worker that stopped, oldest first. Two range reads, one
+     * per state, each in the order of its index (V30), merged here: asked as one query with an OR, H2 read and sorted
+     * the whole table every few seconds. Each range starts at a lower bound (H2 keeps empty dates first).
+     */
     public List<Long> due(Instant now, int max) {
-        return em.createQuery("select n.id from Notification n where (n.status = :pending and n.nextAttemptAt <= :now)"
-                        + " or (n.status = :sending and n.claimedAt < :stale) order by n.nextAttemptAt, n.id", Long.class)
-                .setParameter("pending", NotificationStatus.PENDING).setParameter("sending", NotificationStatus.SENDING)
-                .setParameter("now", now).setParameter("stale", now.minus(Notification.STALE_CLAIM))
-                .setMaxResults(max).getResultList();
+        List<Object[]> found = new ArrayList<>(em.createQuery("select n.id, n.nextAttemptAt from Notification n"
+                        + " where n.status = :pending and n.nextAttemptAt between :epoch and :now"
+                        + " order by n.status, n.nextAttemptAt, n.id", Object[].class)
+                .setParameter("pending", NotificationStatus.PENDING).setParameter("epoch", Instant.EPOCH)
+                .setParameter("now", now).setMaxResults(max).getResultList());
+        found.addAll(em.createQuery("select n.id, n.nextAttemptAt from Notification n"
+                        + " where n.status = :sending and n.claimedAt between :epoch and :stale"
+                        + " order by n.status, n.claimedAt, n.id", Object[].class)
+                .setParameter("sending", NotificationStatus.SENDING).setParameter("epoch", Instant.EPOCH)
+                .setParameter("stale", now.minus(Notification.STALE_CLAIM)).setMaxResults(max).getResultList());
+        return found.stream()
+                .sorted(Comparator.comparing((Object[] row) -> (Instant) row[1]).thenComparing(row -> (Long) row[0]))
+                .limit(max).map(row -> (Long) row[0]).toList();
     }
 
     /** The message with its row locked until the transaction ends. */
