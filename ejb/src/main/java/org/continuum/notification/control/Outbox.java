@@ -27,7 +27,7 @@ public class Outbox {
 
     /**
      * Ids of messages due now, and of claims left behind by a worker that stopped, oldest first. Two range reads, one
-     * per state, each in the order of its index (V30), merged here: asked as one query with an OR, H2 read and sorted
+     * per state, each in the order of its index (V31), merged here: asked as one query with an OR, H2 read and sorted
      * the whole table every few seconds. Each range starts at a lower bound (H2 keeps empty dates first).
      */
     public List<Long> due(Instant now, int max) {
