@@ -21,7 +21,8 @@ public class CaseFileChanges {
 
     private final AtomicLong committed = new AtomicLong();
 
-    @Resource
+    // By its global name: the bean may first be made on one of the engine's job threads, where java:comp is absent.
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
     /** The number of committed transactions that wrote a case file, since the server started. */
