@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class H2ResultReuseTest {
 
+    private static final Logger LOG = Logger.getLogger(H2ResultReuseTest.class.getName());
     private static final int ROUNDS = 4000;
 
     @Test
@@ -40,7 +42,7 @@ class H2ResultReuseTest {
                 .as("reads that missed a row committed before them").isZero();
         // H2's default, for the record (not asserted: it is a race, and a later H2 may fix it).
         int stale = staleReads("jdbc:h2:mem:reuse-on-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        System.out.printf("H2 with its default result reuse: %d stale reads in %d%n", stale, ROUNDS);
+        LOG.info(() -> "H2 with its default result reuse: " + stale + " stale reads in " + ROUNDS);
     }
 
     /** The H2 URL options of run.sh, less the file-only ones. */
