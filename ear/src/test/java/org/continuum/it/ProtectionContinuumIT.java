@@ -53,6 +53,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -474,6 +476,37 @@ class ProtectionContinuumIT {
         assertThat(new Sql(dataSource).strings("select summary_enc from case_event where casefile_id = ? and kind = ?",
                 id, "REFERRAL_SENT")).singleElement().satisfies(sealed -> assertThat(cipher.open(sealed))
                 .as("the timeline keeps the partner, sealed").startsWith("partner=" + code));
+    }
+
+    /**
+     * S16 (part): the keysets are encrypted at rest with the master key, the file beside them holds no key, and
+     * neither the database (which keeps only the keys' check values), nor the server log holds a keyset or the
+     * passphrase.
+     */
+    @Test
+    void noKeyAndNoPassphraseInClearInTheKeyFolderTheDatabaseOrTheLog() throws Exception {
+        Path data = Path.of(System.getProperty("continuum.data.dir"));
+        String passphrase = Files.readString(data.resolve("demo-keys-passphrase")).strip();
+        List<Path> files;
+        try (var listed = Files.list(data.resolve("keys"))) {
+            files = listed.toList();
+        }
+        assertThat(files).extracting(f -> f.getFileName().toString())
+                .containsExactlyInAnyOrder("field-aead.json", "blind-index-prf.json", "master.properties");
+        for (Path file : files) {
+            String text = Files.readString(file);
+            assertThat(text).as(file.toString()).doesNotContain("keyData", "\"value\"", passphrase);
+            if (file.toString().endsWith(".json")) {
+                assertThat(text).as("encrypted with the master key").contains("encryptedKeyset");
+            }
+        }
+        assertThat(new Sql(dataSource).count("select count(*) from key_check")).as("check values kept").isEqualTo(2);
+        assertThat(DatabaseDump.of(dataSource)).as("a dump of the whole database")
+                .noneMatch(row -> row.text().contains("keyData") || row.text().contains("encryptedKeyset")
+                        || row.text().contains(passphrase));
+        Path log = Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+        String logged = Files.readString(log);
+        assertThat(logged).as("the server log").isNotEmpty().doesNotContain("keyData", "encryptedKeyset", passphrase);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.continuum.security;
 
 import org.continuum.security.control.FieldCipher;
-import org.continuum.security.control.KeyFolder;
 import org.continuum.security.control.SealedLinksMigration;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
@@ -29,7 +28,7 @@ class SealedLinksMigrationTest {
 
     @Test
     void clearLinksBecomeSealedAndTheClearColumnsAreGone() throws Exception {
-        FieldCipher cipher = FieldCipher.open(new KeyFolder(keys));
+        FieldCipher cipher = TestKeys.cipher(keys);
         try (Connection db = DriverManager.getConnection("jdbc:h2:mem:sealed-links;DB_CLOSE_DELAY=-1");
              Statement sql = db.createStatement()) {
             sql.execute("CREATE TABLE partner (id BIGINT PRIMARY KEY)");

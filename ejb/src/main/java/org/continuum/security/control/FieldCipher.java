@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.Base64;
+import java.util.logging.Logger;
 import java.util.Locale;
 
 /**
@@ -29,6 +30,8 @@ public final class FieldCipher {
     private static final byte[] ASSOCIATED_DATA = "continuum/field/v1".getBytes(StandardCharsets.UTF_8);
     private static final int INDEX_BYTES = 32;
 
+    private static final Logger LOG = Logger.getLogger(FieldCipher.class.getName());
+
     private final Aead aead;
     private final PrfSet prf;
 
@@ -37,12 +40,16 @@ public final class FieldCipher {
         this.prf = prf;
     }
 
-    public static FieldCipher open(KeyFolder folder) {
+    /**
+     * Opens the folder's keysets with {@code master}, generating a missing one (encrypted at rest from the first
+     * byte). A keyset written in clear by an earlier version is encrypted in place on the way.
+     */
+    public static FieldCipher open(KeyFolder folder, MasterKey master) {
         try {
             AeadConfig.register();
             PrfConfig.register();
-            KeysetHandle aeadKeys = parse(folder.readOrCreate(AEAD_KEYSET, () -> generate("AES256_GCM")));
-            KeysetHandle prfKeys = parse(folder.readOrCreate(INDEX_KEYSET, () -> generate("HMAC_SHA256_PRF")));
+            KeysetHandle aeadKeys = load(folder, master, AEAD_KEYSET, "AES256_GCM");
+            KeysetHandle prfKeys = load(folder, master, INDEX_KEYSET, "HMAC_SHA256_PRF");
             return new FieldCipher(aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class),
                     prfKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
         } catch (GeneralSecurityException e) {
@@ -50,14 +57,35 @@ public final class FieldCipher {
         }
     }
 
-    private static KeysetHandle parse(String json) throws GeneralSecurityException {
-        return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+    /** Whether {@code folder} holds any keyset of this cipher. */
+    public static boolean keysIn(KeyFolder folder) {
+        return folder.holds(AEAD_KEYSET) || folder.holds(INDEX_KEYSET);
     }
 
-    private static String generate(String template) {
+    private static KeysetHandle load(KeyFolder folder, MasterKey master, String name, String template)
+            throws GeneralSecurityException {
+        // The file name is the associated data: a keyset moved to the other file does not open.
+        byte[] context = name.getBytes(StandardCharsets.UTF_8);
+        String stored = folder.readOrCreate(name, () -> generate(template, master, context));
+        if (!stored.contains("\"encryptedKeyset\"")) {
+            KeysetHandle clear = TinkJsonProtoKeysetFormat.parseKeyset(stored, InsecureSecretKeyAccess.get());
+            folder.replace(name, TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(clear, master.aead(), context));
+            LOG.warning(() -> "The keyset " + folder.dir().resolve(name) + " was stored in clear by an earlier version:"
+                    + " it is encrypted with the master key now. Copies of the clear file (backups) still hold the key.");
+            return clear;
+        }
+        try {
+            return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(stored, master.aead(), context);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The keyset " + folder.dir().resolve(name) + " does not open with this"
+                    + " master key (damaged, or from another key folder)", e);
+        }
+    }
+
+    private static String generate(String template, MasterKey master, byte[] context) {
         try {
             KeysetHandle handle = KeysetHandle.generateNew(KeyTemplates.get(template));
-            return TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+            return TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, master.aead(), context);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot generate a " + template + " keyset", e);
         }

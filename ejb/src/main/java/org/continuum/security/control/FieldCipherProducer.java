@@ -1,11 +1,20 @@
 package org.continuum.security.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** One {@link FieldCipher} per application, opened from the configured key folder on first use. */
+import javax.sql.DataSource;
+
+/**
+ * One {@link FieldCipher} per application, opened from the configured key folder with the master key on first use
+ * through {@link KeyGuard} (forced at start, before anything is sealed).
+ */
 @ApplicationScoped
 public class FieldCipherProducer {
+
+    @Resource(lookup = "java:jboss/datasources/ContinuumDS")
+    DataSource dataSource;
 
     private volatile FieldCipher cipher;
 
@@ -15,7 +24,9 @@ public class FieldCipherProducer {
         if (current == null) {
             synchronized (this) {
                 if (cipher == null) {
-                    cipher = FieldCipher.open(KeyFolder.fromSystemProperties());
+                    // Whoever asks first (start-up beans run in parallel) goes through the guard: keys are never
+                    // generated against a database that already holds sealed data.
+                    cipher = KeyGuard.open(dataSource, KeyFolder.fromSystemProperties());
                 }
                 current = cipher;
             }

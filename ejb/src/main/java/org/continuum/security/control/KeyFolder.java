@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * The folder that holds the keysets. It is resolved from {@code continuum.keys.dir}, else
  * {@code <continuum.data.dir>/keys}; with neither set the application refuses to start rather than invent a place.
- * A missing keyset is generated on first start and written readable by the server's user only.
+ * A missing keyset is generated on first start and written readable by the server's user only; whether a missing
+ * keyset may be generated at all is {@link KeyGuard}'s decision (never against sealed data).
  */
 public final class KeyFolder {
 
@@ -65,6 +67,24 @@ public final class KeyFolder {
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create keyset " + file, e);
+        }
+    }
+
+    /** Whether the folder holds the named file. */
+    public boolean holds(String name) {
+        return Files.exists(dir.resolve(name));
+    }
+
+    /** Replaces the named file at once (a reader sees the old content or the new one, never a part). */
+    public void replace(String name, String content) {
+        Path file = dir.resolve(name);
+        try {
+            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            restrict(tmp);
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot replace " + file, e);
         }
     }
 

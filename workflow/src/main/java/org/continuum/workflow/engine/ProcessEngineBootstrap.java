@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import org.continuum.platform.control.DatabaseMigration;
+import org.continuum.security.control.KeyGuard;
 import org.continuum.platform.control.Roles;
 import org.continuum.seed.control.DataGenerator;
 import org.continuum.seed.control.SeedLoader;
@@ -61,6 +62,9 @@ public class ProcessEngineBootstrap {
     DatabaseMigration migration;
 
     @Inject
+    KeyGuard keys;
+
+    @Inject
     SeedLoader seeds;
 
     @Inject
@@ -92,7 +96,10 @@ public class ProcessEngineBootstrap {
     @PostConstruct
     void start() {
         long started = System.nanoTime();
+        // Lost or foreign keys stop the start before anything is read or sealed with them.
+        keys.refuseLostOrForeignKeys();
         migration.migrate();
+        keys.remember();
         // Before the engine and its job threads start, so that a refused start stops cleanly and at once.
         seeds.refuseUnsafeAccounts();
         engine = configuration().buildProcessEngine();
