@@ -76,11 +76,16 @@ class DossierIT {
 
         DossierService.Dossier internal = As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.caseDossier(id));
         String all = text(internal);
-        assertThat(all).contains(name, "Signal: +7 900 000-00-00", "Kazan", "REFERRAL_SENT", "Rainbow Railroad");
+        assertThat(all).contains(name, "Signal: +7 900 000-00-00", "Kazan", "Referral sent", "Rainbow Railroad");
+        assertThat(all).as("the interface's words, not internal codes").contains("Still in the country of danger",
+                "Russia", "Russian, English", "Relocation", "Triage and verification", "Keeping their data",
+                "Sharing with a partner", "Country, Languages")
+                .doesNotContain("IN_COUNTRY_OF_DANGER", "REFERRAL_SENT", "SHARE_WITH_PARTNER", "STORAGE", "TRIAGE",
+                        "ru, en");
 
         DossierService.Dossier shared = As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.referralDossier(referral));
         String sent = text(shared);
-        assertThat(sent).contains("Rainbow Railroad", "travel-funding", "RU", "ru, en");
+        assertThat(sent).contains("Rainbow Railroad", "travel-funding", "Russia", "Russian, English");
         for (String canary : new String[]{name, "ليلى", "Signal", "+7 900", "Kazan", "Vakhitovsky", "Tamarisk",
                 "RELOCATION", "IN_COUNTRY_OF_DANGER"}) {
             assertThat(sent).as("not consented: " + canary).doesNotContain(canary);

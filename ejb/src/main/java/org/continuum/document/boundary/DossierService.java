@@ -13,6 +13,7 @@ import org.continuum.casefile.control.Timeline;
 import org.continuum.casefile.entity.CaseEvent;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.Consent;
+import org.continuum.casefile.entity.ConsentPurpose;
 import org.continuum.document.control.PdfComposer;
 import org.continuum.grant.control.Grants;
 import org.continuum.grant.entity.EmergencyGrant;
@@ -20,6 +21,7 @@ import org.continuum.identity.control.Caller;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.Labels;
 import org.continuum.platform.control.Roles;
 import org.continuum.protection.control.Measures;
 import org.continuum.protection.control.RiskAssessments;
@@ -37,6 +39,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 /**
  * Generates PDF dossiers for the staff of a case (need to know, audited each time): the internal dossier with
@@ -92,6 +95,7 @@ public class DossierService {
         UserAccount caller = currentCaller.account();
         CaseFile c = guard.open(caller, caseFileId, AuditAction.DOSSIER_GENERATED);
         ResourceBundle words = words(caller);
+        Labels labels = Labels.of(caller.getLanguage());
         Instant now = Instant.now();
         try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),
                 WHEN.format(now), words.getString("purpose.internal")), c.getReference())) {
@@ -102,39 +106,43 @@ public class DossierService {
             pdf.field(words.getString("field.contact"), c.getContact());
             pdf.field(words.getString("field.location"), c.getLocation());
             pdf.heading(words.getString("section.situation"));
-            pdf.field(words.getString("field.country"), c.getCountry());
-            pdf.field(words.getString("field.languages"), String.join(", ", c.getLanguages()));
-            pdf.field(words.getString("field.situation"), c.getSituation().name());
-            pdf.field(words.getString("field.request"), c.getRequestType().name());
-            pdf.field(words.getString("field.urgency"), c.getUrgency().name());
-            pdf.field(words.getString("field.phase"), c.getPhase().name());
-            pdf.field(words.getString("field.risk"), c.getRiskLevel() == null ? null : c.getRiskLevel().name());
-            pdf.field(words.getString("field.nextReview"), c.getNextReviewAt() == null ? null
-                    : WHEN.format(c.getNextReviewAt()));
+            pdf.field(words.getString("field.country"), labels.country(c.getCountry()));
+            pdf.field(words.getString("field.languages"), labels.languages(c.getLanguages()));
+            pdf.field(words.getString("field.situation"), labels.of("situation", c.getSituation()));
+            pdf.field(words.getString("field.request"), labels.of("requestType", c.getRequestType()));
+            pdf.field(words.getString("field.urgency"), labels.of("urgency", c.getUrgency()));
+            pdf.field(words.getString("field.phase"), labels.of("phase", c.getPhase()));
+            pdf.field(words.getString("field.risk"), labels.of("risk", c.getRiskLevel()));
+            pdf.field(words.getString("field.nextReview"), labels.when(c.getNextReviewAt()));
             if (c.getRelocationScope() != null) {
-                pdf.field(words.getString("field.relocation"), c.getRelocationScope() + " → "
-                        + (c.getDestinationCountry() == null ? "" : c.getDestinationCountry()));
+                pdf.field(words.getString("field.relocation"), labels.of("scope", c.getRelocationScope()) + " → "
+                        + (c.getDestinationCountry() == null ? "" : labels.country(c.getDestinationCountry())));
             }
             pdf.heading(words.getString("section.consent"));
             var consents = this.consents.ofCase(caseFileId);
-            pdf.item("STORAGE: " + words.getString("state.granted") + " · " + WHEN.format(c.getConsentRecordedAt()));
+            pdf.item(labels.of("consentPurpose", ConsentPurpose.STORAGE) + ": " + words.getString("state.granted")
+                    + " · " + labels.when(c.getConsentRecordedAt()));
             for (Consent consent : consents) {
-                pdf.item(consent.getPurpose() + (consent.getPartnerId() == null ? ""
-                        : " · " + partners.nameOf(consent.getPartnerId())) + (consent.getChannel() == null ? "" : " · " + consent.getChannel()) + ": "
-                        + words.getString(consent.isGranted() ? "state.granted" : "state.refused")
-                        + (consent.getSharedFields().isEmpty() ? "" : " (" + consent.getSharedFields() + ")")
-                        + " · " + WHEN.format(consent.getRecordedAt()));
+                pdf.item(labels.of("consentPurpose", consent.getPurpose()) + (consent.getPartnerId() == null ? ""
+                        : " · " + partners.nameOf(consent.getPartnerId()))
+                        + (consent.getChannel() == null ? "" : " · " + labels.of("channel", consent.getChannel()))
+                        + ": " + words.getString(consent.isGranted() ? "state.granted" : "state.refused")
+                        + (consent.getSharedFields().isEmpty() ? "" : " (" + consent.getSharedFields().stream()
+                        .map(f -> labels.of("sharedField", f)).collect(Collectors.joining(", ")) + ")")
+                        + " · " + labels.when(consent.getRecordedAt()));
             }
             pdf.heading(words.getString("section.risk"));
             for (RiskAssessment a : riskAssessments.history(caseFileId)) {
-                pdf.item(WHEN.format(a.getAssessedAt()) + " · " + a.getAssessedBy() + " · " + a.getChosenLevel()
+                pdf.item(labels.when(a.getAssessedAt()) + " · " + a.getAssessedBy() + " · "
+                        + labels.of("risk", a.getChosenLevel())
                         + (a.getScore() == null ? "" : " (" + a.getScore() + ")")
                         + (a.getOverrideReason() == null ? "" : " · " + a.getOverrideReason()));
             }
             pdf.heading(words.getString("section.plan"));
             for (ProtectionMeasure m : measures.of(caseFileId)) {
-                pdf.item(m.getType().getContinuumStep() + " · " + m.getType().name(caller.getLanguage()) + " · "
-                        + m.getStatus() + " · " + m.getOwner()
+                pdf.item(labels.of("step", m.getType().getContinuumStep()) + " · "
+                        + m.getType().name(caller.getLanguage()) + " · " + labels.of("measureStatus", m.getStatus())
+                        + " · " + m.getOwner()
                         + (m.getEffectiveness() == null ? "" : " · " + m.getEffectiveness() + "/5")
                         + (m.getNote() == null ? "" : " · " + m.getNote()));
             }
@@ -142,18 +150,20 @@ public class DossierService {
             List<Referral> sent = new ArrayList<>(referrals.ofCase(caseFileId));
             Collections.reverse(sent);
             for (Referral r : sent) {
-                pdf.item(WHEN.format(r.getSentAt()) + " · " + partners.nameOf(r.getPartnerId()) + " · " + r.getPurpose()
-                        + " · " + r.getSharedFields() + " · " + r.getStatus()
-                        + (r.getOutcome() == null ? "" : " · " + r.getOutcome()));
+                pdf.item(labels.when(r.getSentAt()) + " · " + partners.nameOf(r.getPartnerId()) + " · "
+                        + r.getPurpose() + " · " + r.getSharedFields().stream().map(f -> labels.of("sharedField", f))
+                        .collect(Collectors.joining(", ")) + " · " + labels.of("referralStatus", r.getStatus())
+                        + (r.getOutcome() == null ? "" : " · " + labels.of("referralOutcome", r.getOutcome())));
             }
             pdf.heading(words.getString("section.grants"));
             for (EmergencyGrant g : grants.ofCase(caseFileId)) {
-                pdf.item(g.getReference() + " · " + g.getCategory() + " · " + g.getAmount().toPlainString() + " "
-                        + g.getCurrency() + " · " + g.getStatus());
+                pdf.item(g.getReference() + " · " + labels.of("grantCategory", g.getCategory()) + " · "
+                        + g.getAmount().toPlainString() + " " + g.getCurrency() + " · "
+                        + labels.of("grantStatus", g.getStatus()));
             }
             pdf.heading(words.getString("section.timeline"));
             for (CaseEvent e : timeline.of(caseFileId)) {
-                pdf.item(WHEN.format(e.getOccurredAt()) + " · " + e.getActor() + " · " + e.getKind()
+                pdf.item(labels.when(e.getOccurredAt()) + " · " + e.getActor() + " · " + labels.of("event", e.getKind())
                         + (e.getSummary() == null ? "" : " · " + e.getSummary())
                         + (e.getNote() == null ? "" : " · " + e.getNote()));
             }
@@ -175,6 +185,7 @@ public class DossierService {
         }
         CaseFile c = guard.open(caller, r.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
         ResourceBundle words = words(caller);
+        Labels labels = Labels.of(caller.getLanguage());
         Instant now = Instant.now();
         ReferralPackage.Contents contents = ReferralPackage.Contents.parse(r.getSharedPackage());
         String partnerName = partners.nameOf(r.getPartnerId());
@@ -188,7 +199,7 @@ public class DossierService {
             pdf.field(words.getString("field.sentAt"), WHEN.format(r.getSentAt()));
             pdf.heading(words.getString("section.shared"));
             for (ReferralPackage.Line line : contents.lines()) {
-                pdf.field(words.getString("shared." + line.field().name()), line.value());
+                pdf.field(words.getString("shared." + line.field().name()), shown(line, labels));
             }
             pdf.paragraph("");
             pdf.paragraph(words.getString("note.referral"));
@@ -214,37 +225,52 @@ public class DossierService {
         CaseFile c = guard.open(caller, g.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
         boolean coordinator = caller.hasRole(Role.COORDINATOR);
         ResourceBundle words = words(caller);
+        Labels labels = Labels.of(caller.getLanguage());
         Instant now = Instant.now();
         try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),
                 WHEN.format(now), words.getString("purpose.grant")), g.getReference())) {
             pdf.title(String.format(words.getString("title.grant"), g.getReference()));
             pdf.field(words.getString("field.reference"), c.getReference());
             pdf.field(words.getString("field.fund"), g.getFund().getName() + " (" + g.getFund().getCode() + ")");
-            pdf.field(words.getString("field.category"), g.getCategory().name());
+            pdf.field(words.getString("field.category"), labels.of("grantCategory", g.getCategory()));
             pdf.field(words.getString("field.requested"), g.getAmount().toPlainString() + " " + g.getCurrency());
             pdf.field(words.getString("field.recommendedBy"), g.getRecommendedBy() + " · "
-                    + WHEN.format(g.getRecommendedAt()));
-            pdf.field(words.getString("field.status"), g.getStatus().name());
+                    + labels.when(g.getRecommendedAt()));
+            pdf.field(words.getString("field.status"), labels.of("grantStatus", g.getStatus()));
             pdf.field(words.getString("field.approved"), g.getApprovedAmount() == null ? null
                     : g.getApprovedAmount().toPlainString() + " " + g.getCurrency()
                     + (g.getApprovedInFundCurrency() == null ? "" : " = " + g.getApprovedInFundCurrency()
                     .toPlainString() + " " + g.getFund().getCurrency()));
             pdf.heading(words.getString("section.decisions"));
             for (var d : g.getDecisions()) {
-                pdf.item(WHEN.format(d.getDecidedAt()) + " · " + d.getDecidedBy() + " · " + d.getKind()
+                pdf.item(labels.when(d.getDecidedAt()) + " · " + d.getDecidedBy() + " · "
+                        + labels.of("decisionKind", d.getKind())
                         + (d.getAmount() == null ? "" : " · " + d.getAmount().toPlainString())
                         + (d.getReason() == null ? "" : " · " + d.getReason()));
             }
             pdf.heading(words.getString("section.payments"));
             for (var p : g.getDisbursements()) {
                 pdf.item("#" + p.getTranche() + " · " + p.getAmount().toPlainString() + " " + g.getFund().getCurrency()
-                        + " · " + p.getMethod() + " · " + p.getPaidOn() + " · " + p.getRecordedBy()
+                        + " · " + labels.of("disbursementMethod", p.getMethod()) + " · " + p.getPaidOn() + " · "
+                        + p.getRecordedBy()
                         + (coordinator && p.getPaymentReference() != null ? " · " + p.getPaymentReference() : ""));
             }
             PdfComposer.Protected file = pdf.finish();
             audit.record(caller.getUsername(), AuditAction.DOSSIER_GENERATED, c.getId(), "grant-letter");
             return new Dossier(g.getReference() + "-record.pdf", file);
         }
+    }
+
+    /** A shared value as the partner reads it: names for codes, the rest as stored. */
+    private static String shown(ReferralPackage.Line line, Labels labels) {
+        return switch (line.field()) {
+            case COUNTRY -> labels.country(line.value());
+            case LANGUAGES -> labels.languages(List.of(line.value().split(",\\s*")));
+            case SITUATION -> labels.of("situation", line.value());
+            case REQUEST_TYPE -> labels.of("requestType", line.value());
+            case RISK_LEVEL -> labels.of("risk", line.value());
+            default -> line.value();
+        };
     }
 
     private static ResourceBundle words(UserAccount caller) {
