@@ -62,6 +62,8 @@ class FirstStartBrowserIT {
                 "-Dcontinuum.session.maxLifetime=PT" + LIFETIME.toSeconds() + "S")
                 .redirectErrorStream(true).redirectOutput(console.toFile());
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx768m");
+        // A production server needs the passphrase of its master key, from the environment (never a -D value).
+        builder.environment().put("CONTINUUM_KEYS_PASSPHRASE", "first-start " + java.util.UUID.randomUUID());
         server = builder.start();
         Path deployed = base.resolve("deployments/continuum.ear.deployed");
         Path failed = base.resolve("deployments/continuum.ear.failed");

@@ -117,6 +117,9 @@ class MentorWorkspaceBrowserIT {
             browser.textPresent(By.tagName("h1"), "Reports");
             assertThat(browser.driver().findElements(By.cssSelector(".cell")).stream().map(e -> e.getText()))
                     .isNotEmpty().allMatch(t -> t.equals("<5") || t.equals("0") || t.matches("[5-9]|\\d{2,}"));
+            assertThat(browser.driver().findElements(By.cssSelector("li > span:first-child")).stream()
+                    .map(e -> e.getText().strip())).as("countries by name, not by ISO code").isNotEmpty()
+                    .noneMatch(t -> t.matches("[A-Z]{2}"));
             browser.screenshot("reports");
             browser.open("app/exports.xhtml");
             browser.visible(By.id("exports:casesCsv"));

@@ -9,6 +9,7 @@ import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.reference.entity.Situation;
 import org.continuum.casefile.entity.Urgency;
+import org.continuum.platform.control.Labels;
 
 import java.text.Collator;
 import java.util.Arrays;
@@ -63,13 +64,16 @@ public class Options {
 
     /** "Arabic, English" (or "arabe, anglais") for a list of ISO 639-1 codes. */
     public String languageNames(List<String> codes) {
-        Locale viewer = viewerLocale();
-        return codes == null ? "" : String.join(", ",
-                codes.stream().map(code -> new Locale(code).getDisplayLanguage(viewer)).toList());
+        return codes == null ? "" : labels().languages(codes);
     }
 
+    /** The country's name in the viewer's language (the same words as the documents, {@link Labels}). */
     public String countryName(String code) {
-        return code == null ? "" : new Locale("", code).getDisplayCountry(viewerLocale());
+        return code == null ? "" : labels().country(code);
+    }
+
+    private static Labels labels() {
+        return Labels.of(viewerLocale().toLanguageTag());
     }
 
     private static Locale viewerLocale() {
