@@ -196,7 +196,7 @@ public class DossierService {
             pdf.field(words.getString("field.reference"), contents.caseReference());
             pdf.field(words.getString("field.partner"), partnerName);
             pdf.field(words.getString("field.purpose"), r.getPurpose());
-            pdf.field(words.getString("field.sentAt"), WHEN.format(r.getSentAt()));
+            pdf.field(words.getString("field.sentAt"), labels.when(r.getSentAt()));
             pdf.heading(words.getString("section.shared"));
             for (ReferralPackage.Line line : contents.lines()) {
                 pdf.field(words.getString("shared." + line.field().name()), shown(line, labels));

@@ -119,8 +119,9 @@ public class KeyGuard {
     }
 
     private static boolean opensTheDatabase(Connection c, FieldCipher cipher) throws SQLException {
-        Optional<String> sealed = exists(c, "key_check") ? stored(c, SEALING) : Optional.empty();
-        Optional<String> index = exists(c, "key_check") ? stored(c, INDEX) : Optional.empty();
+        boolean checks = exists(c, "key_check");
+        Optional<String> sealed = checks ? stored(c, SEALING) : Optional.empty();
+        Optional<String> index = checks ? stored(c, INDEX) : Optional.empty();
         if (sealed.isPresent() || index.isPresent()) {
             return sealed.map(s -> opens(cipher, s, CHECK_TEXT)).orElse(true)
                     && index.map(i -> i.equals(cipher.blindIndex(CHECK_TEXT))).orElse(true);

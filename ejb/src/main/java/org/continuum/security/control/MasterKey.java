@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -39,32 +40,37 @@ public final class MasterKey {
 
     /** Opens the folder's master key with {@code passphrase} (made on first use); the passphrase is wiped. */
     public static MasterKey open(KeyFolder folder, char[] passphrase) {
+        Path file = folder.dir().resolve(FILE);
         try {
-            String stored = folder.readOrCreate(FILE, () -> describe(passphrase));
             Properties p = new Properties();
-            p.load(new StringReader(stored));
+            p.load(new StringReader(folder.readOrCreate(FILE, () -> describe(passphrase))));
             if (!KDF.equals(p.getProperty("kdf"))) {
-                throw new IllegalStateException("Unknown key derivation in " + folder.dir().resolve(FILE));
+                throw new IllegalStateException("Unknown key derivation in " + file);
             }
-            Aead aead = derive(passphrase, Base64.getDecoder().decode(p.getProperty("salt")),
-                    Integer.parseInt(p.getProperty("iterations")));
+            Aead aead = derive(passphrase, Base64.getDecoder().decode(required(p, "salt", file)),
+                    Integer.parseInt(required(p, "iterations", file)));
             try {
-                aead.decrypt(Base64.getDecoder().decode(p.getProperty("check")), CHECK_CONTEXT);
+                aead.decrypt(Base64.getDecoder().decode(required(p, "check", file)), CHECK_CONTEXT);
             } catch (GeneralSecurityException wrong) {
                 throw new IllegalStateException("The keys passphrase does not open the key folder "
                         + folder.dir() + ": it is not the passphrase these keys were made with");
             }
             return new MasterKey(aead);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + folder.dir().resolve(FILE), e);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            if (e instanceof IllegalStateException known) {
-                throw known;
-            }
-            throw new IllegalStateException("Cannot open the master key in " + folder.dir(), e);
+            throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot open the master key in " + file + " (damaged file)", e);
         } finally {
             Arrays.fill(passphrase, '\0');
         }
+    }
+
+    private static String required(Properties p, String key, Path file) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("No " + key + " in " + file + " (damaged file)");
+        }
+        return value;
     }
 
     /** Encrypts and decrypts the keysets (each bound to its file name). */
