@@ -74,7 +74,7 @@ class DossierIT {
                 partner, "travel-funding", EnumSet.of(SharedField.COUNTRY, SharedField.LANGUAGES),
                 "email:help@rainbowrailroad.ca", null, null))).referralId();
 
-        DossierService.Dossier internal = As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.caseDossier(id));
+        DossierService.Dossier internal = As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.caseDossier(id, "en"));
         String all = text(internal);
         assertThat(all).contains(name, "Signal: +7 900 000-00-00", "Kazan", "Referral sent", "Rainbow Railroad");
         assertThat(all).as("the interface's words, not internal codes").contains("Still in the country of danger",
@@ -83,7 +83,14 @@ class DossierIT {
                 .doesNotContain("IN_COUNTRY_OF_DANGER", "REFERRAL_SENT", "SHARE_WITH_PARTNER", "STORAGE", "TRIAGE",
                         "ru, en");
 
-        DossierService.Dossier shared = As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.referralDossier(referral));
+        DossierService.Dossier arabic = As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.caseDossier(id, "ar"));
+        String inArabic = text(arabic);
+        assertThat(inArabic).as("an Arabic reader's dossier: the interface's Arabic words, CLDR's names").contains(
+                "الاسم المستعار", "ما زال في بلد الخطر", "روسيا", "الفرز والتحقق", name)
+                .doesNotContain("Pseudonym", "Still in the country of danger", "IN_COUNTRY_OF_DANGER", "TRIAGE");
+
+        DossierService.Dossier shared = As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.referralDossier(referral,
+                "en"));
         String sent = text(shared);
         assertThat(sent).contains("Rainbow Railroad", "travel-funding", "Russia", "Russian, English");
         for (String canary : new String[]{name, "ليلى", "Signal", "+7 900", "Kazan", "Vakhitovsky", "Tamarisk",
@@ -95,13 +102,14 @@ class DossierIT {
         assertThatThrownBy(() -> Loader.loadPDF(internal.file().pdf(), shared.file().password()))
                 .isInstanceOf(InvalidPasswordException.class);
 
-        assertThatThrownBy(() -> As.user("ivan.caseworker", Roles.CASEWORKER, () -> dossiers.caseDossier(id)))
+        assertThatThrownBy(() -> As.user("ivan.caseworker", Roles.CASEWORKER, () -> dossiers.caseDossier(id, "en")))
                 .isInstanceOf(CaseAccessDenied.class);
-        assertThatThrownBy(() -> As.user("ivan.caseworker", Roles.CASEWORKER, () -> dossiers.referralDossier(referral)))
+        assertThatThrownBy(() -> As.user("ivan.caseworker", Roles.CASEWORKER,
+                () -> dossiers.referralDossier(referral, "en")))
                 .isInstanceOf(CaseAccessDenied.class);
         Sql sql = new Sql(dataSource);
         assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'DOSSIER_GENERATED'"
-                + " and outcome = 'SUCCESS'", id)).isEqualTo(2);
+                + " and outcome = 'SUCCESS'", id)).isEqualTo(3);
         assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'DOSSIER_GENERATED'"
                 + " and outcome = 'DENIED'", id)).isEqualTo(2);
         assertThat(sql.count("select count(*) from audit_event where detail like ?", "%" + shared.file().password()

@@ -235,11 +235,12 @@ class EmergencyGrantIT {
         assertThat(details(OMAR, Roles.COORDINATOR, grant.id()).payments()).singleElement()
                 .satisfies(p -> assertThat(p.reference()).isEqualTo("TRF-CANARY-7731"));
 
-        String forCoordinator = DossierIT.text(As.user(OMAR, Roles.COORDINATOR, () -> dossiers.grantRecord(grant.id())));
+        String forCoordinator = DossierIT.text(As.user(OMAR, Roles.COORDINATOR,
+                () -> dossiers.grantRecord(grant.id(), "en")));
         assertThat(forCoordinator).contains(grant.reference(), "Fits the fund; phone seized, accounts at risk",
                 "#1 · 800.00 USD · Through a partner organisation", "Digital security", "Paid, report awaited",
                 "TRF-CANARY-7731").doesNotContain("PARTNER_ORGANISATION", "DISBURSED");
-        assertThat(DossierIT.text(As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.grantRecord(grant.id()))))
+        assertThat(DossierIT.text(As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.grantRecord(grant.id(), "en"))))
                 .as("payment reference for coordinators only").contains(grant.reference())
                 .doesNotContain("TRF-CANARY-7731");
 

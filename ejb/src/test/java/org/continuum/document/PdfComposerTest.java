@@ -73,4 +73,41 @@ class PdfComposerTest {
         }
         assertThat(sample(1).password()).as("a new password each time").isNotEqualTo(p.password());
     }
+
+    /** Where the line holding {@code marker} starts on the page, in points from the left edge. */
+    private static float startOf(PdfComposer.Protected p, String marker) throws Exception {
+        float[] start = {-1};
+        try (PDDocument doc = Loader.loadPDF(p.pdf(), p.password())) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> glyphs)
+                        throws java.io.IOException {
+                    if (text.contains(marker)) {
+                        start[0] = (float) glyphs.stream().mapToDouble(g -> g.getXDirAdj()).min().orElse(-1);
+                    }
+                    super.writeString(text, glyphs);
+                }
+            };
+            stripper.getText(doc);
+        }
+        return start[0];
+    }
+
+    @Test
+    void aRightToLeftDocumentSetsEveryLineFromTheRightMarginEvenOneStartingInLatinLetters() throws Exception {
+        PdfComposer.Protected ltr;
+        PdfComposer.Protected rtl;
+        try (PdfComposer pdf = new PdfComposer("w", "f")) {
+            pdf.paragraph("CF-2026-000001 2026-12-01 10:00 UTC");
+            ltr = pdf.finish();
+        }
+        try (PdfComposer pdf = new PdfComposer("w", "f", true)) {
+            pdf.paragraph("CF-2026-000001 2026-12-01 10:00 UTC");
+            pdf.field("الاسم المستعار", "Tamarisk");
+            rtl = pdf.finish();
+        }
+        assertThat(startOf(ltr, "CF-2026-000001")).isBetween(49f, 51f);
+        assertThat(startOf(rtl, "CF-2026-000001")).as("right-aligned in an Arabic document").isGreaterThan(300f);
+        assertThat(text(rtl)).contains("Tamarisk");
+    }
 }

@@ -72,6 +72,7 @@ class BreakGlassBrowserIT {
                 assertThat(karim.visible(By.tagName("h1")).getText()).contains(reference);
                 assertThat(karim.visible(By.id("emergencyAccess")).getText()).contains("emergency access");
                 karim.screenshot("breakglass-case");
+                Axe.assertClean(karim, "breakglass-case");
                 return null;
             });
             step(karimElsewhere, "breakglass-other-session", () -> {
@@ -91,6 +92,7 @@ class BreakGlassBrowserIT {
                 assertThat(elena.visible(By.id("awaiting:requests")).getText()).contains("karim.lead")
                         .contains(REASON);
                 elena.screenshot("breakglass-awaiting");
+                Axe.assertClean(elena, "breakglass-awaiting");
                 elena.clickable(By.xpath("//tr[.//td[contains(normalize-space(),'" + reference
                         + "')]]//button[contains(@id,':confirm')]")).click();
                 elena.textPresent(By.id("messages"), "Confirmed");
@@ -116,6 +118,7 @@ class BreakGlassBrowserIT {
                 assertThat(report).contains("karim.lead").contains(REASON).contains("CASE_VIEWED")
                         .contains("elena.coordinator").contains("60 min");
                 nadia.screenshot("breakglass-report");
+                Axe.assertClean(nadia, "breakglass-report");
                 return null;
             });
         }

@@ -31,6 +31,7 @@ public final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
     private final String base;
     private final Path profile;
+    private final Path downloads;
 
     /** The application on the Arquillian-managed test server (port offset from the build). */
     public static String testServerUrl() {
@@ -44,7 +45,10 @@ public final class Browser implements AutoCloseable {
     public Browser(String base) throws IOException {
         this.base = base;
         this.profile = Files.createTempDirectory("continuum-chromium");
+        this.downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -177,6 +181,22 @@ public final class Browser implements AutoCloseable {
         }
         clickable(By.cssSelector("[id='" + id + "_panel'] .ui-selectcheckboxmenu-close")).click();
         closed(id);
+    }
+
+    /** Waits for the file a click started to download, and returns it (the browser's folder goes with it). */
+    public Path downloaded(String suffix) {
+        wait.until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.anyMatch(f -> f.toString().endsWith(suffix));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try (var files = Files.list(downloads)) {
+            return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public Path screenshot(String name) throws IOException {

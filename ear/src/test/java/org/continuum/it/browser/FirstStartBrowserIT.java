@@ -165,7 +165,7 @@ class FirstStartBrowserIT {
                 second.type("bootstrap:displayName", "Someone else");
                 second.type("bootstrap:password", "Another-Long-Password-77");
                 second.clickable(By.id("bootstrap:create")).click();
-                second.visible(By.cssSelector("#messages .ui-messages-error"));
+                second.visible(By.cssSelector("#messages .message-error"));
                 assertThat(second.driver().getCurrentUrl()).as("the link works once").doesNotContain("login.xhtml");
                 return null;
             });

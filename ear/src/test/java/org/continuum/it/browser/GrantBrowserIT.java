@@ -103,6 +103,7 @@ class GrantBrowserIT {
                 omar.type("changes:code", LoginPage.freshCode("omar.coordinator"));
             }
             omar.screenshot("fund-change-pending");
+            Axe.assertClean(omar, "fund-change-pending");
             omar.clickable(By.cssSelector("[id$=':apply']")).click();
             omar.textPresent(By.id("messages"), "The change was applied");
             assertThat(omar.driver().findElements(By.id("changes"))).as("nothing waits any more").isEmpty();
@@ -168,12 +169,14 @@ class GrantBrowserIT {
         browser.clickable(By.id("grantRequest:recommend")).click();
         browser.textPresent(By.id("messages"), "Confirm that this purpose is not already funded elsewhere.");
         browser.screenshot("grant-request-refused");
+        Axe.assertClean(browser, "grant-request-refused");
         checkbox(browser, "grantRequest:notFundedElsewhere");
         browser.clickable(By.id("grantRequest:recommend")).click();
         browser.urlContains("/app/grant.xhtml");
         assertThat(browser.visible(By.id("grantStatus")).getText()).isEqualTo("Recommended");
         assertThat(browser.visible(By.id("approvalsRequired")).getText()).isEqualTo(approvals);
         browser.screenshot("grant-recommended");
+        Axe.assertClean(browser, "grant-recommended");
         return browser.driver().getCurrentUrl();
     }
 
@@ -188,6 +191,7 @@ class GrantBrowserIT {
         assertThat(browser.driver().findElements(By.id("decide:submitDecision"))).as("no second vote for claire")
                 .isEmpty();
         browser.screenshot("grant-first-approval");
+        Axe.assertClean(browser, "grant-first-approval");
         return null;
     }
 
@@ -200,11 +204,13 @@ class GrantBrowserIT {
         browser.type("disburse:paymentReference", "PARTNER-TRF-" + System.nanoTime() % 10_000);
         browser.type("disburse:proof", "Receipt signed at the partner's office");
         browser.screenshot("grant-payment-form");
+        Axe.assertClean(browser, "grant-payment-form");
         browser.clickable(By.id("disburse:submitPayment")).click();
         browser.textPresent(By.id("grantStatus"), "Paid, report awaited");
         assertThat(browser.visible(By.id("paidAmount")).getText()).startsWith("2,000.00 USD · 1/1");
         assertThat(browser.driver().findElements(By.cssSelector("[id$='payments_data'] tr"))).hasSize(1);
         browser.screenshot("grant-paid");
+        Axe.assertClean(browser, "grant-paid");
         browser.open("app/funds.xhtml");
         browser.visible(By.cssSelector(".burndown polyline"));
         browser.screenshot("grant-funds");

@@ -72,6 +72,7 @@ class HandoverBrowserIT {
                 assertThat(items).contains(reference).contains(pseudonym).contains("Mentor of the case")
                         .as("nothing of the case beyond reference and pseudonym").doesNotContain(legalName);
                 admin.screenshot("handover-preview");
+                Axe.assertClean(admin, "handover-preview");
                 admin.clickable(By.id("handover:confirm")).click();
                 admin.textPresent(By.id("messages"), "were handed over");
                 return null;

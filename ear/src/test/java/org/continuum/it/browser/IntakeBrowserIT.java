@@ -48,6 +48,7 @@ class IntakeBrowserIT {
         IntakePage intake = new IntakePage(browser);
         String arabicRef = intake.register("Palm-" + suffix, arabic, "Lebanon", "ar", "Asylum seeker");
         browser.screenshot("case-arabic");
+        Axe.assertClean(browser, "case-arabic");
         String cyrillicRef = intake.register("Aspen-" + suffix, cyrillic, "Russia", "ru",
                 "Still in the country of danger");
         assertThat(arabicRef).matches("CF-\\d{4}-\\d{6}").isNotEqualTo(cyrillicRef);
@@ -67,6 +68,7 @@ class IntakeBrowserIT {
 
         new TaskPage(browser).triageAsEligible(arabicRef, "Sofia Marin");
         browser.screenshot("triage-completed");
+        Axe.assertClean(browser, "triage-completed");
         assertThat(browser.visible(org.openqa.selenium.By.id("inbox:tasks")).getText())
                 .as("verification follows triage").contains("Verification and consent");
     }

@@ -57,6 +57,7 @@ class MentorWorkspaceBrowserIT {
                 browser.clickable(By.id("refer:send")).click();
                 browser.textPresent(By.id("messages"), "has not agreed to share \"Legal name\"");
                 browser.screenshot("referral-refused");
+                Axe.assertClean(browser, "referral-refused");
                 assertThat(browser.driver().findElements(By.id("sentPackage"))).as("nothing sent").isEmpty();
 
                 toggle(browser, "refer:fields:0");
@@ -73,6 +74,7 @@ class MentorWorkspaceBrowserIT {
                 browser.textPresent(By.id("messages"), "the referral is closed");
                 browser.textPresent(By.id("referrals"), "Closed with an outcome");
                 browser.screenshot("referral-closed");
+                Axe.assertClean(browser, "referral-closed");
                 return null;
             });
             step(browser, "mail-pages", () -> {
@@ -81,6 +83,7 @@ class MentorWorkspaceBrowserIT {
                 assertThat(browser.visible(By.id("password")).getText()).matches("[0-9a-z]{5}(-[0-9a-z]{5}){3}");
                 browser.visible(By.id("dossier:download"));
                 browser.screenshot("dossier-password");
+                Axe.assertClean(browser, "dossier-password");
                 for (String[] page : new String[][]{{"app/mail-intake.xhtml", "mails:queue"},
                         {"app/preferences.xhtml", "preferences:save"}, {"app/intake.xhtml?draft=999999", "intake"}}) {
                     browser.open(page[0]);
@@ -104,6 +107,7 @@ class MentorWorkspaceBrowserIT {
                 ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                         "document.getElementById('planPanel').scrollIntoView()");
                 browser.screenshot("safe-place-on-case");
+                Axe.assertClean(browser, "safe-place-on-case");
                 return null;
             });
         }

@@ -69,6 +69,7 @@ class ProtectionJourneyBrowserIT {
                 task.open(reference, "Risk reassessment").radio("riskLevel", 0).radio("decision", 2)
                         .choose("outcome", "Safe in place");
                 browser.screenshot("closure-proposed");
+                Axe.assertClean(browser, "closure-proposed");
                 task.complete(reference);
                 browser.driver().get(caseUrl);
                 assertThat(browser.visible(By.id("phaseValue")).getText()).as("not closed by the mentor alone")
@@ -90,6 +91,7 @@ class ProtectionJourneyBrowserIT {
                 task.radio("approve", 0);
                 String caseUrl = task.caseUrl();
                 browser.screenshot("closure-sign-off");
+                Axe.assertClean(browser, "closure-sign-off");
                 task.complete(reference);
                 browser.driver().get(caseUrl);
                 assertThat(browser.visible(By.id("phaseValue")).getText()).isIn("Closed", "Clos");
@@ -107,6 +109,7 @@ class ProtectionJourneyBrowserIT {
         task.open(reference, "Verification and consent").radio("verified", 0)
                 .choose("method", "Attestation by a partner organisation");
         browser.screenshot("journey-verification");
+        Axe.assertClean(browser, "journey-verification");
         task.complete(reference);
         return reference;
     }
@@ -123,6 +126,7 @@ class ProtectionJourneyBrowserIT {
                 .threat(1, "Legal", "Prosecutor", "Summons for an interview", 2, 4)
                 .threat(2, "Digital", "Unknown", "Phishing messages", 2, 2);
         browser.screenshot("journey-risk-analysis");
+        Axe.assertClean(browser, "journey-risk-analysis");
         task.complete(reference);
         task.open(reference, "Protection plan").tick("newMeasures", "security-mentoring", "safety-plan");
         String caseUrl = task.caseUrl();
@@ -135,6 +139,7 @@ class ProtectionJourneyBrowserIT {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "arguments[0].scrollIntoView()", browser.visible(By.id("riskPanel")));
         browser.screenshot("journey-risk-trend");
+        Axe.assertClean(browser, "journey-risk-trend");
         browser.type("threat:threatNote", "Home searched while the person was away");
         browser.clickable(By.id("threat:reportThreat")).click();
         browser.textPresent(By.id("messages"), "immediate reassessment");
@@ -145,6 +150,7 @@ class ProtectionJourneyBrowserIT {
         browser.textPresent(By.id("messages"), "Step 1: say whether it was tried or is not feasible.");
         assertThat(browser.visible(By.id("messages")).getText()).contains("Step 5:");
         browser.screenshot("journey-last-resort-refused");
+        Axe.assertClean(browser, "journey-last-resort-refused");
         String[] reasons = {"Mentoring did not stop the raids", "Advocacy would expose the person",
                 "No accompaniment organisation in the region", "Safe places nearby are watched",
                 "The warrant is national: no safe region"};
@@ -152,6 +158,7 @@ class ProtectionJourneyBrowserIT {
             task.choose("evidence:" + row + ":kind", "Not feasible").type("evidence:" + row + ":reason", reasons[row]);
         }
         browser.screenshot("journey-last-resort-evidence");
+        Axe.assertClean(browser, "journey-last-resort-evidence");
         task.complete(reference);
         return reference;
     }
@@ -167,6 +174,7 @@ class ProtectionJourneyBrowserIT {
         }
         assertThat(browser.visible(By.id("proposedBy")).getText()).isEqualTo("sofia.mentor");
         browser.screenshot("journey-approval");
+        Axe.assertClean(browser, "journey-approval");
         String caseUrl = task.caseUrl();
         task.complete(reference);
 

@@ -20,6 +20,7 @@ import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.identity.control.Caller;
 import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.platform.control.Bundles;
 import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.control.Labels;
 import org.continuum.platform.control.Roles;
@@ -37,7 +38,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
@@ -91,14 +91,15 @@ public class DossierService {
         }
     }
 
-    public Dossier caseDossier(long caseFileId) {
+    public Dossier caseDossier(long caseFileId, String language) {
         UserAccount caller = currentCaller.account();
         CaseFile c = guard.open(caller, caseFileId, AuditAction.DOSSIER_GENERATED);
-        ResourceBundle words = words(caller);
-        Labels labels = Labels.of(caller.getLanguage());
+        ResourceBundle words = words(language);
+        Labels labels = Labels.of(language);
         Instant now = Instant.now();
         try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),
-                WHEN.format(now), words.getString("purpose.internal")), c.getReference())) {
+                WHEN.format(now), words.getString("purpose.internal")), c.getReference(),
+                Bundles.isRightToLeft(language))) {
             pdf.title(String.format(words.getString("title.case"), c.getReference()));
             pdf.heading(words.getString("section.identity"));
             pdf.field(words.getString("field.pseudonym"), c.getPseudonym());
@@ -141,7 +142,7 @@ public class DossierService {
             pdf.heading(words.getString("section.plan"));
             for (ProtectionMeasure m : measures.of(caseFileId)) {
                 pdf.item(labels.of("step", m.getType().getContinuumStep()) + " · "
-                        + m.getType().name(caller.getLanguage()) + " · " + labels.of("measureStatus", m.getStatus())
+                        + m.getType().name(labels.locale().getLanguage()) + " · " + labels.of("measureStatus", m.getStatus())
                         + " · " + m.getOwner()
                         + (m.getEffectiveness() == null ? "" : " · " + m.getEffectiveness() + "/5")
                         + (m.getNote() == null ? "" : " · " + m.getNote()));
@@ -175,7 +176,7 @@ public class DossierService {
     }
 
     /** The referral dossier: the stored package (consented fields only), the partner, the purpose, our reference. */
-    public Dossier referralDossier(long referralId) {
+    public Dossier referralDossier(long referralId, String language) {
         UserAccount caller = currentCaller.account();
         Referral r = referrals.find(referralId).orElse(null);
         if (r == null) {
@@ -184,14 +185,14 @@ public class DossierService {
             throw new CaseAccessDenied();
         }
         CaseFile c = guard.open(caller, r.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
-        ResourceBundle words = words(caller);
-        Labels labels = Labels.of(caller.getLanguage());
+        ResourceBundle words = words(language);
+        Labels labels = Labels.of(language);
         Instant now = Instant.now();
         ReferralPackage.Contents contents = ReferralPackage.Contents.parse(r.getSharedPackage());
         String partnerName = partners.nameOf(r.getPartnerId());
         try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),
                 WHEN.format(now), String.format(words.getString("purpose.referral"), partnerName)),
-                c.getReference())) {
+                c.getReference(), Bundles.isRightToLeft(language))) {
             pdf.title(String.format(words.getString("title.referral"), c.getReference(), partnerName));
             pdf.field(words.getString("field.reference"), contents.caseReference());
             pdf.field(words.getString("field.partner"), partnerName);
@@ -214,7 +215,7 @@ public class DossierService {
      * The grant decision letter and disbursement record: the request, every decision with its reason, and every
      * payment. Payment references are printed for coordinators only (as on the grant page).
      */
-    public Dossier grantRecord(long grantId) {
+    public Dossier grantRecord(long grantId, String language) {
         UserAccount caller = currentCaller.account();
         EmergencyGrant g = grants.find(grantId).orElse(null);
         if (g == null) {
@@ -224,11 +225,12 @@ public class DossierService {
         }
         CaseFile c = guard.open(caller, g.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
         boolean coordinator = caller.hasRole(Role.COORDINATOR);
-        ResourceBundle words = words(caller);
-        Labels labels = Labels.of(caller.getLanguage());
+        ResourceBundle words = words(language);
+        Labels labels = Labels.of(language);
         Instant now = Instant.now();
         try (PdfComposer pdf = new PdfComposer(String.format(words.getString("watermark"), caller.getUsername(),
-                WHEN.format(now), words.getString("purpose.grant")), g.getReference())) {
+                WHEN.format(now), words.getString("purpose.grant")), g.getReference(),
+                Bundles.isRightToLeft(language))) {
             pdf.title(String.format(words.getString("title.grant"), g.getReference()));
             pdf.field(words.getString("field.reference"), c.getReference());
             pdf.field(words.getString("field.fund"), g.getFund().getName() + " (" + g.getFund().getCode() + ")");
@@ -273,10 +275,9 @@ public class DossierService {
         };
     }
 
-    private static ResourceBundle words(UserAccount caller) {
-        return ResourceBundle.getBundle("org.continuum.document.dossier", Locale.forLanguageTag(
-                caller.getLanguage()), ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+    /** The document's own words in {@code language} (one of the interface's; any other reads English). */
+    private static ResourceBundle words(String language) {
+        return Bundles.load("org.continuum.document.dossier", language);
     }
 
 }

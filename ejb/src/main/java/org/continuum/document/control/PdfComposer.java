@@ -41,6 +41,8 @@ public final class PdfComposer implements AutoCloseable {
     private final PDType0Font font;
     private final String watermark;
     private final String footer;
+    /** A document in a right-to-left language: every line right-aligned with a right-to-left base direction. */
+    private final boolean rightToLeft;
     private final Map<Integer, Boolean> printable = new HashMap<>();
     private PDPageContentStream stream;
     private float y;
@@ -54,8 +56,13 @@ public final class PdfComposer implements AutoCloseable {
     }
 
     public PdfComposer(String watermark, String footer) {
+        this(watermark, footer, false);
+    }
+
+    public PdfComposer(String watermark, String footer, boolean rightToLeft) {
         this.watermark = watermark;
         this.footer = footer;
+        this.rightToLeft = rightToLeft;
         try (InputStream in = PdfComposer.class.getResourceAsStream(FONT)) {
             if (in == null) {
                 throw new IllegalStateException("The PDF font " + FONT + " is not on the class path");
@@ -102,8 +109,8 @@ public final class PdfComposer implements AutoCloseable {
 
     private void write(String logical, float size, float indent) {
         space(size + 4);
-        String visual = visual(logical);
-        boolean rtl = isRightToLeft(logical);
+        boolean rtl = rightToLeft || isRightToLeft(logical);
+        String visual = visual(logical, rtl);
         try {
             float width = font.getStringWidth(visual) / 1000 * size;
             float x = rtl ? PDRectangle.A4.getWidth() - MARGIN - width : MARGIN + indent;
@@ -158,10 +165,13 @@ public final class PdfComposer implements AutoCloseable {
                     cs.showText(visual(printable(watermark)));
                     cs.endText();
                     cs.restoreGraphicsState();
+                    String line = visual(printable(footer + " · " + watermark + " · " + (i + 1) + " / " + total),
+                            rightToLeft);
                     cs.beginText();
                     cs.setFont(font, 7.5f);
-                    cs.newLineAtOffset(MARGIN, 28);
-                    cs.showText(visual(printable(footer + " · " + watermark + " · " + (i + 1) + " / " + total)));
+                    cs.newLineAtOffset(rightToLeft ? PDRectangle.A4.getWidth() - MARGIN - width(line, 7.5f) : MARGIN,
+                            28);
+                    cs.showText(line);
                     cs.endText();
                 }
             }
@@ -229,7 +239,12 @@ public final class PdfComposer implements AutoCloseable {
 
     /** Logical text to the order and glyph forms a PDF draws: Arabic letters shaped, runs reordered by bidi. */
     static String visual(String logical) {
-        if (!hasRightToLeft(logical)) {
+        return visual(logical, isRightToLeft(logical));
+    }
+
+    /** The same, in a paragraph whose base direction is right to left when {@code rightToLeftBase}. */
+    static String visual(String logical, boolean rightToLeftBase) {
+        if (!hasRightToLeft(logical) && !rightToLeftBase) {
             return logical;
         }
         String shaped;
@@ -239,7 +254,7 @@ public final class PdfComposer implements AutoCloseable {
         } catch (ArabicShapingException e) {
             shaped = logical;
         }
-        Bidi bidi = new Bidi(shaped, isRightToLeft(logical) ? Bidi.RTL : Bidi.LTR);
+        Bidi bidi = new Bidi(shaped, rightToLeftBase ? Bidi.RTL : Bidi.LTR);
         return bidi.writeReordered(Bidi.DO_MIRRORING);
     }
 

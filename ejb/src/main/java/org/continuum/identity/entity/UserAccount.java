@@ -201,7 +201,7 @@ public class UserAccount {
                 : java.util.Set.of(notificationsOff.split("\\|"));
     }
 
-    /** The language of this user's mails (ISO 639-1; the interface languages are en and fr). */
+    /** The language of this user's mails (ISO 639-1; the interface languages are en, fr and ar). */
     public void preferLanguage(String code) {
         if (code == null || !code.matches("[a-z]{2}")) {
             throw new IllegalArgumentException("user.language.invalid");

@@ -1,8 +1,8 @@
 package org.continuum.notification.control;
 
 import org.continuum.notification.entity.NotificationKind;
+import org.continuum.platform.control.Bundles;
 
-import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
@@ -20,9 +20,7 @@ public final class MailText {
     }
 
     public static Composed compose(NotificationKind kind, String language, String caseReference, String url) {
-        ResourceBundle words = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(
-                language == null || language.isBlank() ? "en" : language), ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle words = Bundles.load(BUNDLE, language);
         String reference = caseReference == null ? "—" : caseReference;
         String subject = String.format(words.getString("subject"), words.getString("kind." + kind.name()),
                 reference);

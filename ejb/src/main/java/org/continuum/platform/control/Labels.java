@@ -26,15 +26,14 @@ public final class Labels {
 
     private Labels(Locale locale) {
         this.locale = locale;
-        this.words = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.words = Bundles.load(BUNDLE, locale);
         this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
                 .withZone(ZoneOffset.UTC);
     }
 
     /** The labels for a reader of {@code languageTag} ("en", "fr", …). */
     public static Labels of(String languageTag) {
-        return new Labels(Locale.forLanguageTag(languageTag == null || languageTag.isBlank() ? "en" : languageTag));
+        return new Labels(Locale.forLanguageTag(Bundles.supported(languageTag)));
     }
 
     public Locale locale() {

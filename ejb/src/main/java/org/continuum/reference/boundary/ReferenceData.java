@@ -31,16 +31,16 @@ public class ReferenceData {
     public List<MeasureOption> measureTypes(boolean localOnly) {
         return measureTypes.all().stream()
                 .filter(t -> !localOnly || t.getContinuumStep() < 5)
-                .map(t -> new MeasureOption(t.getCode(), t.getContinuumStep(), t.name("en"), t.name("fr")))
+                .map(t -> new MeasureOption(t.getCode(), t.getContinuumStep(), Names.of(t)))
                 .toList();
     }
 
     public record PartnerOption(long id, String code, String name) {
     }
 
-    public record MeasureOption(String code, int step, String nameEn, String nameFr) {
+    public record MeasureOption(String code, int step, Names names) {
         public String name(String language) {
-            return "fr".equals(language) ? nameFr : nameEn;
+            return names.in(language);
         }
     }
 }

@@ -45,6 +45,13 @@ public class MeasureType {
     @Column(name = "description_fr", length = 1000)
     private String descriptionFr;
 
+    /** Arabic name and description; empty where the catalogue has none yet (the English is shown then). */
+    @Column(name = "name_ar", length = 200)
+    private String nameAr;
+
+    @Column(name = "description_ar", length = 1000)
+    private String descriptionAr;
+
     protected MeasureType() {
     }
 
@@ -52,6 +59,17 @@ public class MeasureType {
                        String descriptionEn, String descriptionFr) {
         this.code = Objects.requireNonNull(code);
         update(continuumStep, position, nameEn, nameFr, descriptionEn, descriptionFr);
+    }
+
+    /** The Arabic words of this entry (null: none yet). */
+    public void translateToArabic(String name, String description) {
+        this.nameAr = name == null || name.isBlank() ? null : name;
+        this.descriptionAr = description == null || description.isBlank() ? null : description;
+    }
+
+    /** Takes the Arabic words of the same entry read from the catalogue file. */
+    public void translateLike(MeasureType other) {
+        translateToArabic(other.nameAr, other.descriptionAr);
     }
 
     public final void update(int continuumStep, int position, String nameEn, String nameFr, String descriptionEn,
@@ -79,11 +97,13 @@ public class MeasureType {
         return position;
     }
 
+    /** The name in "en", "fr" or "ar"; English where the language has none. */
     public String name(String language) {
-        return "fr".equals(language) ? nameFr : nameEn;
+        return "fr".equals(language) ? nameFr : "ar".equals(language) && nameAr != null ? nameAr : nameEn;
     }
 
     public String description(String language) {
-        return "fr".equals(language) ? descriptionFr : descriptionEn;
+        return "fr".equals(language) ? descriptionFr
+                : "ar".equals(language) && descriptionAr != null ? descriptionAr : descriptionEn;
     }
 }

@@ -252,15 +252,21 @@ public class SeedLoader {
     int loadMeasures() {
         List<MeasureType> parsed = SeedFile.read("seeds/reference/measures.csv", resource("reference/measures.csv"),
                 List.of("code", "continuum_step", "position", "name_en", "name_fr", "description_en",
-                        "description_fr"),
-                line -> new MeasureType(line.code("code"),
-                        line.integer("continuum_step", MeasureType.FIRST_STEP, MeasureType.LAST_STEP),
-                        line.integer("position", 1, 10_000), line.required("name_en"), line.required("name_fr"),
-                        line.optional("description_en"), line.optional("description_fr")));
+                        "description_fr", "name_ar", "description_ar"),
+                line -> {
+                    MeasureType type = new MeasureType(line.code("code"),
+                            line.integer("continuum_step", MeasureType.FIRST_STEP, MeasureType.LAST_STEP),
+                            line.integer("position", 1, 10_000), line.required("name_en"), line.required("name_fr"),
+                            line.optional("description_en"), line.optional("description_fr"));
+                    type.translateToArabic(line.optional("name_ar"), line.optional("description_ar"));
+                    return type;
+                });
         return upsert(parsed, em.createQuery("select m from MeasureType m", MeasureType.class).getResultList(),
-                MeasureType::getCode, (current, m) -> current.update(
-                m.getContinuumStep(), m.getPosition(), m.name("en"), m.name("fr"), m.description("en"),
-                m.description("fr")));
+                MeasureType::getCode, (current, m) -> {
+                    current.update(m.getContinuumStep(), m.getPosition(), m.name("en"), m.name("fr"),
+                            m.description("en"), m.description("fr"));
+                    current.translateLike(m);
+                });
     }
 
     /** Inserts rows whose code is new and updates the others in place; rows absent from the file are kept. */

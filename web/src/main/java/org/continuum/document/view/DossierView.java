@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.platform.control.Bundles;
 import org.continuum.platform.view.ViewActions;
 import org.continuum.document.boundary.DossierService;
 import org.continuum.platform.view.Messages;
@@ -32,15 +33,17 @@ public class DossierView implements Serializable {
     private transient DossierService.Dossier dossier;
     private String password;
     private int pages;
+    /** The document's language: the viewer's by default; for a referral, the partner's may be chosen instead. */
+    private String language;
 
     public void generate() {
         boolean made;
         if (grantId != null && !grantId.isBlank()) {
-            made = ViewActions.load("case.notAvailable", grantId, id -> dossier = dossiers.grantRecord(id));
+            made = ViewActions.load("case.notAvailable", grantId, id -> dossier = dossiers.grantRecord(id, getLanguage()));
         } else if (referralId != null && !referralId.isBlank()) {
-            made = ViewActions.load("case.notAvailable", referralId, id -> dossier = dossiers.referralDossier(id));
+            made = ViewActions.load("case.notAvailable", referralId, id -> dossier = dossiers.referralDossier(id, getLanguage()));
         } else {
-            made = ViewActions.load("case.notAvailable", caseId, id -> dossier = dossiers.caseDossier(id));
+            made = ViewActions.load("case.notAvailable", caseId, id -> dossier = dossiers.caseDossier(id, getLanguage()));
         }
         if (!made) {
             dossier = null;
@@ -102,6 +105,21 @@ public class DossierView implements Serializable {
 
     public int getPages() {
         return pages;
+    }
+
+    public String getLanguage() {
+        if (language == null) {
+            language = Bundles.supported(FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage());
+        }
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = Bundles.supported(language);
+    }
+
+    public java.util.List<String> getLanguages() {
+        return Bundles.LANGUAGES;
     }
 
     public String getFileName() {

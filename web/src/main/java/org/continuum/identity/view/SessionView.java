@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.continuum.identity.boundary.AuthenticationService;
+import org.continuum.platform.control.Bundles;
 import org.continuum.platform.control.Roles;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.Locale;
 public class SessionView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+    static final List<Locale> SUPPORTED = Bundles.LANGUAGES.stream().map(Locale::forLanguageTag).toList();
 
     @Inject
     AuthenticationService authentication;
@@ -39,6 +40,11 @@ public class SessionView implements Serializable {
 
     public String getLanguage() {
         return getLocale().getLanguage();
+    }
+
+    /** The page's direction, for the html element's dir attribute. */
+    public String getDirection() {
+        return Bundles.isRightToLeft(getLanguage()) ? "rtl" : "ltr";
     }
 
     public void setLanguage(String language) {

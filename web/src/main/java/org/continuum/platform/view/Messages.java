@@ -2,6 +2,7 @@ package org.continuum.platform.view;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import org.continuum.platform.control.Bundles;
 
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -16,7 +17,7 @@ public final class Messages {
 
     public static String text(String key) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+        ResourceBundle bundle = Bundles.load(BUNDLE, faces.getViewRoot().getLocale());
         try {
             return bundle.getString(key);
         } catch (MissingResourceException e) {

@@ -38,7 +38,7 @@ public final class RiskTrend implements Serializable {
     }
 
     public RiskTrend(List<AssessmentView> history, List<MeasureRow> plan,
-              boolean french, Instant now) {
+              String language, Instant now) {
         if (history.isEmpty()) {
             return;
         }
@@ -52,7 +52,7 @@ public final class RiskTrend implements Serializable {
         }
         for (MeasureRow m : plan) {
             if (m.status().isTried() && !m.updatedAt().isBefore(from)) {
-                marks.add(new Mark(x(m.updatedAt(), from, span), french ? m.nameFr() : m.nameEn()));
+                marks.add(new Mark(x(m.updatedAt(), from, span), m.name(language)));
             }
         }
     }

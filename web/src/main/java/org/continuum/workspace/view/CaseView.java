@@ -55,8 +55,8 @@ public class CaseView implements Serializable {
             diagramDefinition = details.processDefinitionId();
             grants = grantService.ofCase(caseFileId);
             riskHistory = protection.riskHistory(caseFileId);
-            riskTrend = new RiskTrend(riskHistory, plan, "fr".equals(
-                    jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage()),
+            riskTrend = new RiskTrend(riskHistory, plan,
+                    jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage(),
                     Instant.now());
         })) {
             details = null;

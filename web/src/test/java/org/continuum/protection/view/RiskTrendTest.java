@@ -6,6 +6,7 @@ import org.continuum.protection.boundary.AssessmentView;
 import org.continuum.protection.boundary.ProtectionService;
 import org.continuum.protection.entity.MeasureStatus;
 import org.continuum.protection.entity.RiskAssessment;
+import org.continuum.reference.boundary.Names;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,7 +26,7 @@ class RiskTrendTest {
     }
 
     static MeasureRow measure(MeasureStatus status, Instant updated) {
-        return new MeasureRow(1, "safety-plan", 1, "Safety plan", "Plan de sécurité", status,
+        return new MeasureRow(1, "safety-plan", 1, new Names("Safety plan", "Plan de sécurité", "خطة السلامة"), status,
                 "sofia", null, updated, null);
     }
 
@@ -36,7 +37,7 @@ class RiskTrendTest {
                 assessment(T0.plusSeconds(86_400 * 20L), null, RiskLevel.LOW)),
                 List.of(measure(MeasureStatus.DONE, T0.plusSeconds(86_400 * 5L)),
                         measure(MeasureStatus.PLANNED, T0.plusSeconds(86_400 * 6L))),
-                true, T0.plusSeconds(86_400 * 20L));
+                "fr", T0.plusSeconds(86_400 * 20L));
         assertThat(trend.getDots()).extracting(RiskTrend.Dot::x).containsExactly("0.0", "320.0", "640.0");
         // 180 px for 25 points: 20 -> 36 px from the top, 5 -> 144, LOW without a score -> the middle of its band.
         assertThat(trend.getDots()).extracting(RiskTrend.Dot::y).containsExactly("36.0", "144.0", "162.0");
@@ -49,7 +50,7 @@ class RiskTrendTest {
 
     @Test
     void eachLevelHasItsBandLabelledInTheMiddle() {
-        RiskTrend trend = new RiskTrend(List.of(assessment(T0, "3.00", RiskLevel.LOW)), List.of(), false, T0);
+        RiskTrend trend = new RiskTrend(List.of(assessment(T0, "3.00", RiskLevel.LOW)), List.of(), "en", T0);
         assertThat(trend.getGuides()).extracting(RiskTrend.Guide::label)
                 .containsExactly("LOW", "MEDIUM", "HIGH", "CRITICAL");
         assertThat(trend.getGuides()).extracting(RiskTrend.Guide::y).containsExactly("180.0", "144.0", "108.0", "64.8");
@@ -59,6 +60,6 @@ class RiskTrendTest {
 
     @Test
     void noAssessmentNoChart() {
-        assertThat(new RiskTrend(List.of(), List.of(), false, T0).isNothingToShow()).isTrue();
+        assertThat(new RiskTrend(List.of(), List.of(), "en", T0).isNothingToShow()).isTrue();
     }
 }
