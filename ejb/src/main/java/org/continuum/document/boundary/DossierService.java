@@ -159,13 +159,13 @@ public class DossierService {
             pdf.heading(words.getString("section.grants"));
             for (EmergencyGrant g : grants.ofCase(caseFileId)) {
                 pdf.item(g.getReference() + " · " + labels.of("grantCategory", g.getCategory()) + " · "
-                        + g.getAmount().toPlainString() + " " + g.getCurrency() + " · "
+                        + labels.money(g.getAmount(), g.getCurrency()) + " · "
                         + labels.of("grantStatus", g.getStatus()));
             }
             pdf.heading(words.getString("section.timeline"));
             for (CaseEvent e : timeline.of(caseFileId)) {
                 pdf.item(labels.when(e.getOccurredAt()) + " · " + e.getActor() + " · " + labels.of("event", e.getKind())
-                        + (e.getSummary() == null ? "" : " · " + e.getSummary())
+                        + (e.getSummary() == null ? "" : " · " + labels.summary(e.getSummary()))
                         + (e.getNote() == null ? "" : " · " + e.getNote()));
             }
             PdfComposer.Protected file = pdf.finish();
@@ -235,25 +235,26 @@ public class DossierService {
             pdf.field(words.getString("field.reference"), c.getReference());
             pdf.field(words.getString("field.fund"), g.getFund().getName() + " (" + g.getFund().getCode() + ")");
             pdf.field(words.getString("field.category"), labels.of("grantCategory", g.getCategory()));
-            pdf.field(words.getString("field.requested"), g.getAmount().toPlainString() + " " + g.getCurrency());
+            pdf.field(words.getString("field.requested"), labels.money(g.getAmount(), g.getCurrency()));
             pdf.field(words.getString("field.recommendedBy"), g.getRecommendedBy() + " · "
                     + labels.when(g.getRecommendedAt()));
             pdf.field(words.getString("field.status"), labels.of("grantStatus", g.getStatus()));
             pdf.field(words.getString("field.approved"), g.getApprovedAmount() == null ? null
-                    : g.getApprovedAmount().toPlainString() + " " + g.getCurrency()
-                    + (g.getApprovedInFundCurrency() == null ? "" : " = " + g.getApprovedInFundCurrency()
-                    .toPlainString() + " " + g.getFund().getCurrency()));
+                    : labels.money(g.getApprovedAmount(), g.getCurrency())
+                    + (g.getApprovedInFundCurrency() == null ? "" : " = "
+                    + labels.money(g.getApprovedInFundCurrency(), g.getFund().getCurrency())));
             pdf.heading(words.getString("section.decisions"));
             for (var d : g.getDecisions()) {
                 pdf.item(labels.when(d.getDecidedAt()) + " · " + d.getDecidedBy() + " · "
                         + labels.of("decisionKind", d.getKind())
-                        + (d.getAmount() == null ? "" : " · " + d.getAmount().toPlainString())
+                        + (d.getAmount() == null ? "" : " · " + labels.money(d.getAmount(), null))
                         + (d.getReason() == null ? "" : " · " + d.getReason()));
             }
             pdf.heading(words.getString("section.payments"));
             for (var p : g.getDisbursements()) {
-                pdf.item("#" + p.getTranche() + " · " + p.getAmount().toPlainString() + " " + g.getFund().getCurrency()
-                        + " · " + labels.of("disbursementMethod", p.getMethod()) + " · " + p.getPaidOn() + " · "
+                pdf.item("#" + p.getTranche() + " · " + labels.money(p.getAmount(), g.getFund().getCurrency())
+                        + " · " + labels.of("disbursementMethod", p.getMethod()) + " · " + labels.day(p.getPaidOn())
+                        + " · "
                         + p.getRecordedBy()
                         + (coordinator && p.getPaymentReference() != null ? " · " + p.getPaymentReference() : ""));
             }

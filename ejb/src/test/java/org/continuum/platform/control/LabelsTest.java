@@ -75,6 +75,15 @@ class LabelsTest {
         Instant moment = Instant.parse("2026-03-05T14:30:00Z");
         assertThat(en.when(moment)).contains("Mar 5, 2026").endsWith("UTC");
         assertThat(fr.when(moment)).contains("5 mars 2026").endsWith("UTC");
+        assertThat(Labels.of("ar").when(moment)).as("Arabic, Western digits").contains("2026").endsWith("UTC");
+        assertThat(en.summary("channel=PARTNER_REFERRAL urgency=HIGH duplicate=NEW destination=DE verified=true"))
+                .isEqualTo("Channel: Partner referral · Urgency: High · duplicate=NEW · Destination country: Germany"
+                        + " · Identity and story verified?: Yes");
+        assertThat(Labels.of("ar").summary("urgency=HIGH")).isEqualTo("الاستعجال: مرتفع");
+        assertThat(en.money(new java.math.BigDecimal("1200.5"), "EUR")).isEqualTo("1,200.50 EUR");
+        assertThat(fr.money(new java.math.BigDecimal("1200.5"), "EUR")).matches("1[\\s\\u00a0\\u202f]200,50 EUR");
+        assertThat(Labels.of("ar").money(new java.math.BigDecimal("1200.5"), "USD")).isEqualTo("1,200.50 USD")
+                .doesNotContain("١");
         assertThat(en.of("phase", "NOT_A_PHASE")).as("an unknown code is printed as it is").isEqualTo("NOT_A_PHASE");
         assertThat(en.country("XK")).isNotBlank();
     }

@@ -3,28 +3,37 @@ package org.continuum.platform.view;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import jakarta.faces.context.FacesContext;
+import org.continuum.platform.control.Labels;
 
-/** Times as staff in several time zones read them unambiguously: ISO-like, in UTC, labelled. */
+import java.time.Instant;
+
+/**
+ * Times and amounts in the viewer's language, from the same {@link Labels} as the documents: dates by the JDK's CLDR
+ * data, always in UTC and labelled so (staff work across time zones), amounts with two decimals and the currency code.
+ */
 @Named
 @ApplicationScoped
 public class Formats {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
-    public String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant);
+    private static Labels labels() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return Labels.of(faces == null || faces.getViewRoot() == null ? "en"
+                : faces.getViewRoot().getLocale().getLanguage());
     }
 
-    /** An amount with its currency, e.g. {@code 1,200.00 EUR}; the same digits in every language. */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : labels().when(instant);
+    }
+
+    /** An amount with its currency, e.g. {@code 1,200.00 EUR}, « 1 200,00 EUR ». */
     public String money(java.math.BigDecimal amount, String currency) {
-        if (amount == null) {
-            return "—";
-        }
-        return String.format(java.util.Locale.ROOT, "%,.2f %s", amount, currency == null ? "" : currency);
+        return amount == null ? "—" : labels().money(amount, currency);
+    }
+
+    /** A timeline summary in the viewer's words ("Urgency: High" for {@code urgency=HIGH}). */
+    public String summary(String summary) {
+        return summary == null ? "" : labels().summary(summary);
     }
 
     /** A list as "a, b, c" (codes and names shown as they are). */

@@ -1,0 +1,153 @@
+package org.continuum.it.browser;
+
+import org.continuum.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.continuum.it.browser.Steps.step;
+
+/**
+ * A2, first part: a caseworker who uses no mouse logs in, registers an intake and completes its triage with the
+ * keyboard alone (Tab, typing, Space, the arrows, Enter): the skip link comes first, every control is reached by Tab,
+ * shows its focus, and no menu keeps the focus.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class KeyboardJourneyBrowserIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.asBuilt();
+    }
+
+    @Test
+    void intakeAndTriageWithTheKeyboardAlone() throws Exception {
+        String pseudonym = "Keys-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        try (Browser browser = new Browser()) {
+            Keyboard keys = new Keyboard(browser);
+            step(browser, "keyboard-login", () -> {
+                browser.open("login.xhtml");
+                browser.visible(By.id("login:username"));
+                keys.tabTo("login:username");
+                keys.type("amira.caseworker");
+                keys.tabTo("login:password");
+                keys.type("Demo-Caseworker-1", Keys.ENTER);
+                browser.visible(By.id("code:value"));
+                keys.tabTo("code:value");
+                keys.type(LoginPage.freshCode("amira.caseworker"), Keys.ENTER);
+                browser.urlContains("/app/");
+                return null;
+            });
+            String reference = step(browser, "keyboard-intake", () -> {
+                browser.visible(By.tagName("main"));
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "document.activeElement && document.activeElement.blur(); window.focus();");
+                browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+                assertThat(keys.focused().getAttribute("class")).as("the first Tab reaches the skip link")
+                        .contains("skip-link");
+                keys.assertFocusVisible("skip link");
+                keys.tabTo("navIntake");
+                keys.press(Keys.ENTER);
+                browser.urlContains("/app/intake.xhtml");
+                browser.visible(By.id("intake:pseudonym"));
+
+                keys.tabTo("intake:pseudonym");
+                keys.type(pseudonym);
+                keys.tabTo("intake:legalName");
+                keys.type("Rami Haddad");
+                keys.tabTo("intake:location");
+                keys.type("Area known to the caseworker");
+                keys.tabTo("intake:situation");
+                keys.type("Still");
+                browser.textPresent(By.id("intake:situation_label"), "Still in the country of danger");
+                keys.tabTo("intake:country");
+                keys.type("Leban");
+                browser.textPresent(By.id("intake:country_label"), "Lebanon");
+                keys.tabTo("intake:languages");
+                keys.press(Keys.ARROW_DOWN);
+                keys.awaitFocusIn("intake:languages_panel");
+                tickByKeyboard(browser, keys, "Arabic");
+                tickByKeyboard(browser, keys, "English");
+                keys.press(Keys.ESCAPE);
+                browser.textPresent(By.id("intake:languages"), "Arabic");
+                keys.tabTo("intake:requestType");
+                keys.type("Reloc");
+                browser.textPresent(By.id("intake:requestType_label"), "Relocation");
+                keys.tabTo("intake:channel");
+                keys.type("Phone");
+                browser.textPresent(By.id("intake:channel_label"), "Phone");
+                keys.tabTo("intake:consent");
+                keys.press(Keys.SPACE);
+                keys.tabTo("intake:register");
+                keys.press(Keys.ENTER);
+                browser.urlContains("/app/case.xhtml");
+                browser.textPresent(By.id("messages"), "opened");
+                browser.screenshot("keyboard-intake-registered");
+                return browser.visible(By.id("caseReference")).getText();
+            });
+            step(browser, "keyboard-triage", () -> {
+                keys.tabTo("navTasks");
+                keys.press(Keys.ENTER);
+                browser.urlContains("/app/tasks.xhtml");
+                String open = openLinkOf(browser, reference);
+                keys.tabTo(open);
+                keys.press(Keys.ENTER);
+                browser.urlContains("/app/tasks/triage.xhtml");
+                browser.visible(By.id("task:eligible"));
+                keys.tabTo("task:eligible");
+                keys.press(Keys.SPACE);
+                keys.tabTo("task:mentor");
+                keys.type("Sofia");
+                browser.textPresent(By.id("task:mentor_label"), "Sofia");
+                keys.tabTo("task:note");
+                keys.type("Verified by phone; keyboard only.");
+                keys.tabTo("task:complete");
+                keys.press(Keys.ENTER);
+                browser.textPresent(By.id("messages"), "completed");
+                browser.screenshot("keyboard-triage-completed");
+                return null;
+            });
+        }
+    }
+
+    /** In an open checkbox menu: the arrows move through the items, Space ticks the one named so ("Arabic (ar)"). */
+    private static void tickByKeyboard(Browser browser, Keyboard keys, String label) {
+        for (int presses = 0; presses < 40; presses++) {
+            List<WebElement> items = keys.focused().findElements(By.xpath("ancestor::li[1]"));
+            WebElement item = items.isEmpty() ? null : items.get(0);
+            if (item != null && item.getText().trim().startsWith(label + " (")) {
+                keys.press(Keys.SPACE);
+                assertThat(item.findElement(By.cssSelector(".ui-chkbox-box")).getAttribute("class"))
+                        .contains("ui-state-active");
+                keys.press(Keys.HOME);
+                return;
+            }
+            keys.press(Keys.ARROW_DOWN);
+        }
+        throw new AssertionError("no item " + label + " in the menu");
+    }
+
+    /** The id of the task list's "Open" link in the triage row of this case (reading the page, as a screen reader does). */
+    private static String openLinkOf(Browser browser, String reference) {
+        browser.visible(By.id("inbox:tasks"));
+        for (WebElement row : browser.driver().findElements(By.cssSelector("[id='inbox:tasks_data'] > tr"))) {
+            List<WebElement> link = row.findElements(By.cssSelector("a.task-open"));
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            if (!link.isEmpty() && cells.size() > 1 && cells.get(0).getText().trim().equals(reference)
+                    && cells.get(1).getText().contains("Triage")) {
+                return link.get(0).getAttribute("id");
+            }
+        }
+        throw new AssertionError("no triage task for " + reference + " in the inbox");
+    }
+}
