@@ -70,7 +70,10 @@ class NotificationTest {
         MailText.Composed fr = MailText.compose(NotificationKind.APPROVAL_NEEDED, "fr", "CF-2026-000042", "u");
         assertThat(fr.subject()).isEqualTo("[Continuum] une approbation est nécessaire : CF-2026-000042");
         MailText.Composed ar = MailText.compose(NotificationKind.TASK_ASSIGNED, "ar", null, "u");
-        assertThat(ar.subject()).as("no Arabic text yet: English").contains("a task was assigned to you", "—");
+        assertThat(ar.subject()).isEqualTo("[Continuum] أُسندت إليك مهمة: —");
+        MailText.Composed sw = MailText.compose(NotificationKind.TASK_ASSIGNED, "sw", null, "u");
+        assertThat(sw.subject()).as("a language without mails of its own: English").contains(
+                "a task was assigned to you", "—");
         for (NotificationKind kind : NotificationKind.values()) {
             assertThat(MailText.compose(kind, "fr", "CF-2026-000001", "u").subject()).doesNotContain("kind.");
         }
