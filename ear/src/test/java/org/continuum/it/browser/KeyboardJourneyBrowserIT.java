@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.continuum.it.browser.Steps.step;
 
 /**
- * A2, first part: a caseworker who uses no mouse logs in, registers an intake and completes its triage with the
- * keyboard alone (Tab, typing, Space, the arrows, Enter): the skip link comes first, every control is reached by Tab,
- * shows its focus, and no menu keeps the focus.
+ * A2, the first journey: a caseworker who uses no mouse logs in, registers an intake, triages and verifies it; the
+ * mentor assesses the risk and plans the first measures; all with the keyboard alone (Tab, typing, Space, the arrows,
+ * Enter). The skip link comes first, every control is reached by Tab and shows its focus, and no menu keeps the focus.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -31,21 +31,13 @@ class KeyboardJourneyBrowserIT {
     }
 
     @Test
-    void intakeAndTriageWithTheKeyboardAlone() throws Exception {
+    void intakeTriageVerificationAssessmentAndPlanWithTheKeyboardAlone() throws Exception {
         String pseudonym = "Keys-" + Long.toString(System.nanoTime() % 1_000_000, 36);
         try (Browser browser = new Browser()) {
             Keyboard keys = new Keyboard(browser);
             step(browser, "keyboard-login", () -> {
                 browser.open("login.xhtml");
-                browser.visible(By.id("login:username"));
-                keys.tabTo("login:username");
-                keys.type("amira.caseworker");
-                keys.tabTo("login:password");
-                keys.type("Demo-Caseworker-1", Keys.ENTER);
-                browser.visible(By.id("code:value"));
-                keys.tabTo("code:value");
-                keys.type(LoginPage.freshCode("amira.caseworker"), Keys.ENTER);
-                browser.urlContains("/app/");
+                logIn(browser, keys, "amira.caseworker", "Demo-Caseworker-1");
                 return null;
             });
             String reference = step(browser, "keyboard-intake", () -> {
@@ -99,7 +91,7 @@ class KeyboardJourneyBrowserIT {
                 keys.tabTo("navTasks");
                 keys.press(Keys.ENTER);
                 browser.urlContains("/app/tasks.xhtml");
-                String open = openLinkOf(browser, reference);
+                String open = openLinkOf(browser, reference, "Triage");
                 keys.tabTo(open);
                 keys.press(Keys.ENTER);
                 browser.urlContains("/app/tasks/triage.xhtml");
@@ -115,17 +107,96 @@ class KeyboardJourneyBrowserIT {
                 keys.press(Keys.ENTER);
                 browser.textPresent(By.id("messages"), "completed");
                 browser.screenshot("keyboard-triage-completed");
+
+                keys.tabTo(openLinkOf(browser, reference, "Verification and consent"));
+                keys.press(Keys.ENTER);
+                browser.urlContains("/app/tasks/verify.xhtml");
+                browser.visible(By.id("task:verified"));
+                keys.tabTo("task:verified");
+                keys.press(Keys.SPACE);
+                keys.tabTo("task:method");
+                keys.type("Attest");
+                browser.textPresent(By.id("task:method_label"), "Attestation by a partner organisation");
+                keys.tabTo("task:complete");
+                keys.press(Keys.ENTER);
+                browser.textPresent(By.id("messages"), "completed");
+                return null;
+            });
+            step(browser, "keyboard-assessment", () -> {
+                keys.tabTo("logoutForm:logout");
+                keys.press(Keys.ENTER);
+                browser.urlContains("login.xhtml");
+                logIn(browser, keys, "sofia.mentor", "Demo-Mentor-2026");
+                keys.tabTo("navTasks");
+                keys.press(Keys.ENTER);
+                browser.urlContains("/app/tasks.xhtml");
+                keys.tabTo(openLinkOf(browser, reference, "Risk assessment"));
+                keys.press(Keys.ENTER);
+                browser.urlContains("/app/tasks/assess-risk.xhtml");
+                browser.visible(By.id("task:threats:0:category"));
+                // The threat rows are plain selects: typing picks the option, as in any browser.
+                keys.tabTo("task:threats:0:category");
+                keys.type("Phys");
+                keys.tabTo("task:threats:0:actor");
+                keys.type("District police");
+                keys.tabTo("task:threats:0:description");
+                keys.type("Followed home after the march");
+                keys.tabTo("task:threats:0:likelihood");
+                keys.type("4");
+                keys.tabTo("task:threats:0:impact");
+                keys.type("4");
+                keys.tabTo("task:note");
+                keys.type("Assessed by keyboard");
+                keys.tabTo("task:complete");
+                keys.press(Keys.ENTER);
+                browser.textPresent(By.id("messages"), "completed");
+                return null;
+            });
+            step(browser, "keyboard-plan", () -> {
+                keys.tabTo(openLinkOf(browser, reference, "Protection plan"));
+                keys.press(Keys.ENTER);
+                browser.urlContains("/app/tasks/plan-measures.xhtml");
+                browser.visible(By.id("task:newMeasures"));
+                keys.tabTo("task:newMeasures");
+                keys.press(Keys.ARROW_DOWN);
+                keys.awaitFocusIn("task:newMeasures_panel");
+                tickByKeyboard(browser, keys, "Security mentoring");
+                tickByKeyboard(browser, keys, "Safety plan");
+                keys.press(Keys.ESCAPE);
+                browser.textPresent(By.id("task:newMeasures"), "Safety plan");
+                keys.tabTo("task:complete");
+                keys.press(Keys.ENTER);
+                browser.textPresent(By.id("messages"), "completed");
+                browser.screenshot("keyboard-plan-completed");
                 return null;
             });
         }
     }
 
-    /** In an open checkbox menu: the arrows move through the items, Space ticks the one named so ("Arabic (ar)"). */
+    /** The login form's two steps, by keys: username, password, Enter; then the code and Enter. */
+    private static void logIn(Browser browser, Keyboard keys, String username, String password) {
+        browser.visible(By.id("login:username"));
+        keys.tabTo("login:username");
+        keys.type(username);
+        keys.tabTo("login:password");
+        keys.type(password, Keys.ENTER);
+        browser.visible(By.id("code:value"));
+        keys.tabTo("code:value");
+        keys.type(LoginPage.freshCode(username), Keys.ENTER);
+        browser.urlContains("/app/");
+        browser.visible(By.tagName("main"));
+    }
+
+    /**
+     * In an open checkbox menu: the arrows move through the items, Space ticks the one named so ("Arabic (ar)",
+     * "1 · Safety plan").
+     */
     private static void tickByKeyboard(Browser browser, Keyboard keys, String label) {
         for (int presses = 0; presses < 40; presses++) {
             List<WebElement> items = keys.focused().findElements(By.xpath("ancestor::li[1]"));
             WebElement item = items.isEmpty() ? null : items.get(0);
-            if (item != null && item.getText().trim().startsWith(label + " (")) {
+            String text = item == null ? "" : item.getText().trim();
+            if (text.startsWith(label + " (") || text.endsWith("· " + label)) {
                 keys.press(Keys.SPACE);
                 assertThat(item.findElement(By.cssSelector(".ui-chkbox-box")).getAttribute("class"))
                         .contains("ui-state-active");
@@ -137,17 +208,17 @@ class KeyboardJourneyBrowserIT {
         throw new AssertionError("no item " + label + " in the menu");
     }
 
-    /** The id of the task list's "Open" link in the triage row of this case (reading the page, as a screen reader does). */
-    private static String openLinkOf(Browser browser, String reference) {
+    /** The id of the task list's "Open" link in this case's row of this task (reading the page, as a screen reader does). */
+    private static String openLinkOf(Browser browser, String reference, String task) {
         browser.visible(By.id("inbox:tasks"));
         for (WebElement row : browser.driver().findElements(By.cssSelector("[id='inbox:tasks_data'] > tr"))) {
             List<WebElement> link = row.findElements(By.cssSelector("a.task-open"));
             List<WebElement> cells = row.findElements(By.tagName("td"));
             if (!link.isEmpty() && cells.size() > 1 && cells.get(0).getText().trim().equals(reference)
-                    && cells.get(1).getText().contains("Triage")) {
+                    && cells.get(1).getText().trim().equals(task)) {
                 return link.get(0).getAttribute("id");
             }
         }
-        throw new AssertionError("no triage task for " + reference + " in the inbox");
+        throw new AssertionError("no task " + task + " for " + reference + " in the inbox");
     }
 }
