@@ -52,6 +52,18 @@ final class Keyboard {
                 .until(d -> isOn(id));
     }
 
+    /** Tab to the control, then type into it (a text field, or a menu that picks the option typed). */
+    void fill(String id, CharSequence... keys) {
+        tabTo(id);
+        type(keys);
+    }
+
+    /** Tab to the control, then press a key on it (Enter on a link or button, Space on a box or radio). */
+    void pressOn(String id, Keys key) {
+        tabTo(id);
+        press(key);
+    }
+
     void type(CharSequence... keys) {
         focused().sendKeys(keys);
     }

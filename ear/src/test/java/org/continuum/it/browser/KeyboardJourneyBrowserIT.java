@@ -48,124 +48,80 @@ class KeyboardJourneyBrowserIT {
                 assertThat(keys.focused().getAttribute("class")).as("the first Tab reaches the skip link")
                         .contains("skip-link");
                 keys.assertFocusVisible("skip link");
-                keys.tabTo("navIntake");
-                keys.press(Keys.ENTER);
+                keys.pressOn("navIntake", Keys.ENTER);
                 browser.urlContains("/app/intake.xhtml");
                 browser.visible(By.id("intake:pseudonym"));
 
-                keys.tabTo("intake:pseudonym");
-                keys.type(pseudonym);
-                keys.tabTo("intake:legalName");
-                keys.type("Rami Haddad");
-                keys.tabTo("intake:location");
-                keys.type("Area known to the caseworker");
-                keys.tabTo("intake:situation");
-                keys.type("Still");
+                keys.fill("intake:pseudonym", pseudonym);
+                keys.fill("intake:legalName", "Rami Haddad");
+                keys.fill("intake:location", "Area known to the caseworker");
+                keys.fill("intake:situation", "Still");
                 browser.textPresent(By.id("intake:situation_label"), "Still in the country of danger");
-                keys.tabTo("intake:country");
-                keys.type("Leban");
+                keys.fill("intake:country", "Leban");
                 browser.textPresent(By.id("intake:country_label"), "Lebanon");
-                keys.tabTo("intake:languages");
-                keys.press(Keys.ARROW_DOWN);
-                keys.awaitFocusIn("intake:languages_panel");
-                tickByKeyboard(browser, keys, "Arabic");
-                tickByKeyboard(browser, keys, "English");
-                keys.press(Keys.ESCAPE);
-                browser.textPresent(By.id("intake:languages"), "Arabic");
-                keys.tabTo("intake:requestType");
-                keys.type("Reloc");
+                tickAll(browser, keys, "intake:languages", "Arabic", "English");
+                keys.fill("intake:requestType", "Reloc");
                 browser.textPresent(By.id("intake:requestType_label"), "Relocation");
-                keys.tabTo("intake:channel");
-                keys.type("Phone");
+                keys.fill("intake:channel", "Phone");
                 browser.textPresent(By.id("intake:channel_label"), "Phone");
-                keys.tabTo("intake:consent");
-                keys.press(Keys.SPACE);
-                keys.tabTo("intake:register");
-                keys.press(Keys.ENTER);
+                keys.pressOn("intake:consent", Keys.SPACE);
+                keys.pressOn("intake:register", Keys.ENTER);
                 browser.urlContains("/app/case.xhtml");
                 browser.textPresent(By.id("messages"), "opened");
                 browser.screenshot("keyboard-intake-registered");
                 return browser.visible(By.id("caseReference")).getText();
             });
             step(browser, "keyboard-triage", () -> {
-                keys.tabTo("navTasks");
-                keys.press(Keys.ENTER);
+                keys.pressOn("navTasks", Keys.ENTER);
                 browser.urlContains("/app/tasks.xhtml");
                 String open = openLinkOf(browser, reference, "Triage");
-                keys.tabTo(open);
-                keys.press(Keys.ENTER);
+                keys.pressOn(open, Keys.ENTER);
                 browser.urlContains("/app/tasks/triage.xhtml");
                 browser.visible(By.id("task:eligible"));
-                keys.tabTo("task:eligible");
-                keys.press(Keys.SPACE);
-                keys.tabTo("task:mentor");
-                keys.type("Sofia");
+                keys.pressOn("task:eligible", Keys.SPACE);
+                keys.fill("task:mentor", "Sofia");
                 browser.textPresent(By.id("task:mentor_label"), "Sofia");
-                keys.tabTo("task:note");
-                keys.type("Verified by phone; keyboard only.");
-                keys.tabTo("task:complete");
-                keys.press(Keys.ENTER);
+                keys.fill("task:note", "Verified by phone; keyboard only.");
+                keys.pressOn("task:complete", Keys.ENTER);
                 browser.textPresent(By.id("messages"), "completed");
                 browser.screenshot("keyboard-triage-completed");
 
-                keys.tabTo(openLinkOf(browser, reference, "Verification and consent"));
-                keys.press(Keys.ENTER);
+                keys.pressOn(openLinkOf(browser, reference, "Verification and consent"), Keys.ENTER);
                 browser.urlContains("/app/tasks/verify.xhtml");
                 browser.visible(By.id("task:verified"));
-                keys.tabTo("task:verified");
-                keys.press(Keys.SPACE);
-                keys.tabTo("task:method");
-                keys.type("Attest");
+                keys.pressOn("task:verified", Keys.SPACE);
+                keys.fill("task:method", "Attest");
                 browser.textPresent(By.id("task:method_label"), "Attestation by a partner organisation");
-                keys.tabTo("task:complete");
-                keys.press(Keys.ENTER);
+                keys.pressOn("task:complete", Keys.ENTER);
                 browser.textPresent(By.id("messages"), "completed");
                 return null;
             });
             step(browser, "keyboard-assessment", () -> {
-                keys.tabTo("logoutForm:logout");
-                keys.press(Keys.ENTER);
+                keys.pressOn("logoutForm:logout", Keys.ENTER);
                 browser.urlContains("login.xhtml");
                 logIn(browser, keys, "sofia.mentor", "Demo-Mentor-2026");
-                keys.tabTo("navTasks");
-                keys.press(Keys.ENTER);
+                keys.pressOn("navTasks", Keys.ENTER);
                 browser.urlContains("/app/tasks.xhtml");
-                keys.tabTo(openLinkOf(browser, reference, "Risk assessment"));
-                keys.press(Keys.ENTER);
+                keys.pressOn(openLinkOf(browser, reference, "Risk assessment"), Keys.ENTER);
                 browser.urlContains("/app/tasks/assess-risk.xhtml");
                 browser.visible(By.id("task:threats:0:category"));
                 // The threat rows are plain selects: typing picks the option, as in any browser.
-                keys.tabTo("task:threats:0:category");
-                keys.type("Phys");
-                keys.tabTo("task:threats:0:actor");
-                keys.type("District police");
-                keys.tabTo("task:threats:0:description");
-                keys.type("Followed home after the march");
-                keys.tabTo("task:threats:0:likelihood");
-                keys.type("4");
-                keys.tabTo("task:threats:0:impact");
-                keys.type("4");
-                keys.tabTo("task:note");
-                keys.type("Assessed by keyboard");
-                keys.tabTo("task:complete");
-                keys.press(Keys.ENTER);
+                keys.fill("task:threats:0:category", "Phys");
+                keys.fill("task:threats:0:actor", "District police");
+                keys.fill("task:threats:0:description", "Followed home after the march");
+                keys.fill("task:threats:0:likelihood", "4");
+                keys.fill("task:threats:0:impact", "4");
+                keys.fill("task:note", "Assessed by keyboard");
+                keys.pressOn("task:complete", Keys.ENTER);
                 browser.textPresent(By.id("messages"), "completed");
                 return null;
             });
             step(browser, "keyboard-plan", () -> {
-                keys.tabTo(openLinkOf(browser, reference, "Protection plan"));
-                keys.press(Keys.ENTER);
+                keys.pressOn(openLinkOf(browser, reference, "Protection plan"), Keys.ENTER);
                 browser.urlContains("/app/tasks/plan-measures.xhtml");
                 browser.visible(By.id("task:newMeasures"));
-                keys.tabTo("task:newMeasures");
-                keys.press(Keys.ARROW_DOWN);
-                keys.awaitFocusIn("task:newMeasures_panel");
-                tickByKeyboard(browser, keys, "Security mentoring");
-                tickByKeyboard(browser, keys, "Safety plan");
-                keys.press(Keys.ESCAPE);
-                browser.textPresent(By.id("task:newMeasures"), "Safety plan");
-                keys.tabTo("task:complete");
-                keys.press(Keys.ENTER);
+                tickAll(browser, keys, "task:newMeasures", "Security mentoring", "Safety plan");
+                keys.pressOn("task:complete", Keys.ENTER);
                 browser.textPresent(By.id("messages"), "completed");
                 browser.screenshot("keyboard-plan-completed");
                 return null;
@@ -176,22 +132,32 @@ class KeyboardJourneyBrowserIT {
     /** The login form's two steps, by keys: username, password, Enter; then the code and Enter. */
     private static void logIn(Browser browser, Keyboard keys, String username, String password) {
         browser.visible(By.id("login:username"));
-        keys.tabTo("login:username");
-        keys.type(username);
-        keys.tabTo("login:password");
-        keys.type(password, Keys.ENTER);
+        keys.fill("login:username", username);
+        keys.fill("login:password", password, Keys.ENTER);
         browser.visible(By.id("code:value"));
-        keys.tabTo("code:value");
-        keys.type(LoginPage.freshCode(username), Keys.ENTER);
+        keys.fill("code:value", LoginPage.freshCode(username), Keys.ENTER);
         browser.urlContains("/app/");
         browser.visible(By.tagName("main"));
+    }
+
+    /** A checkbox menu by keys: Down opens it, the arrows and Space tick these items, Escape closes it. */
+    private static void tickAll(Browser browser, Keyboard keys, String menu, String... labels) {
+        keys.pressOn(menu, Keys.ARROW_DOWN);
+        keys.awaitFocusIn(menu + "_panel");
+        for (String label : labels) {
+            tick(keys, label);
+        }
+        keys.press(Keys.ESCAPE);
+        for (String label : labels) {
+            browser.textPresent(By.id(menu), label);
+        }
     }
 
     /**
      * In an open checkbox menu: the arrows move through the items, Space ticks the one named so ("Arabic (ar)",
      * "1 · Safety plan").
      */
-    private static void tickByKeyboard(Browser browser, Keyboard keys, String label) {
+    private static void tick(Keyboard keys, String label) {
         for (int presses = 0; presses < 40; presses++) {
             List<WebElement> items = keys.focused().findElements(By.xpath("ancestor::li[1]"));
             WebElement item = items.isEmpty() ? null : items.get(0);
