@@ -81,10 +81,15 @@ class AuditorExportIT {
     }
 
     private String csv(AuditorExport.Dataset dataset) throws Exception {
+        return csv(dataset, null);
+    }
+
+    /** An export of the last two days, in this language's words, or as codes (null). */
+    private String csv(AuditorExport.Dataset dataset, String language) throws Exception {
         stepUp();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        As.run(NADIA, Roles.AUDITOR, () -> exports.csv(dataset, today.minusDays(1), today, out));
+        As.run(NADIA, Roles.AUDITOR, () -> exports.csv(dataset, today.minusDays(1), today, language, out));
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -146,7 +151,7 @@ class AuditorExportIT {
         assertThat(rows).extracting(r -> r.get("created")).allMatch(c -> c.matches("\\d{4}(-\\d{2})?|\\*"));
         assertThat(new Sql(dataSource).strings("select detail from audit_event where action = 'EXPORT_GENERATED'"
                 + " and actor = ? and detail like 'cases csv%' order by id desc", NADIA)).first().asString()
-                .as("the export's audit row says how it was generalised").matches("cases csv rows=\\d+ k=5 level=\\w+ hidden=\\d+");
+                .as("the export's audit row says how it was generalised").matches("cases csv rows=\\d+ k=5 level=\\w+ hidden=\\d+ codes");
         Set<String> second = records(csv(AuditorExport.Dataset.CASES)).stream().map(r -> r.get("pseudonym"))
                 .collect(Collectors.toSet());
         assertThat(second).as("another export, other pseudonyms").doesNotContainAnyElementsOf(first);
@@ -161,7 +166,7 @@ class AuditorExportIT {
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         stepUp();
-        long total = As.user(NADIA, Roles.AUDITOR, () -> exports.xlsx(today, today, xlsx));
+        long total = As.user(NADIA, Roles.AUDITOR, () -> exports.xlsx(today, today, null, xlsx));
         assertThat(total).isGreaterThan(caseFiles);
         StringBuilder all = new StringBuilder();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".xlsx");
@@ -179,10 +184,49 @@ class AuditorExportIT {
         assertThat(all.toString()).contains("name=\"cases\"", "name=\"grants\"", "name=\"audit\"", "P-")
                 .doesNotContain("CANARY-EXPORT", "Ольга", "Kazan", "Vakhitovsky");
         assertThatThrownBy(() -> As.user("amira.caseworker", Roles.CASEWORKER, () -> exports.csv(
-                AuditorExport.Dataset.CASES, null, null, new ByteArrayOutputStream())))
+                AuditorExport.Dataset.CASES, null, null, null, new ByteArrayOutputStream())))
                 .isInstanceOf(EJBAccessException.class);
         assertThat(new Sql(dataSource).count("select count(*) from audit_event where actor = ?"
                 + " and action = 'EXPORT_GENERATED'", NADIA)).isGreaterThanOrEqualTo(5);
+    }
+
+    /**
+     * Issue 20: an export for people reads as the interface does, in the reader's language (column names, phases,
+     * countries, grant statuses), with a byte order mark so that a spreadsheet reads it as UTF-8; the codes stay
+     * available for analysis tools; pseudonyms, amounts and periods are the same in both.
+     */
+    @Test
+    void exportsSpeakTheReadersWordsOrTheCodes() throws Exception {
+        As.user("amira.caseworker", Roles.CASEWORKER, () -> intake.register(new org.continuum.casefile.control
+                .IntakeRequest("Words-" + System.nanoTime() % 100_000, "Rami " + System.nanoTime(), null, null,
+                Situation.IN_COUNTRY_OF_DANGER, "LB", List.of("ar"), RequestType.RELOCATION, Urgency.HIGH,
+                Channel.PHONE, true)));
+        String codes = csv(AuditorExport.Dataset.CASES, null);
+        String english = csv(AuditorExport.Dataset.CASES, "en");
+        String arabic = csv(AuditorExport.Dataset.CASES, "ar");
+        String frenchGrants = csv(AuditorExport.Dataset.GRANTS, "fr");
+
+        assertThat(codes).as("codes: no byte order mark, the column names and values as stored")
+                .startsWith("pseudonym,team,country,situation,request_type,urgency,channel,phase,risk_level,created,");
+        assertThat(records(codes)).extracting(r -> r.get("request_type")).contains("RELOCATION");
+
+        assertThat(english).startsWith("\uFEFFPseudonym,Team,Country,Situation,Request type,Urgency,Channel,Phase,");
+        List<CSVRecord> words = records(english.substring(1));
+        assertThat(words).hasSameSizeAs(records(codes));
+        assertThat(words).extracting(r -> r.get("Request type")).contains("Relocation")
+                .doesNotContain("RELOCATION", "EMERGENCY_AID");
+        assertThat(words).extracting(r -> r.get("Phase")).contains("Triage and verification").noneMatch(v -> v.matches("[A-Z_]{4,}"));
+        assertThat(words).extracting(r -> r.get("Urgency")).contains("High");
+        assertThat(words).extracting(r -> r.get("Country")).as("a country by its name, or hidden for k-anonymity")
+                .allMatch(c -> c.equals("*") || c.length() > 2);
+
+        assertThat(arabic).startsWith("\uFEFF").contains("الاسم المستعار", "المرحلة", "النقل")
+                .doesNotContain("RELOCATION", "INTAKE");
+        assertThat(records(frenchGrants.substring(1)).stream().map(r -> r.get("Statut")).toList())
+                .as("grant statuses in French").noneMatch(v -> v.matches("[A-Z_]{4,}"));
+        assertThat(frenchGrants).startsWith("\uFEFFPseudonyme du dossier,Aide,Fonds,Catégorie,Montant,Devise,Statut");
+        assertThat(new Sql(dataSource).strings("select detail from audit_event where action = 'EXPORT_GENERATED'"
+                + " and actor = ? order by id desc", NADIA)).first().asString().endsWith(" words");
     }
 
     @Test
@@ -193,7 +237,7 @@ class AuditorExportIT {
                 "Quiet-Harbour-Maple-55".toCharArray())));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertThatThrownBy(() -> As.run(auditor, Roles.AUDITOR, () -> exports.csv(AuditorExport.Dataset.CASES,
-                today, today, new ByteArrayOutputStream())))
+                today, today, "en", new ByteArrayOutputStream())))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("export.reauth.required"));
         assertThat(new Sql(dataSource).count("select count(*) from audit_event where actor = ?"

@@ -18,6 +18,7 @@ import org.continuum.audit.control.AuditDetails;
 import org.continuum.report.control.ExportPseudonyms;
 import org.continuum.report.control.ExportReader;
 import org.continuum.report.control.ExportSheets;
+import org.continuum.report.control.ExportWording;
 import org.continuum.report.control.KAnonymity;
 
 import java.io.OutputStream;
@@ -33,7 +34,8 @@ import java.util.function.Consumer;
 /**
  * Pseudonymised exports for auditors, streamed page by page (CSV with Commons CSV, XLSX with fastexcel): case files
  * (no name, contact, exact location or narrative), grants with every decision and payment, and the audit trail of a
- * period. Each export is audited with its row count.
+ * period. Each export is audited with its row count. Column names and values are written in the words of the
+ * interface in the reader's language, or as codes for analysis tools ({@link ExportWording}).
  */
 @Stateless
 @RolesAllowed(Roles.AUDITOR)
@@ -75,37 +77,58 @@ public class AuditorExport {
         }
     }
 
-    /** Writes one dataset as CSV; returns the number of rows. {@code from}/{@code to} bound the audit period. */
-    public long csv(Dataset dataset, LocalDate from, LocalDate to, OutputStream out) {
+    /**
+     * Writes one dataset as CSV; returns the number of rows. {@code from}/{@code to} bound the audit period;
+     * {@code language} is the reader's ("en", "fr", "ar") for words, or null for codes.
+     */
+    public long csv(Dataset dataset, LocalDate from, LocalDate to, String language, OutputStream out) {
         requireStepUp();
+        ExportWording wording = wording(language);
         ExportPseudonyms pseudonyms = new ExportPseudonyms();
         AtomicReference<KAnonymity.Plan> plan = new AtomicReference<>();
-        long rows = ExportSheets.csv(out, columns(dataset), sink -> rows(dataset, from, to, pseudonyms, plan, sink));
-        audited(dataset, "csv", rows, plan.get());
+        if (wording.inWords()) {
+            try {
+                out.write(ExportWording.BOM);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        long rows = ExportSheets.csv(out, wording.columns(columns(dataset)),
+                sink -> rows(dataset, from, to, wording, pseudonyms, plan, sink));
+        audited(dataset, "csv", wording, rows, plan.get());
         return rows;
     }
 
-    /** Writes the cases, grants and the audit period as three sheets of one XLSX workbook (one pseudonym key). */
-    public long xlsx(LocalDate from, LocalDate to, OutputStream out) {
+    /**
+     * Writes the cases, grants and the audit period as three sheets of one XLSX workbook (one pseudonym key), in the
+     * reader's words ({@code language}) or as codes (null).
+     */
+    public long xlsx(LocalDate from, LocalDate to, String language, OutputStream out) {
         requireStepUp();
+        ExportWording wording = wording(language);
         ExportPseudonyms pseudonyms = new ExportPseudonyms();
         AtomicReference<KAnonymity.Plan> plan = new AtomicReference<>();
         ExportSheets.Xlsx workbook = new ExportSheets.Xlsx(out);
         long total = 0;
         for (Dataset dataset : Dataset.values()) {
-            total += workbook.sheet(dataset.name().toLowerCase(java.util.Locale.ROOT), columns(dataset),
-                    sink -> rows(dataset, from, to, pseudonyms, plan, sink));
+            total += workbook.sheet(dataset.name().toLowerCase(java.util.Locale.ROOT),
+                    wording.columns(columns(dataset)), sink -> rows(dataset, from, to, wording, pseudonyms, plan, sink));
         }
         workbook.finish();
-        audited(null, "xlsx", total, plan.get());
+        audited(null, "xlsx", wording, total, plan.get());
         return total;
     }
 
-    private void audited(Dataset dataset, String format, long rows, KAnonymity.Plan plan) {
+    private static ExportWording wording(String language) {
+        return language == null || language.isBlank() ? ExportWording.codes() : ExportWording.words(language);
+    }
+
+    private void audited(Dataset dataset, String format, ExportWording wording, long rows, KAnonymity.Plan plan) {
         audit.record(currentCaller.username(), AuditAction.EXPORT_GENERATED, null,
                 (dataset == null ? "all" : dataset.name().toLowerCase(java.util.Locale.ROOT)) + " " + format
                         + " rows=" + rows + (plan == null ? "" : " k=" + KAnonymity.K + " level="
-                        + plan.level().name().toLowerCase(java.util.Locale.ROOT) + " hidden=" + plan.hiddenRows()));
+                        + plan.level().name().toLowerCase(java.util.Locale.ROOT) + " hidden=" + plan.hiddenRows())
+                        + (wording.inWords() ? " words" : " codes"));
     }
 
     private static List<String> columns(Dataset dataset) {
@@ -116,11 +139,11 @@ public class AuditorExport {
         };
     }
 
-    private long rows(Dataset dataset, LocalDate from, LocalDate to, ExportPseudonyms p,
+    private long rows(Dataset dataset, LocalDate from, LocalDate to, ExportWording w, ExportPseudonyms p,
                       AtomicReference<KAnonymity.Plan> plan, Consumer<List<String>> sink) {
         return switch (dataset) {
-            case CASES -> cases(p, plan, sink);
-            case GRANTS -> grants(p, sink);
+            case CASES -> cases(w, p, plan, sink);
+            case GRANTS -> grants(w, p, sink);
             case AUDIT -> auditTrail(from, to, p, sink);
         };
     }
@@ -130,7 +153,8 @@ public class AuditorExport {
      * flat but for the class counts): the first counts the quasi-identifiers, the second writes every row as the
      * k-anonymity plan lets it show them.
      */
-    private long cases(ExportPseudonyms p, AtomicReference<KAnonymity.Plan> planned, Consumer<List<String>> sink) {
+    private long cases(ExportWording w, ExportPseudonyms p, AtomicReference<KAnonymity.Plan> planned,
+                       Consumer<List<String>> sink) {
         KAnonymity counter = new KAnonymity();
         eachCase(c -> counter.count(quasi(c)));
         KAnonymity.Plan plan = counter.plan();
@@ -138,10 +162,12 @@ public class AuditorExport {
         long rows = eachCase(c -> {
             KAnonymity.Quasi q = quasi(c);
             List<String> shown = plan.show(q);
-            sink.accept(List.of(p.of(c.getId()), shown.get(0), shown.get(1), shown.get(2),
-                    c.getRequestType().name(), c.getUrgency().name(), c.getChannel().name(), c.getPhase().name(),
-                    text(c.getRiskLevel()), shown.get(4), plan.period(q, month(c.getClosedAt())),
-                    text(c.getClosureOutcome()), text(c.getRelocationScope()), shown.get(3),
+            sink.accept(List.of(p.of(c.getId()), shown.get(0), w.country(shown.get(1)),
+                    w.label("situation", shown.get(2)), w.label("requestType", c.getRequestType()),
+                    w.label("urgency", c.getUrgency()), w.label("channel", c.getChannel()),
+                    w.label("phase", c.getPhase()), w.label("risk", c.getRiskLevel()), shown.get(4),
+                    plan.period(q, month(c.getClosedAt())), w.label("outcome", c.getClosureOutcome()),
+                    w.label("scope", c.getRelocationScope()), w.country(shown.get(3)),
                     plan.period(q, month(c.getArrivedAt())), Integer.toString(c.getCheckInsDone())));
         });
         return rows;
@@ -173,7 +199,7 @@ public class AuditorExport {
         return instant == null ? null : YearMonth.from(instant.atZone(ZoneOffset.UTC));
     }
 
-    private long grants(ExportPseudonyms p, Consumer<List<String>> sink) {
+    private long grants(ExportWording w, ExportPseudonyms p, Consumer<List<String>> sink) {
         long rows = 0;
         long after = 0;
         while (true) {
@@ -181,16 +207,18 @@ public class AuditorExport {
             for (EmergencyGrant g : page) {
                 List<String> decisions = new ArrayList<>();
                 for (GrantDecision d : g.getDecisions()) {
-                    decisions.add(d.getKind() + " by " + d.getDecidedBy() + " " + day(d.getDecidedAt())
-                            + (d.getAmount() == null ? "" : " " + d.getAmount().toPlainString()));
+                    decisions.add(w.label("decisionKind", d.getKind()) + " · " + d.getDecidedBy() + " · "
+                            + day(d.getDecidedAt()) + (d.getAmount() == null ? "" : " · " + d.getAmount().toPlainString()));
                 }
                 List<String> payments = new ArrayList<>();
                 for (Disbursement d : g.getDisbursements()) {
-                    payments.add("#" + d.getTranche() + " " + d.getAmount().toPlainString() + " " + d.getMethod()
-                            + " " + d.getPaidOn() + " by " + d.getRecordedBy());
+                    payments.add("#" + d.getTranche() + " · " + d.getAmount().toPlainString() + " · "
+                            + w.label("disbursementMethod", d.getMethod()) + " · " + d.getPaidOn() + " · "
+                            + d.getRecordedBy());
                 }
                 sink.accept(List.of(p.of(g.getCaseFileId()), p.ofGrant(g.getId()), g.getFund().getCode(),
-                        g.getCategory().name(), g.getAmount().toPlainString(), g.getCurrency(), g.getStatus().name(),
+                        w.label("grantCategory", g.getCategory()), g.getAmount().toPlainString(), g.getCurrency(),
+                        w.label("grantStatus", g.getStatus()),
                         g.getRecommendedBy(), day(g.getRecommendedAt()), Integer.toString(g.getApprovalsRequired()),
                         text(g.getApprovedAmount()), text(g.getApprovedInFundCurrency()),
                         text(g.getDisbursedInFundCurrency()), Integer.toString(g.getTranches()),

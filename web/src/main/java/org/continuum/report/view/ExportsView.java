@@ -36,6 +36,9 @@ public class ExportsView implements Serializable {
     private LocalDate from = LocalDate.now(ZoneOffset.UTC).minusMonths(1);
     private LocalDate to = LocalDate.now(ZoneOffset.UTC);
 
+    /** WORDS: column names and values in the words of this page's language; CODES: as the database holds them. */
+    private String wording = "WORDS";
+
     public boolean isStepUpNeeded() {
         return exports.stepUpNeeded();
     }
@@ -54,7 +57,7 @@ public class ExportsView implements Serializable {
             return;
         }
         stream("continuum-" + dataset.toLowerCase(Locale.ROOT) + "-" + LocalDate.now(ZoneOffset.UTC) + ".csv",
-                "text/csv; charset=UTF-8", out -> exports.csv(chosen, from, to, out));
+                "text/csv; charset=UTF-8", out -> exports.csv(chosen, from, to, language(), out));
     }
 
     public void xlsx() throws IOException {
@@ -66,7 +69,21 @@ public class ExportsView implements Serializable {
             return;
         }
         stream("continuum-export-" + LocalDate.now(ZoneOffset.UTC) + ".xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out -> exports.xlsx(from, to, out));
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out -> exports.xlsx(from, to, language(), out));
+    }
+
+    /** The reader's language for an export in words, none for codes. */
+    private String language() {
+        return "CODES".equals(wording) ? null
+                : FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage();
+    }
+
+    public String getWording() {
+        return wording;
+    }
+
+    public void setWording(String wording) {
+        this.wording = "CODES".equals(wording) ? "CODES" : "WORDS";
     }
 
     private interface Writer {
