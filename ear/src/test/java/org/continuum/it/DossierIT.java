@@ -114,5 +114,13 @@ class DossierIT {
                 + " and outcome = 'DENIED'", id)).isEqualTo(2);
         assertThat(sql.count("select count(*) from audit_event where detail like ?", "%" + shared.file().password()
                 + "%")).as("the password is stored nowhere").isZero();
+
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> dossiers.partnerLanguages(referral)))
+                .as("the partner's languages a document can be written in, in the partner's order (en|es|fr|ar|ru)")
+                .containsExactly("en", "fr", "ar");
+        assertThatThrownBy(() -> As.user("ivan.caseworker", Roles.CASEWORKER,
+                () -> dossiers.partnerLanguages(referral))).isInstanceOf(CaseAccessDenied.class);
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'DOSSIER_GENERATED'"
+                + " and outcome = 'DENIED'", id)).as("that refusal audited too").isEqualTo(3);
     }
 }

@@ -23,6 +23,18 @@ final class Keyboard {
         this.browser = browser;
     }
 
+    /** The login form's two steps, by keys: username, password, Enter; then the code of the authenticator and Enter. */
+    void logIn(String username, String password) {
+        browser.open("login.xhtml");
+        browser.visible(org.openqa.selenium.By.id("login:username"));
+        fill("login:username", username);
+        fill("login:password", password, Keys.ENTER);
+        browser.visible(org.openqa.selenium.By.id("code:value"));
+        fill("code:value", LoginPage.freshCode(username), Keys.ENTER);
+        browser.urlContains("/app/");
+        browser.visible(org.openqa.selenium.By.tagName("main"));
+    }
+
     WebElement focused() {
         return browser.driver().switchTo().activeElement();
     }

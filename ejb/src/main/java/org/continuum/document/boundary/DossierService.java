@@ -175,6 +175,25 @@ public class DossierService {
         }
     }
 
+    /**
+     * The languages the partner of this referral reads that a document can be written in, in the partner's order
+     * (the dossier page offers the first one): a partner in Beirut gets its referral in Arabic without the
+     * caseworker having to remember it. Empty when the partner reads none of them. Need to know applies.
+     */
+    public java.util.List<String> partnerLanguages(long referralId) {
+        UserAccount caller = currentCaller.account();
+        Referral r = referrals.find(referralId).orElse(null);
+        if (r == null) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
+                    AuditOutcome.DENIED, "not-found referral=" + referralId);
+            throw new CaseAccessDenied();
+        }
+        guard.open(caller, r.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
+        org.continuum.reference.entity.Partner partner = partners.chosen(r.getPartnerId());
+        return partner == null ? java.util.List.of()
+                : partner.getLanguages().stream().filter(Bundles.LANGUAGES::contains).distinct().toList();
+    }
+
     /** The referral dossier: the stored package (consented fields only), the partner, the purpose, our reference. */
     public Dossier referralDossier(long referralId, String language) {
         UserAccount caller = currentCaller.account();

@@ -38,9 +38,17 @@ public final class Labels {
         this.amount.setMaximumFractionDigits(2);
     }
 
-    /** The labels for a reader of {@code languageTag} ("en", "fr", …). */
+    /** One set per language we write in: a page asks for labels many times per row, building them is not free. */
+    private static final java.util.concurrent.ConcurrentMap<String, Labels> BY_LANGUAGE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The labels for a reader of {@code languageTag} ("en", "fr", …; another reads English). Shared between threads:
+     * the bundle and the date formatters are immutable, the number format is used under its own lock.
+     */
     public static Labels of(String languageTag) {
-        return new Labels(Locale.forLanguageTag(Bundles.supported(languageTag)));
+        return BY_LANGUAGE.computeIfAbsent(Bundles.supported(languageTag),
+                language -> new Labels(Locale.forLanguageTag(language)));
     }
 
     public Locale locale() {

@@ -35,6 +35,7 @@ public class DossierView implements Serializable {
     private int pages;
     /** The document's language: the viewer's by default; for a referral, the partner's may be chosen instead. */
     private String language;
+    private java.util.List<String> partnerLanguages;
 
     public void generate() {
         boolean made;
@@ -107,11 +108,30 @@ public class DossierView implements Serializable {
         return pages;
     }
 
+    /**
+     * The document's language until the user picks one: for a referral, the first language the partner reads that
+     * we write in; otherwise (or when the partner reads none of them) the viewer's.
+     */
     public String getLanguage() {
         if (language == null) {
-            language = Bundles.supported(FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage());
+            java.util.List<String> partner = getPartnerLanguages();
+            language = partner.isEmpty()
+                    ? Bundles.supported(FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage())
+                    : partner.get(0);
         }
         return language;
+    }
+
+    /** For a referral, the languages its partner reads that a document can be written in (empty otherwise). */
+    public java.util.List<String> getPartnerLanguages() {
+        if (partnerLanguages == null) {
+            partnerLanguages = java.util.List.of();
+            if (referralId != null && !referralId.isBlank() && (grantId == null || grantId.isBlank())) {
+                ViewActions.load("case.notAvailable", referralId,
+                        id -> partnerLanguages = dossiers.partnerLanguages(id));
+            }
+        }
+        return partnerLanguages;
     }
 
     public void setLanguage(String language) {
