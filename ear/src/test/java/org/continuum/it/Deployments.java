@@ -16,6 +16,10 @@ import java.net.URISyntaxException;
  * The deployments of the integration tests: always the real EAR the build produced (same modules, same server
  * configuration), with the test classes added to its WAR for in-container tests. No hand-picked class lists that
  * could drift from what ships.
+ *
+ * <p>Every in-container test class gets the same EAR: all the classes of this package and the mail server inside
+ * its WAR, whatever class asks. So {@link KeptDeployment} deploys it once for all of them instead of once per class;
+ * the classes named by the caller only document what that test needs.
  */
 public final class Deployments {
 
@@ -29,13 +33,13 @@ public final class Deployments {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, earFile());
     }
 
-    /** The EAR with {@code testClasses} (and AssertJ) inside its WAR, which Arquillian runs them in. */
+    /** The EAR with the test classes (these and the rest of this package) and AssertJ inside its WAR. */
     public static EnterpriseArchive withTests(Class<?>... testClasses) {
-        return withTests(new File[0], "", testClasses);
+        return withMailServer(testClasses);
     }
 
     /**
-     * The same with a real mail server (GreenMail) inside the WAR, running on WildFly's own Jakarta Mail and Angus
+     * The same, with a real mail server (GreenMail) inside the WAR, running on WildFly's own Jakarta Mail and Angus
      * implementation, so a test can start, stop and read an SMTP server the application sends to.
      */
     public static EnterpriseArchive withMailServer(Class<?>... testClasses) {
@@ -51,7 +55,10 @@ public final class Deployments {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot read the WAR inside " + earFile(), e);
         }
-        war.addClasses(testClasses).addClasses(Deployments.class, As.class, Poll.class, OneSession.class);
+        war.addClasses(testClasses);
+        // Every class of this package but the client-side extension: one identical WAR for every test class.
+        war.addPackages(false, org.jboss.shrinkwrap.api.Filters.exclude(KeptDeployment.class,
+                KeptDeployment.Keeper.class), Deployments.class.getPackage());
         war.addAsLibraries(jarOf(Assertions.class));
         war.addAsLibraries(libraries);
         // The Elytron API lets a test act as a given staff member.

@@ -76,12 +76,17 @@ class NotificationOutboxIT {
 
     /** Intake by amira, then triage assigning sofia as mentor: sofia is told a case file was assigned to her. */
     private long assignedToSofia(String pseudonym, String legalName) throws Exception {
-        long id = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request(pseudonym, legalName,
+        return assigned(AMIRA, SOFIA, pseudonym, legalName);
+    }
+
+    /** Intake by this caseworker, then triage assigning this mentor of the same team: the mentor is told. */
+    private long assigned(String caseworker, String mentor, String pseudonym, String legalName) throws Exception {
+        long id = As.user(caseworker, Roles.CASEWORKER, () -> intake.register(IntakeIT.request(pseudonym, legalName,
                 Urgency.STANDARD))).caseFileId();
-        String task = As.user(AMIRA, Roles.CASEWORKER, () -> cases.view(id)).openTasks().stream()
+        String task = As.user(caseworker, Roles.CASEWORKER, () -> cases.view(id)).openTasks().stream()
                 .filter(t -> t.definitionKey().equals("Task_Triage")).findFirst().orElseThrow().id();
-        As.run(AMIRA, Roles.CASEWORKER, () -> triage.complete(task, new TriageService.TriageDecision(true,
-                Urgency.STANDARD, null, null, null, SOFIA, null)));
+        As.run(caseworker, Roles.CASEWORKER, () -> triage.complete(task, new TriageService.TriageDecision(true,
+                Urgency.STANDARD, null, null, null, mentor, null)));
         return id;
     }
 
@@ -178,8 +183,9 @@ class NotificationOutboxIT {
         Sql sql = new Sql(dataSource);
         List<Long> caseFiles = new ArrayList<>();
         long started = System.nanoTime();
+        // In the second team: its hundred verification tasks stay out of the inbox the other tests read.
         for (int i = 0; i < count; i++) {
-            caseFiles.add(assignedToSofia("R5-" + i, "Outage " + i + " " + System.nanoTime()));
+            caseFiles.add(assigned("ivan.caseworker", "nika.mentor", "R5-" + i, "Outage " + i + " " + System.nanoTime()));
         }
         double businessSeconds = (System.nanoTime() - started) / 1e9;
         String ids = caseFiles.toString().replace("[", "(").replace("]", ")");

@@ -133,10 +133,14 @@ class ProtectionContinuumIT {
 
     // --- steps ---------------------------------------------------------------------------------------------------
 
+    /**
+     * The case's open task of this kind, which this user may take (unclaimed, or theirs). Found on the case, not in
+     * the inbox: an inbox shows its 200 oldest tasks, and the tests before this one may have filled the team's.
+     */
     private WorkTask task(String user, String role, long caseFileId, String key) throws Exception {
-        return As.user(user, role, () -> inbox.myTasks()).stream()
-                .filter(t -> t.caseFileId() == caseFileId && t.definitionKey().equals(key))
-                .findFirst().orElseThrow(() -> new AssertionError(key + " not in the inbox of " + user));
+        return workflow.openTasksOf(caseFileId).stream()
+                .filter(t -> t.definitionKey().equals(key) && (t.assignee() == null || t.assignee().equals(user)))
+                .findFirst().orElseThrow(() -> new AssertionError(key + " is not open for " + user));
     }
 
     /** Intake, triage (mentor assigned), verification with consents, assessment and a first plan. */
@@ -603,11 +607,15 @@ class ProtectionContinuumIT {
         // The dashboard's overview: the oldest tasks of the same inbox, and counts over all of it.
         List<WorkTask> all = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.myTasks());
         var overview = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.overview(2));
-        assertThat(all).extracting(WorkTask::id).contains(task(AMIRA, Roles.CASEWORKER, claimed, "Task_Triage").id());
+        assertThat(overview.capped()).as("capped exactly when the list reached its 200").isEqualTo(all.size() >= 200);
+        if (!overview.capped()) {
+            // (Over the cap the inbox shows its 200 oldest, and this task is the newest.)
+            assertThat(all).extracting(WorkTask::id)
+                    .contains(task(AMIRA, Roles.CASEWORKER, claimed, "Task_Triage").id());
+        }
         assertThat(overview.oldest()).extracting(WorkTask::id)
                 .containsExactlyElementsOf(all.stream().limit(2).map(WorkTask::id).toList());
         assertThat(overview.oldest()).allSatisfy(t -> assertThat(t.caseReference()).isNotBlank());
-        assertThat(overview.capped()).isFalse();
         assertThat(overview.mineOrUnclaimed()).as("mine or unclaimed").isEqualTo(all.stream()
                 .filter(t -> t.assignee() == null || t.assignee().equals(AMIRA)).count());
         java.time.Instant now = java.time.Instant.now();
