@@ -181,29 +181,35 @@ public class DossierService {
      * caseworker having to remember it. Empty when the partner reads none of them. Need to know applies.
      */
     public java.util.List<String> partnerLanguages(long referralId) {
-        UserAccount caller = currentCaller.account();
-        Referral r = referrals.find(referralId).orElse(null);
-        if (r == null) {
-            audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
-                    AuditOutcome.DENIED, "not-found referral=" + referralId);
-            throw new CaseAccessDenied();
-        }
-        guard.open(caller, r.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
+        Referral r = referralOnOpenCase(currentCaller.account(), referralId).referral();
         org.continuum.reference.entity.Partner partner = partners.chosen(r.getPartnerId());
         return partner == null ? java.util.List.of()
                 : partner.getLanguages().stream().filter(Bundles.LANGUAGES::contains).distinct().toList();
     }
 
-    /** The referral dossier: the stored package (consented fields only), the partner, the purpose, our reference. */
-    public Dossier referralDossier(long referralId, String language) {
-        UserAccount caller = currentCaller.account();
+    /**
+     * The referral, when the caller may see its case file; otherwise (no such referral, no need to know) the refusal,
+     * audited, is all the caller learns.
+     */
+    private OpenReferral referralOnOpenCase(UserAccount caller, long referralId) {
         Referral r = referrals.find(referralId).orElse(null);
         if (r == null) {
             audit.recordIndependently(caller.getUsername(), AuditAction.DOSSIER_GENERATED, null,
                     AuditOutcome.DENIED, "not-found referral=" + referralId);
             throw new CaseAccessDenied();
         }
-        CaseFile c = guard.open(caller, r.getCaseFileId(), AuditAction.DOSSIER_GENERATED);
+        return new OpenReferral(r, guard.open(caller, r.getCaseFileId(), AuditAction.DOSSIER_GENERATED));
+    }
+
+    private record OpenReferral(Referral referral, CaseFile caseFile) {
+    }
+
+    /** The referral dossier: the stored package (consented fields only), the partner, the purpose, our reference. */
+    public Dossier referralDossier(long referralId, String language) {
+        UserAccount caller = currentCaller.account();
+        OpenReferral open = referralOnOpenCase(caller, referralId);
+        Referral r = open.referral();
+        CaseFile c = open.caseFile();
         ResourceBundle words = words(language);
         Labels labels = Labels.of(language);
         Instant now = Instant.now();
