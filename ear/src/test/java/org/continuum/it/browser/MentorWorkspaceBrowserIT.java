@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.continuum.it.browser.Steps.step;
@@ -75,6 +76,20 @@ class MentorWorkspaceBrowserIT {
                 browser.textPresent(By.id("referrals"), "Closed with an outcome");
                 browser.screenshot("referral-closed");
                 Axe.assertClean(browser, "referral-closed");
+
+                // Its dossier is offered in the partner's language (English), not the reader's (French here), and
+                // the page says which languages the partner reads.
+                WebElement row = browser.driver().findElements(By.cssSelector("[id$='referrals_data'] > tr")).stream()
+                        .filter(r -> r.getText().contains(PARTNER) && r.getText().contains("Closed with an outcome"))
+                        .reduce((first, last) -> last).orElseThrow();
+                String dossier = row.findElement(By.linkText("Referral dossier")).getAttribute("href");
+                language(browser, "fr");
+                browser.driver().get(dossier);
+                browser.textPresent(By.id("dossier:partnerLanguages"), "Le partenaire lit : English");
+                assertThat(browser.driver().findElement(By.id("dossier:language_input")).getAttribute("value"))
+                        .as("the partner's language chosen").isEqualTo("en");
+                browser.screenshot("referral-dossier-page-fr");
+                language(browser, "en");
                 return null;
             });
             step(browser, "mail-pages", () -> {
@@ -163,5 +178,12 @@ class MentorWorkspaceBrowserIT {
             browser.textPresent(By.tagName("h1"), "Registre des lieux sûrs");
             browser.screenshot("safe-places-fr");
         }
+    }
+
+    /** The language menu on every page; it submits itself. */
+    private static void language(Browser browser, String language) {
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("languageForm:language")))
+                .selectByValue(language);
+        browser.visible(By.cssSelector("html[lang='" + language + "']"));
     }
 }
