@@ -121,7 +121,7 @@ public final class KeptDeployment implements LoadableExtension {
 
         public void beforeStop(@Observes BeforeStop event) throws Exception {
             undeployKept();
-            LOG.info("KeptDeployment: " + reused + " deployments of the as-built EAR saved");
+            LOG.info("KeptDeployment: " + reused + " redeployments saved (an EAR kept for the next test class)");
         }
 
         private void undeployKept() throws Exception {
