@@ -78,7 +78,7 @@ LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$PIDFILE "$SERVER/bin/standalone.sh" 
     -Dcontinuum.data.dir="$DATA" \
     "${DB_ARGS[@]}" \
     -Djboss.mail.server.host=127.0.0.1 -Djboss.mail.server.port=3025 \
-    -Dcontinuum.intake.imap.host=127.0.0.1 -Dcontinuum.intake.imap.port=3143 -Dcontinuum.intake.team=MENA \
+    -Dcontinuum.intake.imap.host=127.0.0.1 -Dcontinuum.intake.imap.port=3143 -Dcontinuum.intake.team=MENA -Dcontinuum.request.team=MENA \
     -Dcontinuum.intake.imap.user=intake@continuum.test -Dcontinuum.intake.imap.password=demo \
     -Dcontinuum.intake.imap.pollMillis=15000 \
     -Dcontinuum.demo=true -Dcontinuum.demo.generate="${CONTINUUM_DEMO_CASES:-200}" ${CONTINUUM_SERVER_OPTS:-} \

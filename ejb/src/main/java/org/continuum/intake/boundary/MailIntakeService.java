@@ -13,7 +13,10 @@ import org.continuum.casefile.control.IntakeRequest;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
 import org.continuum.identity.entity.UserAccount;
+import org.continuum.casefile.entity.Channel;
+import org.continuum.casefile.entity.RequestType;
 import org.continuum.intake.control.MailIntakes;
+import org.continuum.intake.control.PublicRequest;
 import org.continuum.intake.entity.MailIntake;
 
 import java.time.Instant;
@@ -41,14 +44,15 @@ public class MailIntakeService {
     AuditTrail audit;
 
     public record Row(long id, Instant receivedAt, MailIntake.Status status, String quarantineReason, String sender,
-                      String subject, int attachments, Long caseFileId, long sizeBytes) {
+                      String subject, int attachments, Long caseFileId, long sizeBytes, MailIntake.Channel channel) {
         @Override
         public String toString() {
             return "MailRow[" + id + "," + status + "]";
         }
     }
 
-    public record Message(Row row, String text, List<AttachmentInfo> attachments) {
+    /** A message, with the answers of the public form when it came through it ({@code form} null for a mail). */
+    public record Message(Row row, String text, List<AttachmentInfo> attachments, PublicRequest form) {
         @Override
         public String toString() {
             return "MailMessage[" + row.id() + "]";
@@ -74,7 +78,7 @@ public class MailIntakeService {
         audit.record(caller.getUsername(), AuditAction.MAIL_READ, mail.getCaseFileId(), "mail=" + id);
         List<AttachmentInfo> files = mails.attachmentsOf(id).stream()
                 .map(a -> new AttachmentInfo(a.getFileName(), a.getContentType(), a.getSizeBytes())).toList();
-        return new Message(row(mail), mail.getBody(), files);
+        return new Message(row(mail), mail.getBody(), files, form(mail));
     }
 
     public void dismiss(long id) {
@@ -100,9 +104,33 @@ public class MailIntakeService {
         return new IntakeService.Registered(caseFile.getId(), caseFile.getReference());
     }
 
-    /** The draft's sender, to prefill the intake form's contact (the person wrote from it). */
-    public String sender(long id) {
-        return ofTeam(teamMember(), id, AuditAction.MAIL_READ, false).getSender();
+    /**
+     * What the intake form starts from when a caseworker registers this draft: for a mail, its sender as the contact;
+     * for a web request, the answers the person gave (the name they chose, where they are, their languages and needs,
+     * the messenger they allow or "only through the request page").
+     */
+    public Prefill prefill(long id) {
+        MailIntake mail = ofTeam(teamMember(), id, AuditAction.MAIL_READ, false);
+        PublicRequest form = form(mail);
+        if (form == null) {
+            return new Prefill(Channel.EMAIL, null, mail.getSender(), null, null, List.of(), null);
+        }
+        return new Prefill(Channel.WEB_FORM, form.name(), form.messenger(), form.country(), form.city(),
+                form.languages(), form.needs().stream().sorted().findFirst().orElse(null));
+    }
+
+    /** An intake form's starting values; {@code contact} null means the person is reached through the request page. */
+    public record Prefill(Channel channel, String name, String contact, String country, String city,
+                          List<String> languages, RequestType need) {
+        @Override
+        public String toString() {
+            return "Prefill[" + channel + "]";
+        }
+    }
+
+    private static PublicRequest form(MailIntake mail) {
+        return mail.getChannel() == MailIntake.Channel.WEB_FORM
+                ? PublicRequest.fromDetails(mail.getSender(), mail.getBody(), mail.getDetails()) : null;
     }
 
     private MailIntake ofTeam(UserAccount caller, long id, AuditAction action, boolean lock) {
@@ -117,7 +145,7 @@ public class MailIntakeService {
 
     private static Row row(MailIntake m) {
         return new Row(m.getId(), m.getReceivedAt(), m.getStatus(), m.getQuarantineReason(), m.getSender(),
-                m.getSubject(), m.getAttachmentCount(), m.getCaseFileId(), m.getSizeBytes());
+                m.getSubject(), m.getAttachmentCount(), m.getCaseFileId(), m.getSizeBytes(), m.getChannel());
     }
 
     /** The caller, who must belong to a team: mail is taken in per team. */

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.Phase;
 import org.continuum.identity.entity.Team;
 import org.continuum.intake.entity.MailAttachment;
 import org.continuum.intake.entity.MailIntake;
@@ -61,5 +62,18 @@ public class MailIntakes {
                         + " and c.team = :t order by m.receivedAt desc", CaseFile.class)
                 .setParameter("s", senderIndex).setParameter("t", team).setMaxResults(1).getResultStream()
                 .findFirst();
+    }
+
+    /** The web request whose receipt code has this keyed index. */
+    public Optional<MailIntake> byReceipt(String receiptIndex) {
+        return em.createQuery("select m from MailIntake m where m.receiptIndex = :r", MailIntake.class)
+                .setParameter("r", receiptIndex).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Whether the case file a request became is closed. */
+    public boolean caseClosed(long caseFileId) {
+        return em.createQuery("select c.phase from CaseFile c where c.id = :id", Phase.class)
+                .setParameter("id", caseFileId).getResultStream().findFirst().map(p -> p == Phase.CLOSED)
+                .orElse(true);
     }
 }

@@ -20,15 +20,20 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One message of the intake mailbox: a draft for the team's caseworkers to register as an intake or dismiss, or a
- * quarantine record with its reason. Sender, subject and text are sealed; {@code digest} (of the raw message) makes
- * a message that is fetched twice land once.
+ * One request in a team's intake queue: a message of the intake mailbox or a request sent through the public request
+ * form ({@link Channel}). A draft is for the team's caseworkers to register as an intake or dismiss; a quarantine
+ * record keeps the reason a message was refused. Sender, subject, text and a web request's answers are sealed;
+ * {@code digest} (of the raw message, or of the form's one-time token) makes a request that arrives twice land once.
+ * A web request also holds its receipt code as a keyed index and a slow salted hash, never in clear.
  */
 @Entity
 @Table(name = "mail_intake")
 public class MailIntake {
 
     public enum Status { DRAFT, QUARANTINED, CONVERTED, DISMISSED }
+
+    /** Where the request came from. */
+    public enum Channel { EMAIL, WEB_FORM }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,6 +74,20 @@ public class MailIntake {
     @Column(name = "body_enc", updatable = false)
     private String body;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20, updatable = false)
+    private Channel channel = Channel.EMAIL;
+
+    @Convert(converter = Encrypted.class)
+    @Column(name = "details_enc", updatable = false)
+    private String details;
+
+    @Column(name = "receipt_index", length = 64, updatable = false)
+    private String receiptIndex;
+
+    @Column(name = "receipt_hash", length = 400, updatable = false)
+    private String receiptHash;
+
     @Column(name = "attachment_count", nullable = false, updatable = false)
     private int attachmentCount;
 
@@ -102,6 +121,21 @@ public class MailIntake {
         this.body = body;
         this.attachmentCount = attachmentCount;
         this.caseFileId = linkedCaseFileId;
+    }
+
+    /**
+     * A request sent through the public form: {@code name} is how the person asked to be called, {@code text} what
+     * they wrote about their situation, {@code details} their other answers (as the form's own record).
+     */
+    public static MailIntake webRequest(String digest, Team team, Instant receivedAt, String name, String text,
+                                        String details, String receiptIndex, String receiptHash) {
+        MailIntake request = new MailIntake(digest, team, receivedAt,
+                (long) (text.length() + name.length() + details.length()), null, name, null, null, text, 0, null);
+        request.channel = Channel.WEB_FORM;
+        request.details = Objects.requireNonNull(details);
+        request.receiptIndex = Objects.requireNonNull(receiptIndex);
+        request.receiptHash = Objects.requireNonNull(receiptHash);
+        return request;
     }
 
     /** The draft became the case file {@code caseFileId} through the intake form. */
@@ -159,6 +193,18 @@ public class MailIntake {
 
     public String getBody() {
         return body;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    public String getReceiptHash() {
+        return receiptHash;
     }
 
     public int getAttachmentCount() {

@@ -16,6 +16,15 @@ public final class Bundles {
     /** The languages of the staff interface, in the order the language menu lists them. */
     public static final List<String> LANGUAGES = List.of("en", "fr", "ar");
 
+    /**
+     * The languages of the public request form and receipt page (bundle {@link #PUBLIC}): people at risk write in
+     * more languages than staff read, so these pages speak more than the staff interface.
+     */
+    public static final List<String> PUBLIC_LANGUAGES = List.of("en", "fr", "ar", "ru", "es", "fa", "tr", "pt", "sw");
+
+    /** The bundle of the public pages. */
+    public static final String PUBLIC = "org.continuum.i18n.request";
+
     /** Languages written right to left. */
     private static final List<String> RIGHT_TO_LEFT = List.of("ar", "fa", "he", "ur");
 
@@ -44,6 +53,30 @@ public final class Bundles {
     public static String supported(String languageTag) {
         String language = languageTag == null ? "" : Locale.forLanguageTag(languageTag).getLanguage();
         return LANGUAGES.contains(language) ? language : "en";
+    }
+
+    /** The public pages' bundle in {@code language}, one of {@link #PUBLIC_LANGUAGES} (else English). */
+    public static ResourceBundle loadPublic(String language) {
+        return ResourceBundle.getBundle(PUBLIC, Locale.forLanguageTag(
+                PUBLIC_LANGUAGES.contains(language) ? language : "en"), EXACT);
+    }
+
+    /**
+     * The public language for a request: the one the person picked ({@code chosen}), else the first of the browser's
+     * preferred languages the public pages speak, else English.
+     */
+    public static String publicLanguage(String chosen, Iterable<Locale> preferred) {
+        if (chosen != null && PUBLIC_LANGUAGES.contains(chosen)) {
+            return chosen;
+        }
+        if (preferred != null) {
+            for (Locale locale : preferred) {
+                if (PUBLIC_LANGUAGES.contains(locale.getLanguage())) {
+                    return locale.getLanguage();
+                }
+            }
+        }
+        return "en";
     }
 
     public static boolean isRightToLeft(String languageTag) {

@@ -60,6 +60,36 @@ class BundlesTest {
     }
 
     @Test
+    void thePublicPagesSpeakNineLanguagesWithTheSameKeysAndNoneIsLeftInEnglish() throws IOException {
+        String family = Bundles.PUBLIC.replace('.', '/');
+        assertThat(read(family + ".properties")).isNull();
+        Properties english = read(family + "_en.properties");
+        assertThat(english.stringPropertyNames()).contains("exit", "send", "sent.code", "request.busy");
+        for (String language : Bundles.PUBLIC_LANGUAGES) {
+            Properties words = read(family + "_" + language + ".properties");
+            assertThat(words).as(language).isNotNull();
+            assertThat(words.stringPropertyNames()).as(language + " keys").isEqualTo(english.stringPropertyNames());
+            assertThat(words.values()).as(language + ": no empty text").noneMatch(v -> v.toString().isBlank());
+            if (!language.equals("en")) {
+                long same = english.stringPropertyNames().stream()
+                        .filter(k -> english.getProperty(k).equals(words.getProperty(k))).count();
+                // Only a word that is the same in both ("Contact" in French) may stay as in English.
+                assertThat(same).as(language + ": texts still in English").isLessThanOrEqualTo(1);
+            }
+        }
+        for (String rtl : List.of("ar", "fa")) {
+            Properties words = read(family + "_" + rtl + ".properties");
+            assertThat(words.values()).as(rtl).allMatch(v -> ARABIC_LETTER.matcher(v.toString()).find());
+            assertThat(Bundles.isRightToLeft(rtl)).isTrue();
+        }
+        assertThat(Bundles.publicLanguage(null, List.of(java.util.Locale.forLanguageTag("de-DE"),
+                java.util.Locale.forLanguageTag("fa-IR")))).isEqualTo("fa");
+        assertThat(Bundles.publicLanguage("sw", List.of(java.util.Locale.FRENCH))).isEqualTo("sw");
+        assertThat(Bundles.publicLanguage("xx", List.of())).isEqualTo("en");
+        assertThat(Bundles.loadPublic("ru").getString("send")).isEqualTo("Отправить запрос");
+    }
+
+    @Test
     void theArabicFilesAreWrittenInArabic() throws IOException {
         for (String family : FAMILIES) {
             Properties arabic = read(family + "_ar.properties");

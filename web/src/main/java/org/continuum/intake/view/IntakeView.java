@@ -52,15 +52,21 @@ public class IntakeView implements Serializable {
     private Channel channel;
     private boolean consentStorage;
 
-    /** Prefills the contact from the draft's sender and the channel (e-mail); the rest is typed from the mail. */
+    /** Prefills what the draft says: a mail's sender as the contact; a web request's answers. The rest is typed. */
     public void load() {
         if (draft == null || draft.isBlank()) {
             return;
         }
         if (!ViewActions.load("mailIntake.unknown", draft, id -> {
             draftId = id;
-            contact = mails.sender(id);
-            channel = Channel.EMAIL;
+            MailIntakeService.Prefill prefill = mails.prefill(id);
+            channel = prefill.channel();
+            contact = prefill.contact();
+            pseudonym = prefill.name();
+            country = prefill.country();
+            location = prefill.city();
+            languages = new ArrayList<>(prefill.languages());
+            requestType = prefill.need();
         })) {
             draftId = null;
         }

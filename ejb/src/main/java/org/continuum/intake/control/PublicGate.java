@@ -1,0 +1,174 @@
+package org.continuum.intake.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.continuum.security.control.FieldCipher;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What stands between the public pages and the database, without any third party: a one-time form token (keyed with
+ * the blind-index key, so it cannot be made outside the server; a form sent back sooner than a person could fill it,
+ * or hours later, is refused; its digest is the request's unique key, so a token is spent once) and sliding-window
+ * limits per client address and for the whole server, on requests sent and on wrong receipt codes. Counts live in
+ * memory: a restart forgets them, which errs towards letting a person through.
+ */
+@ApplicationScoped
+public class PublicGate {
+
+    /** The limits, from system properties so an organisation under a flood can tighten them. */
+    record Limits(int perAddress, int global, Duration window) {
+    }
+
+    static final Duration TOKEN_MIN_AGE = Duration.ofSeconds(Long.getLong("continuum.request.minSeconds", 3));
+    static final Duration TOKEN_MAX_AGE = Duration.ofHours(4);
+    static final Limits REQUESTS = new Limits(Integer.getInteger("continuum.request.perAddressPerHour", 5),
+            Integer.getInteger("continuum.request.perHour", 200), Duration.ofHours(1));
+    static final Limits WRONG_CODES = new Limits(10, 1000, Duration.ofMinutes(15));
+    private static final int MAX_ADDRESSES = 50_000;
+    private static final String ALL = "*";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    FieldCipher cipher;
+
+    private final Map<String, Deque<Instant>> requests = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> wrongCodes = new ConcurrentHashMap<>();
+    Clock clock = Clock.systemUTC();
+
+    /** A new token for a form shown now. */
+    public String token() {
+        byte[] nonce = new byte[18];
+        RANDOM.nextBytes(nonce);
+        String issued = Long.toString(clock.instant().getEpochSecond());
+        String body = issued + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        return body + "." + mac(body);
+    }
+
+    /**
+     * The digest that identifies the request sent with {@code token}, or the bundle key saying why the token is
+     * refused ({@code request.token.*}).
+     */
+    public TokenCheck check(String token) {
+        if (token == null || token.length() > 200) {
+            return TokenCheck.refused("request.token.invalid");
+        }
+        int last = token.lastIndexOf('.');
+        int first = token.indexOf('.');
+        if (first <= 0 || last <= first) {
+            return TokenCheck.refused("request.token.invalid");
+        }
+        String body = token.substring(0, last);
+        if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII),
+                token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return TokenCheck.refused("request.token.invalid");
+        }
+        Instant issued;
+        try {
+            issued = Instant.ofEpochSecond(Long.parseLong(token.substring(0, first)));
+        } catch (NumberFormatException e) {
+            return TokenCheck.refused("request.token.invalid");
+        }
+        Duration age = Duration.between(issued, clock.instant());
+        if (age.compareTo(TOKEN_MIN_AGE) < 0) {
+            return TokenCheck.refused("request.token.tooFast");
+        }
+        if (age.compareTo(TOKEN_MAX_AGE) > 0) {
+            return TokenCheck.refused("request.token.expired");
+        }
+        return new TokenCheck(sha256(body), null);
+    }
+
+    /** A token's verdict: the request's digest, or why it is refused. */
+    public record TokenCheck(String digest, String refusal) {
+        static TokenCheck refused(String key) {
+            return new TokenCheck(null, key);
+        }
+
+        public boolean valid() {
+            return refusal == null;
+        }
+    }
+
+    /** May a request from {@code address} be stored now? */
+    public boolean requestAllowed(String address) {
+        return allowed(requests, REQUESTS, address);
+    }
+
+    /** A request from {@code address} was stored. */
+    public void requestStored(String address) {
+        count(requests, REQUESTS, address);
+    }
+
+    /** May a receipt code from {@code address} be checked now? */
+    public boolean codeAllowed(String address) {
+        return allowed(wrongCodes, WRONG_CODES, address);
+    }
+
+    /** A wrong receipt code came from {@code address}. */
+    public void codeWrong(String address) {
+        count(wrongCodes, WRONG_CODES, address);
+    }
+
+    private boolean allowed(Map<String, Deque<Instant>> counts, Limits limits, String address) {
+        Instant now = clock.instant();
+        return recent(counts, limits, ALL, now) < limits.global()
+                && recent(counts, limits, key(address), now) < limits.perAddress();
+    }
+
+    private void count(Map<String, Deque<Instant>> counts, Limits limits, String address) {
+        Instant now = clock.instant();
+        if (counts.size() > MAX_ADDRESSES) {
+            counts.entrySet().removeIf(e -> !e.getKey().equals(ALL) && recent(counts, limits, e.getKey(), now) == 0);
+        }
+        for (String key : new String[] {ALL, key(address)}) {
+            Deque<Instant> times = counts.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (times) {
+                times.addLast(now);
+            }
+        }
+    }
+
+    private static int recent(Map<String, Deque<Instant>> counts, Limits limits, String key, Instant now) {
+        Deque<Instant> times = counts.get(key);
+        if (times == null) {
+            return 0;
+        }
+        synchronized (times) {
+            Instant from = now.minus(limits.window());
+            while (!times.isEmpty() && times.peekFirst().isBefore(from)) {
+                times.removeFirst();
+            }
+            return times.size();
+        }
+    }
+
+    private static String key(String address) {
+        return address == null || address.isBlank() ? "?" : address;
+    }
+
+    private String mac(String body) {
+        return cipher.blindIndex("public-form-token " + body);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
