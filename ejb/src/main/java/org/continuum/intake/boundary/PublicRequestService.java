@@ -5,6 +5,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.casefile.control.CaseFiles;
+import org.continuum.casefile.entity.CaseEventKind;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.identity.entity.Role;
+import org.continuum.intake.entity.RequestMessage;
+import org.continuum.notification.entity.NotificationKind;
 import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Team;
 import org.continuum.intake.control.MailIntakes;
@@ -15,6 +23,7 @@ import org.continuum.intake.entity.MailIntake;
 import org.continuum.platform.control.InvalidInput;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +43,30 @@ public class PublicRequestService {
     /** What a person with a receipt code may know of their request. */
     public enum RoughState { RECEIVED, IN_PROGRESS, CLOSED }
 
+    /**
+     * What the receipt page shows: the rough state, the messages (the team's and the person's, oldest first; staff
+     * names are not shown) and, while the person may answer, a ticket that lets the next request of the page answer
+     * without the code being sent again (it names the request, expires, and cannot be made without the server's key).
+     */
+    public record Found(RoughState state, List<Visible> messages, String ticket) {
+        public boolean canAnswer() {
+            return ticket != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Found[" + state + "," + messages.size() + "]";
+        }
+    }
+
+    /** One message as the person sees it. */
+    public record Visible(boolean fromTeam, Instant sentAt, String text) {
+        @Override
+        public String toString() {
+            return "Visible[" + fromTeam + "," + sentAt + "]";
+        }
+    }
+
     @Inject
     PublicGate gate;
 
@@ -48,6 +81,12 @@ public class PublicRequestService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    CaseFiles caseFiles;
+
+    @Inject
+    CaseEvents events;
 
     /** Whether the form is open here: an organisation names the team that takes public requests. */
     public boolean open() {
@@ -95,7 +134,7 @@ public class PublicRequestService {
      * whether a code exists). Wrong codes are counted per address and in all; past the limit every code is refused
      * with {@code request.code.busy} for a while.
      */
-    public Optional<RoughState> status(String typedCode, String address) {
+    public Optional<Found> status(String typedCode, String address) {
         if (!gate.codeAllowed(address)) {
             throw new InvalidInput("request.code.busy");
         }
@@ -114,7 +153,50 @@ public class PublicRequestService {
             gate.codeWrong(address);
             return Optional.empty();
         }
-        return Optional.of(stateOf(request.get()));
+        return Optional.of(found(request.get()));
+    }
+
+    /**
+     * The person's answer, sent from the receipt page with the ticket it was shown with: sealed with the request,
+     * on the case's timeline as "message received" without its text, and told (without its text) to the case's
+     * caseworkers and assigned mentor through the outbox. Counted like a request by the per-address limit.
+     */
+    public Found answer(String ticket, String text, String address) {
+        long id = gate.ticketRequest(ticket).orElseThrow(() -> new InvalidInput("request.ticket.expired"));
+        MailIntake request = queue.find(id, true).orElseThrow(() -> new InvalidInput("request.ticket.expired"));
+        CaseFile caseFile = answerable(request).orElseThrow(() -> new InvalidInput("request.answer.closed"));
+        if (!gate.requestAllowed(address)) {
+            throw new InvalidInput("request.busy");
+        }
+        RequestMessage message = InvalidInput.whenRefused(() -> RequestMessage.fromRequester(id, text,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        queue.add(message);
+        gate.requestStored(address);
+        String detail = "message=" + message.getId();
+        events.record(caseFile, ACTOR, CaseEventKind.MESSAGE_FROM_REQUESTER, null, null,
+                AuditAction.REQUESTER_ANSWERED, detail);
+        events.notifyTeam(NotificationKind.REQUESTER_ANSWERED, caseFile, Role.CASEWORKER, null, detail);
+        if (caseFile.getAssignedMentor() != null) {
+            events.notifyUsers(NotificationKind.REQUESTER_ANSWERED, caseFile,
+                    List.of(caseFile.getAssignedMentor().getUsername()), detail);
+        }
+        return found(request);
+    }
+
+    private Found found(MailIntake request) {
+        List<Visible> messages = queue.messagesOf(request.getId()).stream()
+                .map(m -> new Visible(m.getDirection() == RequestMessage.Direction.TO_REQUESTER, m.getSentAt(),
+                        m.getText())).toList();
+        return new Found(stateOf(request), messages,
+                answerable(request).isPresent() ? gate.ticket(request.getId()) : null);
+    }
+
+    /** The open case file a request became: only then is there a team to answer to. */
+    private Optional<CaseFile> answerable(MailIntake request) {
+        if (request.getStatus() != MailIntake.Status.CONVERTED || request.getCaseFileId() == null) {
+            return Optional.empty();
+        }
+        return caseFiles.find(request.getCaseFileId()).filter(c -> c.getPhase() != Phase.CLOSED);
     }
 
     private RoughState stateOf(MailIntake request) {

@@ -9,6 +9,7 @@ import org.continuum.casefile.entity.Phase;
 import org.continuum.identity.entity.Team;
 import org.continuum.intake.entity.MailAttachment;
 import org.continuum.intake.entity.MailIntake;
+import org.continuum.intake.entity.RequestMessage;
 
 import java.util.List;
 import java.util.Optional;
@@ -75,5 +76,23 @@ public class MailIntakes {
         return em.createQuery("select c.phase from CaseFile c where c.id = :id", Phase.class)
                 .setParameter("id", caseFileId).getResultStream().findFirst().map(p -> p == Phase.CLOSED)
                 .orElse(true);
+    }
+
+    /** The request sent through the public form that became this case file, if it came that way. */
+    public Optional<MailIntake> webRequestOf(long caseFileId) {
+        return em.createQuery("select m from MailIntake m where m.caseFileId = :c and m.channel = :web"
+                        + " order by m.receivedAt desc", MailIntake.class)
+                .setParameter("c", caseFileId).setParameter("web", MailIntake.Channel.WEB_FORM)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public void add(RequestMessage message) {
+        em.persist(message);
+    }
+
+    /** The messages of a request, oldest first. */
+    public List<RequestMessage> messagesOf(long requestId) {
+        return em.createQuery("select m from RequestMessage m where m.requestId = :r order by m.sentAt, m.id",
+                RequestMessage.class).setParameter("r", requestId).getResultList();
     }
 }

@@ -102,6 +102,38 @@ public class PublicGate {
         }
     }
 
+    static final Duration TICKET_LIFETIME = Duration.ofMinutes(30);
+
+    /** A ticket naming request {@code requestId} for the next half hour (the receipt page's answer form). */
+    public String ticket(long requestId) {
+        String body = "r" + requestId + "." + clock.instant().plus(TICKET_LIFETIME).getEpochSecond();
+        return body + "." + mac(body);
+    }
+
+    /** The request a ticket names, while it is valid. */
+    public java.util.Optional<Long> ticketRequest(String ticket) {
+        if (ticket == null || ticket.length() > 200 || !ticket.startsWith("r")) {
+            return java.util.Optional.empty();
+        }
+        int last = ticket.lastIndexOf('.');
+        int first = ticket.indexOf('.');
+        if (first <= 1 || last <= first) {
+            return java.util.Optional.empty();
+        }
+        String body = ticket.substring(0, last);
+        if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII),
+                ticket.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            long id = Long.parseLong(ticket.substring(1, first));
+            Instant until = Instant.ofEpochSecond(Long.parseLong(ticket.substring(first + 1, last)));
+            return clock.instant().isAfter(until) ? java.util.Optional.empty() : java.util.Optional.of(id);
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** May a request from {@code address} be stored now? */
     public boolean requestAllowed(String address) {
         return allowed(requests, REQUESTS, address);

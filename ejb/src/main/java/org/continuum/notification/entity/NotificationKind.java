@@ -11,6 +11,8 @@ public enum NotificationKind {
     APPROVAL_NEEDED,
     REPORT_OVERDUE,
     REFERRAL_ANSWER_OVERDUE,
+    /** The person answered on the receipt page of the public form (the mail names the case, never the text). */
+    REQUESTER_ANSWERED,
     /** An administrator reset the person's second factor: they must know, whatever their preferences. */
     SECOND_FACTOR_RESET,
     /** Someone opened a case file of the person's team in an emergency (break-glass): coordinators must know. */
