@@ -43,12 +43,22 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser(String base) throws IOException {
+        this(base, true);
+    }
+
+    /** A browser with page scripts switched off, as Tor Browser's safest mode runs (the public pages must work). */
+    public static Browser withoutJavaScript() throws IOException {
+        return new Browser(testServerUrl(), false);
+    }
+
+    private Browser(String base, boolean javaScript) throws IOException {
         this.base = base;
         this.profile = Files.createTempDirectory("continuum-chromium");
         this.downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+                "download.prompt_for_download", false,
+                "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -58,6 +68,18 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Every later request says it comes from {@code address} through the TLS proxy (the test server trusts the
+     * proxy's header), so limits per address in one test never touch another's.
+     */
+    public Browser fromAddress(String address) {
+        org.openqa.selenium.chromium.ChromiumDriver chromium = (org.openqa.selenium.chromium.ChromiumDriver) driver;
+        chromium.executeCdpCommand("Network.enable", java.util.Map.of());
+        chromium.executeCdpCommand("Network.setExtraHTTPHeaders",
+                java.util.Map.of("headers", java.util.Map.of("X-Forwarded-For", address)));
+        return this;
     }
 
     public void open(String path) {
