@@ -120,7 +120,9 @@ cat <<BANNER
     IMAP: 127.0.0.1:3143, user = the address, any password.   Outbox: log in as admin -> Outbox.
   Requests by e-mail: send a mail to intake@continuum.test through SMTP 127.0.0.1:3025
     (e.g. curl smtp://127.0.0.1:3025 --mail-from you@example.org --mail-rcpt intake@continuum.test -T mail.txt);
-    it appears under "E-mail requests" for the MENA team within 15 s.
+    it appears under "Incoming requests" for the MENA team within 15 s.
+  Requests through the public form (no login, for people at risk):  http://127.0.0.1:8080/continuum/request/
+    they land in the same queue (MENA); the person comes back with the receipt code it shows them.
 
   Database: ${CONTINUUM_DB:-h2}.   Data, keys and logs: $DATA     Press Ctrl-C to stop.
 BANNER

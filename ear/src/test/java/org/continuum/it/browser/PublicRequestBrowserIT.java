@@ -23,7 +23,8 @@ import static org.continuum.it.browser.Steps.step;
  * Arabic, gets a receipt code and no cookie; a caseworker registers the request from the queue with the form's
  * answers filled in and writes to the person from the case page; the person comes back with the code, reads the
  * message and answers; the caseworker reads the answer on the case. The quick exit leaves and takes the page out of
- * the history; a flood from one address is refused with a message.
+ * the history; a flood from one address is refused with a message. axe finds nothing serious on the form (French)
+ * and the receipt page (Persian, right to left).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -144,8 +145,11 @@ class PublicRequestBrowserIT {
     void theQuickExitLeavesAndTakesThePageOutOfTheHistory() throws Exception {
         try (Browser person = new Browser()) {
             step(person, "quick-exit", () -> {
+                person.open("request/status.xhtml?lang=fa");
+                Axe.assertClean(person, "public-status-fa");
                 person.open("login.xhtml");
                 person.open("request/?lang=fr");
+                Axe.assertClean(person, "public-request-fr");
                 person.visible(By.id("quickExit")).click();
                 person.urlContains("exit.continuum.test");
                 person.driver().navigate().back();
