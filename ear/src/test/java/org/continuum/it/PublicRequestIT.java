@@ -68,6 +68,9 @@ class PublicRequestIT {
     @Inject
     RequesterMessages messages;
 
+    @Inject
+    org.continuum.document.boundary.CaseDocumentService documents;
+
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
 
@@ -183,6 +186,94 @@ class PublicRequestIT {
         assertThatThrownBy(() -> service.answer(back.ticket(), "still there?", address))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("request.answer.closed"));
+    }
+
+    private static byte[] jpegWithGps() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(20, 10,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        byte[] jpeg = out.toByteArray();
+        byte[] exif = "Exif\0\0MM\0*GPSLatitude 33.8938N".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer withGps = java.nio.ByteBuffer.allocate(jpeg.length + exif.length + 4);
+        withGps.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif)
+                .put(jpeg, 2, jpeg.length - 2);
+        return withGps.array();
+    }
+
+    private static byte[] pdf(boolean withScript) throws Exception {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            if (withScript) {
+                document.getDocumentCatalog().setOpenAction(
+                        new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert(1)"));
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void documentsOfARequestAreCheckedByContentStrippedSealedAndBecomeTheCasesWithAuditedDownloads() throws Exception {
+        Sql sql = new Sql(dataSource);
+        long documentsBefore = sql.count("select count(*) from case_document");
+        long requestsBefore = sql.count("select count(*) from mail_intake where channel = 'WEB_FORM'");
+        byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (var hostile : List.of(new PublicRequestService.Attachment("map.svg", svg),
+                new PublicRequestService.Attachment("letter.pdf", pdf(true)),
+                new PublicRequestService.Attachment("photo.jpg", pdf(false)),
+                new PublicRequestService.Attachment("../../../tmp/evil.zip", new byte[] {'P', 'K', 3, 4, 0}))) {
+            String token = agedToken();
+            assertThatThrownBy(() -> service.submit(request("Files", "With a bad file"),
+                    List.of(new PublicRequestService.Attachment("ok.pdf", pdf(false)), hostile), token, address))
+                    .as(hostile.fileName()).isInstanceOf(InvalidInput.class);
+        }
+        assertThat(sql.count("select count(*) from case_document")).as("nothing stored").isEqualTo(documentsBefore);
+        assertThat(sql.count("select count(*) from mail_intake where channel = 'WEB_FORM'")).isEqualTo(requestsBefore);
+
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String code = service.submit(request("Files " + run, "Two documents"), List.of(
+                new PublicRequestService.Attachment("../passport (copy).jpg", jpegWithGps()),
+                new PublicRequestService.Attachment("تقرير الشرطة.pdf", pdf(false))), agedToken(), address);
+        assertThat(code).isNotBlank();
+        assertThat(sql.count("select count(*) from case_document where file_name_enc like '%passport%'"
+                + " or content_enc like 'JVBER%' or content_enc like '/9j/%'")).as("sealed").isZero();
+
+        MailIntakeService.Row row = As.user(AMIRA, Roles.CASEWORKER, () -> queue.queue()).stream()
+                .filter(r -> ("Files " + run).equals(r.sender())).findFirst().orElseThrow();
+        assertThat(row.attachments()).isEqualTo(2);
+        MailIntakeService.Prefill prefill = As.user(AMIRA, Roles.CASEWORKER, () -> queue.prefill(row.id()));
+        long caseId = As.user(AMIRA, Roles.CASEWORKER, () -> queue.convert(row.id(), new IntakeRequest(prefill.name(),
+                "Legal " + run, null, null, Situation.IN_COUNTRY_OF_DANGER, prefill.country(), prefill.languages(),
+                prefill.need(), Urgency.STANDARD, prefill.channel(), true))).caseFileId();
+
+        var listed = As.user(AMIRA, Roles.CASEWORKER, () -> documents.list(caseId));
+        assertThat(listed).extracting(org.continuum.document.control.CaseDocuments.Listed::fileName)
+                .containsExactly("passport (copy).jpg", "تقرير الشرطة.pdf");
+        assertThat(listed).allMatch(d -> d.source() == org.continuum.document.entity.CaseDocument.Source.REQUESTER);
+        var photo = As.user(AMIRA, Roles.CASEWORKER, () -> documents.download(listed.get(0).id()));
+        assertThat(photo.contentType()).isEqualTo("image/jpeg");
+        assertThat(new String(photo.content(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the position is gone").doesNotContain("GPS", "Exif");
+        assertThat(sql.count("select count(*) from audit_event where action = 'DOCUMENT_DOWNLOADED' and casefile_id = ?",
+                caseId)).isOne();
+        assertThatThrownBy(() -> As.user("ivan.caseworker", Roles.CASEWORKER,
+                () -> documents.download(listed.get(1).id()))).isInstanceOf(CaseAccessDenied.class);
+        assertThat(sql.count("select count(*) from audit_event where action = 'DOCUMENT_DOWNLOADED'"
+                + " and outcome = 'DENIED' and casefile_id = ?", caseId)).isOne();
+
+        long staffDocument = As.user(AMIRA, Roles.CASEWORKER, () -> documents.upload(caseId,
+                org.continuum.document.entity.CaseDocument.Kind.LEGAL, "Court summons", "summons.pdf", pdf(false)));
+        assertThat(staffDocument).isPositive();
+        assertThatThrownBy(() -> As.user(AMIRA, Roles.CASEWORKER, () -> documents.upload(caseId,
+                org.continuum.document.entity.CaseDocument.Kind.OTHER, null, "evil.pdf", pdf(true))))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("document.pdfActive"));
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> documents.list(caseId))).hasSize(3);
+        assertThat(sql.strings("select kind from case_event where casefile_id = ? and kind = 'DOCUMENT_ADDED'", caseId))
+                .hasSize(1);
     }
 
     @Test

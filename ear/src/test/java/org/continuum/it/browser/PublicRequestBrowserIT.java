@@ -73,6 +73,10 @@ class PublicRequestBrowserIT {
                 assertThat(person.visible(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
                 assertThat(person.driver().getTitle()).isEqualTo("تواصل");
                 fill(person, hostileName, "جاؤوا إلى بيتي ليلًا. <img src=x onerror=alert(1)>");
+                java.nio.file.Path photo = java.nio.file.Files.createTempFile("صورة-التهديد-", ".png");
+                javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 40,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+                person.driver().findElement(By.id("files")).sendKeys(photo.toString());
                 person.screenshot("public-request-ar");
                 send(person);
                 String receipt = person.visible(By.id("receiptCode")).getText();
@@ -102,6 +106,8 @@ class PublicRequestBrowserIT {
                 staff.urlContains("/app/case.xhtml?id=");
                 String url = staff.driver().getCurrentUrl();
                 assertThat(staff.visible(By.id("pseudonymValue")).getText()).isEqualTo(hostileName);
+                assertThat(staff.visible(By.id("documents")).getText()).contains("صورة-التهديد-", ".png",
+                        "sent by the person");
                 staff.type("requesterMessageForm:requesterMessageText", "هل يمكنك الوصول إلى مكان آمن الليلة؟ " + run);
                 staff.clickable(By.id("requesterMessageForm:sendRequesterMessage")).click();
                 staff.textPresent(By.id("messages"), "Message saved");

@@ -1,5 +1,6 @@
 package org.continuum.document.boundary;
 
+import org.continuum.document.control.CaseDocuments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -70,6 +71,9 @@ public class DossierService {
 
     @Inject
     Timeline timeline;
+
+    @Inject
+    CaseDocuments documents;
 
     @Inject
     RiskAssessments riskAssessments;
@@ -161,6 +165,11 @@ public class DossierService {
                 pdf.item(g.getReference() + " · " + labels.of("grantCategory", g.getCategory()) + " · "
                         + labels.money(g.getAmount(), g.getCurrency()) + " · "
                         + labels.of("grantStatus", g.getStatus()));
+            }
+            pdf.heading(words.getString("section.documents"));
+            for (CaseDocuments.Listed d : documents.ofCase(caseFileId)) {
+                pdf.item(d.fileName() + " · " + labels.of("documentKind", d.kind()) + " · " + d.sizeBytes() + " B · "
+                        + labels.when(d.uploadedAt()) + (d.description() == null ? "" : " · " + d.description()));
             }
             pdf.heading(words.getString("section.timeline"));
             for (CaseEvent e : timeline.of(caseFileId)) {

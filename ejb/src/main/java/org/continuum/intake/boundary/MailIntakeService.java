@@ -17,7 +17,11 @@ import org.continuum.casefile.entity.Channel;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.intake.control.MailIntakes;
 import org.continuum.intake.control.PublicRequest;
+import org.continuum.intake.entity.MailAttachment;
 import org.continuum.intake.entity.MailIntake;
+import org.continuum.document.control.CaseDocuments;
+import org.continuum.document.control.UploadPolicy;
+import org.continuum.document.entity.CaseDocument;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +46,9 @@ public class MailIntakeService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    CaseDocuments documents;
 
     public record Row(long id, Instant receivedAt, MailIntake.Status status, String quarantineReason, String sender,
                       String subject, int attachments, Long caseFileId, long sizeBytes, MailIntake.Channel channel) {
@@ -100,8 +107,28 @@ public class MailIntakeService {
         }
         var caseFile = registrar.register(request, caller.getTeam(), caller.getUsername());
         mail.converted(caseFile.getId(), caller.getUsername(), Instant.now());
-        audit.record(caller.getUsername(), AuditAction.MAIL_CONVERTED, caseFile.getId(), "mail=" + id);
+        int refused = keepAttachments(mail);
+        int kept = documents.joinCase(id, caseFile.getId());
+        audit.record(caller.getUsername(), AuditAction.MAIL_CONVERTED, caseFile.getId(), "mail=" + id
+                + " documents=" + kept + (refused > 0 ? " refused=" + refused : ""));
         return new IntakeService.Registered(caseFile.getId(), caseFile.getReference());
+    }
+
+    /**
+     * A mail's attachments become case documents when the mail is registered, if they pass the document policy
+     * (the same as for uploads); the others stay with the mail in the queue. Returns how many were refused.
+     */
+    private int keepAttachments(MailIntake mail) {
+        int refused = 0;
+        for (MailAttachment attachment : mails.attachmentsOf(mail.getId())) {
+            try {
+                UploadPolicy.Checked checked = UploadPolicy.check(attachment.getFileName(), attachment.content());
+                documents.add(CaseDocument.ofRequest(mail.getId(), CaseDocument.Source.MAIL, checked, Instant.now()));
+            } catch (InvalidInput notKept) {
+                refused++;
+            }
+        }
+        return refused;
     }
 
     /**

@@ -12,6 +12,9 @@ import org.continuum.casefile.entity.CaseFile;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.identity.entity.Role;
 import org.continuum.intake.entity.RequestMessage;
+import org.continuum.document.control.CaseDocuments;
+import org.continuum.document.control.UploadPolicy;
+import org.continuum.document.entity.CaseDocument;
 import org.continuum.notification.entity.NotificationKind;
 import org.continuum.identity.control.Staff;
 import org.continuum.identity.entity.Team;
@@ -86,6 +89,9 @@ public class PublicRequestService {
     CaseFiles caseFiles;
 
     @Inject
+    CaseDocuments documents;
+
+    @Inject
     CaseEvents events;
 
     /** Whether the form is open here: an organisation names the team that takes public requests. */
@@ -104,6 +110,25 @@ public class PublicRequestService {
      * so a person correcting a mistake is not locked out.
      */
     public String submit(PublicRequest request, String token, String address) {
+        return submit(request, List.of(), token, address);
+    }
+
+    /** A file the person attached to the form, as their browser named it. */
+    public record Attachment(String fileName, byte[] content) {
+        @Override
+        public String toString() {
+            return "Attachment[" + (content == null ? 0 : content.length) + "]";
+        }
+    }
+
+    /** At most this many files with one request. */
+    public static final int MAX_ATTACHMENTS = 5;
+
+    /**
+     * The same with files: each must pass the document policy (checked by content; images re-encoded without their
+     * metadata), or the whole request is refused with the reason and nothing is stored.
+     */
+    public String submit(PublicRequest request, List<Attachment> files, String token, String address) {
         Team team = team().orElseThrow(() -> new InvalidInput("request.closed"));
         PublicGate.TokenCheck check = gate.check(token);
         if (!check.valid()) {
@@ -113,6 +138,13 @@ public class PublicRequestService {
             throw new InvalidInput(List.of("request.name.required", "request.situation.required"));
         }
         request.checked();
+        List<Attachment> attached = files == null ? List.of() : files.stream()
+                .filter(f -> f != null && f.content() != null && f.content().length > 0).toList();
+        if (attached.size() > MAX_ATTACHMENTS) {
+            throw new InvalidInput("document.tooMany");
+        }
+        List<UploadPolicy.Checked> checked = attached.stream()
+                .map(f -> UploadPolicy.check(f.fileName(), f.content())).toList();
         if (queue.statusOf(check.digest()).isPresent()) {
             throw new InvalidInput("request.token.used");
         }
@@ -122,8 +154,11 @@ public class PublicRequestService {
         String code = receipts.newCode();
         String digits = ReceiptCodes.digits(code).orElseThrow();
         MailIntake draft = MailIntake.webRequest(check.digest(), team, Instant.now(), request.name(),
-                request.situation(), request.details(), receipts.index(digits), receipts.hash(digits));
+                request.situation(), request.details(), checked.size(), receipts.index(digits), receipts.hash(digits));
         queue.add(draft, List.of());
+        for (UploadPolicy.Checked file : checked) {
+            documents.add(CaseDocument.ofRequest(draft.getId(), CaseDocument.Source.REQUESTER, file, Instant.now()));
+        }
         gate.requestStored(address);
         audit.record(ACTOR, AuditAction.WEB_REQUEST_RECEIVED, null, "mail=" + draft.getId());
         return code;

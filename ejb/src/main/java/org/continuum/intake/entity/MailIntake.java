@@ -128,9 +128,10 @@ public class MailIntake {
      * they wrote about their situation, {@code details} their other answers (as the form's own record).
      */
     public static MailIntake webRequest(String digest, Team team, Instant receivedAt, String name, String text,
-                                        String details, String receiptIndex, String receiptHash) {
+                                        String details, int attachments, String receiptIndex, String receiptHash) {
         MailIntake request = new MailIntake(digest, team, receivedAt,
-                (long) (text.length() + name.length() + details.length()), null, name, null, null, text, 0, null);
+                (long) (text.length() + name.length() + details.length()), null, name, null, null, text, attachments,
+                null);
         request.channel = Channel.WEB_FORM;
         request.details = Objects.requireNonNull(details);
         request.receiptIndex = Objects.requireNonNull(receiptIndex);

@@ -7,7 +7,12 @@ import jakarta.inject.Named;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.intake.boundary.PublicRequestService;
 import org.continuum.intake.control.PublicRequest;
+import jakarta.servlet.http.Part;
+import org.continuum.document.control.UploadPolicy;
 import org.continuum.platform.control.InvalidInput;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,6 +46,7 @@ public class PublicRequestView {
     private List<String> never = new ArrayList<>();
     private boolean consentStorage;
     private List<String> sharing = new ArrayList<>();
+    private List<Part> files = new ArrayList<>();
     private List<String> problems = List.of();
     private String receiptCode;
 
@@ -57,10 +63,35 @@ public class PublicRequestView {
             PublicRequest request = new PublicRequest(name, situation, country, city, enums(RequestType.class, needs),
                     languages, messenger, enums(PublicRequest.Never.class, never), consentStorage,
                     enums(RequestType.class, sharing));
-            receiptCode = service.submit(request, sent, page.clientAddress());
+            receiptCode = service.submit(request, attachments(), sent, page.clientAddress());
         } catch (InvalidInput refused) {
             problems = page.translate(refused.messageKeys());
         }
+    }
+
+    /** The files as sent; one over the size limit is read one byte past it, so the policy refuses it by name. */
+    private List<PublicRequestService.Attachment> attachments() {
+        List<PublicRequestService.Attachment> read = new ArrayList<>();
+        for (Part part : files == null ? List.<Part>of() : files) {
+            if (part == null || part.getSize() == 0) {
+                continue;
+            }
+            try (InputStream in = part.getInputStream()) {
+                read.add(new PublicRequestService.Attachment(part.getSubmittedFileName(),
+                        in.readNBytes((int) UploadPolicy.MAX_FILE_BYTES + 1)));
+            } catch (IOException e) {
+                throw new InvalidInput("document.damaged");
+            }
+        }
+        return read;
+    }
+
+    public List<Part> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<Part> files) {
+        this.files = files;
     }
 
     /** Values the page did not offer are dropped (the form's own lists are the only source of these codes). */
