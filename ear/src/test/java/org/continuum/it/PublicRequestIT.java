@@ -244,6 +244,10 @@ class PublicRequestIT {
         MailIntakeService.Row row = As.user(AMIRA, Roles.CASEWORKER, () -> queue.queue()).stream()
                 .filter(r -> ("Files " + run).equals(r.sender())).findFirst().orElseThrow();
         assertThat(row.attachments()).isEqualTo(2);
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> queue.open(row.id())).attachments())
+                .as("listed in the queue before registration")
+                .extracting(MailIntakeService.AttachmentInfo::fileName)
+                .containsExactly("passport (copy).jpg", "تقرير الشرطة.pdf");
         MailIntakeService.Prefill prefill = As.user(AMIRA, Roles.CASEWORKER, () -> queue.prefill(row.id()));
         long caseId = As.user(AMIRA, Roles.CASEWORKER, () -> queue.convert(row.id(), new IntakeRequest(prefill.name(),
                 "Legal " + run, null, null, Situation.IN_COUNTRY_OF_DANGER, prefill.country(), prefill.languages(),
@@ -272,6 +276,19 @@ class PublicRequestIT {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("document.pdfActive"));
         assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> documents.list(caseId))).hasSize(3);
+
+        var found = service.status(code, address).orElseThrow();
+        assertThatThrownBy(() -> service.answer(found.ticket(), "With a bad file",
+                List.of(new PublicRequestService.Attachment("x.pdf", pdf(true))), address))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("document.pdfActive"));
+        service.answer(found.ticket(), "The summons they sent me",
+                List.of(new PublicRequestService.Attachment("summons-2.pdf", pdf(false))), address);
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> documents.list(caseId)))
+                .extracting(org.continuum.document.control.CaseDocuments.Listed::fileName)
+                .as("the refused answer stored nothing; the next one brought its document")
+                .containsExactly("passport (copy).jpg", "تقرير الشرطة.pdf", "summons.pdf", "summons-2.pdf");
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> messages.thread(caseId)).orElseThrow()).hasSize(1);
         assertThat(sql.strings("select kind from case_event where casefile_id = ? and kind = 'DOCUMENT_ADDED'", caseId))
                 .hasSize(1);
     }

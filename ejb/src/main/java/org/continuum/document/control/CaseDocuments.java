@@ -41,6 +41,14 @@ public class CaseDocuments {
                 .setParameter("c", caseFileId).getResultList();
     }
 
+    /** The documents that came with a request (listed in the queue before it is registered). */
+    public List<Listed> ofRequest(long requestId) {
+        return em.createQuery("select new org.continuum.document.control.CaseDocuments$Listed(d.id, d.kind, d.source,"
+                        + " d.fileName, d.description, d.contentType, d.sizeBytes, d.uploadedBy, d.uploadedAt)"
+                        + " from CaseDocument d where d.requestId = :r order by d.uploadedAt, d.id", Listed.class)
+                .setParameter("r", requestId).getResultList();
+    }
+
     public long bytesOfCase(long caseFileId) {
         return em.createQuery("select coalesce(sum(d.sizeBytes), 0) from CaseDocument d where d.caseFileId = :c",
                 Long.class).setParameter("c", caseFileId).getSingleResult();

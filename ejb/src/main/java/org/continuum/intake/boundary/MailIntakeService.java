@@ -83,8 +83,11 @@ public class MailIntakeService {
         UserAccount caller = teamMember();
         MailIntake mail = ofTeam(caller, id, AuditAction.MAIL_READ, false);
         audit.record(caller.getUsername(), AuditAction.MAIL_READ, mail.getCaseFileId(), "mail=" + id);
-        List<AttachmentInfo> files = mails.attachmentsOf(id).stream()
-                .map(a -> new AttachmentInfo(a.getFileName(), a.getContentType(), a.getSizeBytes())).toList();
+        List<AttachmentInfo> files = mail.getChannel() == MailIntake.Channel.WEB_FORM
+                ? documents.ofRequest(id).stream()
+                        .map(d -> new AttachmentInfo(d.fileName(), d.contentType(), d.sizeBytes())).toList()
+                : mails.attachmentsOf(id).stream()
+                        .map(a -> new AttachmentInfo(a.getFileName(), a.getContentType(), a.getSizeBytes())).toList();
         return new Message(row(mail), mail.getBody(), files, form(mail));
     }
 

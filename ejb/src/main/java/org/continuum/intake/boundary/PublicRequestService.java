@@ -138,13 +138,7 @@ public class PublicRequestService {
             throw new InvalidInput(List.of("request.name.required", "request.situation.required"));
         }
         request.checked();
-        List<Attachment> attached = files == null ? List.of() : files.stream()
-                .filter(f -> f != null && f.content() != null && f.content().length > 0).toList();
-        if (attached.size() > MAX_ATTACHMENTS) {
-            throw new InvalidInput("document.tooMany");
-        }
-        List<UploadPolicy.Checked> checked = attached.stream()
-                .map(f -> UploadPolicy.check(f.fileName(), f.content())).toList();
+        List<UploadPolicy.Checked> checked = checkedFiles(files);
         if (queue.statusOf(check.digest()).isPresent()) {
             throw new InvalidInput("request.token.used");
         }
@@ -197,17 +191,32 @@ public class PublicRequestService {
      * caseworkers and assigned mentor through the outbox. Counted like a request by the per-address limit.
      */
     public Found answer(String ticket, String text, String address) {
+        return answer(ticket, text, List.of(), address);
+    }
+
+    /** The same with documents, checked like the form's and kept on the case (within the case's room). */
+    public Found answer(String ticket, String text, List<Attachment> files, String address) {
         long id = gate.ticketRequest(ticket).orElseThrow(() -> new InvalidInput("request.ticket.expired"));
         MailIntake request = queue.find(id, true).orElseThrow(() -> new InvalidInput("request.ticket.expired"));
         CaseFile caseFile = answerable(request).orElseThrow(() -> new InvalidInput("request.answer.closed"));
+        List<UploadPolicy.Checked> checked = checkedFiles(files);
+        long adding = checked.stream().mapToLong(c -> c.content().length).sum();
+        if (adding > 0 && documents.bytesOfCase(caseFile.getId()) + adding > UploadPolicy.MAX_CASE_BYTES) {
+            throw new InvalidInput("document.caseFull");
+        }
         if (!gate.requestAllowed(address)) {
             throw new InvalidInput("request.busy");
         }
         RequestMessage message = InvalidInput.whenRefused(() -> RequestMessage.fromRequester(id, text,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         queue.add(message);
+        for (UploadPolicy.Checked file : checked) {
+            CaseDocument document = CaseDocument.ofRequest(id, CaseDocument.Source.REQUESTER, file, Instant.now());
+            document.joinCase(caseFile.getId());
+            documents.add(document);
+        }
         gate.requestStored(address);
-        String detail = "message=" + message.getId();
+        String detail = "message=" + message.getId() + (checked.isEmpty() ? "" : " documents=" + checked.size());
         events.record(caseFile, ACTOR, CaseEventKind.MESSAGE_FROM_REQUESTER, null, null,
                 AuditAction.REQUESTER_ANSWERED, detail);
         events.notifyTeam(NotificationKind.REQUESTER_ANSWERED, caseFile, Role.CASEWORKER, null, detail);
@@ -216,6 +225,16 @@ public class PublicRequestService {
                     List.of(caseFile.getAssignedMentor().getUsername()), detail);
         }
         return found(request);
+    }
+
+    /** The files the person sent (empty ones skipped), each through the document policy; at most five. */
+    private static List<UploadPolicy.Checked> checkedFiles(List<Attachment> files) {
+        List<Attachment> attached = files == null ? List.of() : files.stream()
+                .filter(f -> f != null && f.content() != null && f.content().length > 0).toList();
+        if (attached.size() > MAX_ATTACHMENTS) {
+            throw new InvalidInput("document.tooMany");
+        }
+        return attached.stream().map(f -> UploadPolicy.check(f.fileName(), f.content())).toList();
     }
 
     private Found found(MailIntake request) {

@@ -5,7 +5,15 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import org.continuum.document.control.UploadPolicy;
+import org.continuum.intake.boundary.PublicRequestService;
 import org.continuum.platform.control.Bundles;
+import org.continuum.platform.control.InvalidInput;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 
 import java.util.Collections;
 import java.util.List;
@@ -63,6 +71,23 @@ public class PublicPage {
     /** The address the limits count (the proxy's forwarded one when Continuum runs behind its TLS proxy). */
     String clientAddress() {
         return request().getRemoteAddr();
+    }
+
+    /** The files as sent; one over the size limit is read one byte past it, so the policy refuses it by name. */
+    List<PublicRequestService.Attachment> attachments(List<Part> files) {
+        List<PublicRequestService.Attachment> read = new ArrayList<>();
+        for (Part part : files == null ? List.<Part>of() : files) {
+            if (part == null || part.getSize() == 0) {
+                continue;
+            }
+            try (InputStream in = part.getInputStream()) {
+                read.add(new PublicRequestService.Attachment(part.getSubmittedFileName(),
+                        in.readNBytes((int) UploadPolicy.MAX_FILE_BYTES + 1)));
+            } catch (IOException e) {
+                throw new InvalidInput("document.damaged");
+            }
+        }
+        return read;
     }
 
     /** The refusal keys in the page's language. */

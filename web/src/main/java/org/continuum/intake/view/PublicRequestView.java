@@ -8,11 +8,8 @@ import org.continuum.casefile.entity.RequestType;
 import org.continuum.intake.boundary.PublicRequestService;
 import org.continuum.intake.control.PublicRequest;
 import jakarta.servlet.http.Part;
-import org.continuum.document.control.UploadPolicy;
 import org.continuum.platform.control.InvalidInput;
 
-import java.io.IOException;
-import java.io.InputStream;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -63,27 +60,10 @@ public class PublicRequestView {
             PublicRequest request = new PublicRequest(name, situation, country, city, enums(RequestType.class, needs),
                     languages, messenger, enums(PublicRequest.Never.class, never), consentStorage,
                     enums(RequestType.class, sharing));
-            receiptCode = service.submit(request, attachments(), sent, page.clientAddress());
+            receiptCode = service.submit(request, page.attachments(files), sent, page.clientAddress());
         } catch (InvalidInput refused) {
             problems = page.translate(refused.messageKeys());
         }
-    }
-
-    /** The files as sent; one over the size limit is read one byte past it, so the policy refuses it by name. */
-    private List<PublicRequestService.Attachment> attachments() {
-        List<PublicRequestService.Attachment> read = new ArrayList<>();
-        for (Part part : files == null ? List.<Part>of() : files) {
-            if (part == null || part.getSize() == 0) {
-                continue;
-            }
-            try (InputStream in = part.getInputStream()) {
-                read.add(new PublicRequestService.Attachment(part.getSubmittedFileName(),
-                        in.readNBytes((int) UploadPolicy.MAX_FILE_BYTES + 1)));
-            } catch (IOException e) {
-                throw new InvalidInput("document.damaged");
-            }
-        }
-        return read;
     }
 
     public List<Part> getFiles() {

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.continuum.intake.boundary.PublicRequestService;
+import jakarta.servlet.http.Part;
 import org.continuum.platform.control.InvalidInput;
+
+import java.util.ArrayList;
 
 import java.util.List;
 
@@ -27,6 +30,7 @@ public class PublicStatusView {
     private String code;
     private String ticket;
     private String answer;
+    private List<Part> files = new ArrayList<>();
     private PublicRequestService.Found found;
     private boolean unknown;
     private boolean answered;
@@ -43,7 +47,7 @@ public class PublicStatusView {
 
     public void answer() {
         try {
-            found = service.answer(ticket, answer, page.clientAddress());
+            found = service.answer(ticket, answer, page.attachments(files), page.clientAddress());
             answered = true;
             answer = null;
         } catch (InvalidInput refused) {
@@ -73,6 +77,14 @@ public class PublicStatusView {
 
     public void setAnswer(String answer) {
         this.answer = answer;
+    }
+
+    public List<Part> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<Part> files) {
+        this.files = files;
     }
 
     public PublicRequestService.Found getFound() {
