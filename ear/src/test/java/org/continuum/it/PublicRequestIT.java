@@ -321,7 +321,8 @@ class PublicRequestIT {
 
     @Test
     void thePublicPagesSetNoCookieNameNoOtherSiteAndTitleNothing() throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         String base = System.getProperty("continuum.baseUrl", "http://127.0.0.1:8180/continuum");
         for (String page : List.of("/request/", "/request/?lang=fa", "/request/status.xhtml?lang=sw")) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + page))
@@ -343,6 +344,25 @@ class PublicRequestIT {
         HttpResponse<String> fa = client.send(HttpRequest.newBuilder(URI.create(base + "/request/?lang=fa")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(fa.body()).contains("dir=\"rtl\"", "خروج سریع");
+        String boundary = "----continuum-test";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\nrequest\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.write(new byte[50 * 1024 * 1024 + 512 * 1024]); // over a file's 50 MB, under the post's 51 MB
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        HttpResponse<String> tooBig = client.send(HttpRequest.newBuilder(URI.create(base + "/request/index.xhtml?lang=ar"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooBig.statusCode()).as("a post too large to read").isEqualTo(302);
+        assertThat(tooBig.headers().allValues("Set-Cookie")).isEmpty();
+        String problemPage = tooBig.headers().firstValue("Location").orElseThrow();
+        assertThat(problemPage).endsWith("/request/problem.xhtml?lang=ar");
+        HttpResponse<String> problem = client.send(HttpRequest.newBuilder(URI.create(base).resolve(problemPage))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(problem.body()).contains("id=\"problem\"", "لم يُحفظ شيء").doesNotContain("Continuum", "primefaces");
+        assertThat(problem.headers().allValues("Set-Cookie")).isEmpty();
         HttpResponse<String> exit = client.send(HttpRequest.newBuilder(URI.create(base + "/request/exit")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(exit.statusCode()).isEqualTo(303);
