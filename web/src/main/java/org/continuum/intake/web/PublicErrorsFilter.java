@@ -24,6 +24,21 @@ public class PublicErrorsFilter extends HttpFilter {
     /** Only the language is carried to the problem page (read from the address: the failed body is not read again). */
     private static final java.util.regex.Pattern LANG = java.util.regex.Pattern.compile("(?:^|&)lang=([a-z]{2})(?:&|$)");
 
+    /** The problem page in one of the public languages: a constant address, never built from what was sent. */
+    static String problemPage(String language) {
+        return switch (language) {
+            case "fr" -> "problem.xhtml?lang=fr";
+            case "ar" -> "problem.xhtml?lang=ar";
+            case "ru" -> "problem.xhtml?lang=ru";
+            case "es" -> "problem.xhtml?lang=es";
+            case "fa" -> "problem.xhtml?lang=fa";
+            case "tr" -> "problem.xhtml?lang=tr";
+            case "pt" -> "problem.xhtml?lang=pt";
+            case "sw" -> "problem.xhtml?lang=sw";
+            default -> "problem.xhtml?lang=en";
+        };
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -37,8 +52,7 @@ public class PublicErrorsFilter extends HttpFilter {
             response.reset();
             String query = request.getQueryString() == null ? "" : request.getQueryString();
             java.util.regex.Matcher lang = LANG.matcher(query);
-            response.sendRedirect(request.getContextPath() + "/request/problem.xhtml"
-                    + (lang.find() ? "?lang=" + lang.group(1) : ""));
+            response.sendRedirect(problemPage(lang.find() ? lang.group(1) : ""));
         }
     }
 
