@@ -73,6 +73,9 @@ class PublicRequestBrowserIT {
                 assertThat(person.visible(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
                 assertThat(person.driver().getTitle()).isEqualTo("تواصل");
                 fill(person, hostileName, "جاؤوا إلى بيتي ليلًا. <img src=x onerror=alert(1)>");
+                person.type("city", "<i>بيروت</i>");
+                person.type("messenger", "<script>alert('signal')</script>");
+                person.clickable(By.id("never:0")).click();
                 java.nio.file.Path photo = java.nio.file.Files.createTempFile("صورة-التهديد-", ".png");
                 javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 40,
                         java.awt.image.BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
@@ -95,6 +98,11 @@ class PublicRequestBrowserIT {
                 By row = By.xpath("//tr[.//bdi[contains(., '" + run + "')]]");
                 assertThat(staff.visible(row).getText()).contains("Web form")
                         .contains(hostileName);
+                staff.clickable(By.xpath("//tr[.//bdi[contains(., '" + run + "')]]//button[.//span[text()='Read']]"))
+                        .click();
+                String answers = staff.visible(By.id("webForm")).getText();
+                assertThat(answers).contains("<i>بيروت</i>", "<script>alert('signal')</script>", "a phone call");
+                assertThat(staff.visible(By.id("message")).getText()).contains("<img src=x onerror=alert(1)>");
                 staff.clickable(By.xpath("//tr[.//bdi[contains(., '" + run + "')]]//a[contains(@href, 'draft=')]"))
                         .click();
                 staff.urlContains("/app/intake.xhtml");
@@ -108,7 +116,8 @@ class PublicRequestBrowserIT {
                 assertThat(staff.visible(By.id("pseudonymValue")).getText()).isEqualTo(hostileName);
                 assertThat(staff.visible(By.id("documents")).getText()).contains("صورة-التهديد-", ".png",
                         "sent by the person");
-                staff.type("requesterMessageForm:requesterMessageText", "هل يمكنك الوصول إلى مكان آمن الليلة؟ " + run);
+                staff.type("requesterMessageForm:requesterMessageText", "هل يمكنك الوصول إلى مكان آمن الليلة؟ " + run
+                        + " <b>tonight</b>");
                 staff.clickable(By.id("requesterMessageForm:sendRequesterMessage")).click();
                 staff.textPresent(By.id("messages"), "Message saved");
                 staff.textPresent(By.id("requesterMessages"), "مكان آمن");
@@ -125,7 +134,9 @@ class PublicRequestBrowserIT {
                 person.textPresent(By.id("messages"), "مكان آمن الليلة؟ " + run);
                 assertThat(person.visible(By.id("state")).getText()).contains("قيد النظر");
                 assertThat(person.driver().getPageSource()).doesNotContain(code);
-                person.type("answer", "نعم، عند صديقة. " + run);
+                assertThat(person.visible(By.id("messages")).getText()).as("markup shown as text").contains("<b>tonight</b>");
+                assertThat(person.driver().findElements(By.cssSelector("#messages b"))).isEmpty();
+                person.type("answer", "نعم، عند صديقة. " + run + " <script>alert(2)</script>");
                 person.clickable(By.id("sendAnswer")).click();
                 person.visible(By.id("answered"));
                 person.textPresent(By.id("messages"), "عند صديقة");
@@ -139,7 +150,7 @@ class PublicRequestBrowserIT {
             step(staff, "public-request-answer", () -> {
                 new LoginPage(staff).logIn("amira.caseworker", "Demo-Caseworker-1");
                 staff.driver().get(caseUrl);
-                staff.textPresent(By.id("requesterMessages"), "عند صديقة. " + run);
+                staff.textPresent(By.id("requesterMessages"), "عند صديقة. " + run + " <script>alert(2)</script>");
                 staff.textPresent(By.id("timeline"), "Answer received from the person");
                 staff.screenshot("case-requester-answer");
                 return null;
