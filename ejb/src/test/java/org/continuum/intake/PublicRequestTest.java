@@ -87,6 +87,13 @@ class PublicRequestTest {
         assertThat(gate.check("junk").refusal()).isEqualTo("request.token.invalid");
         setClock(gate, Instant.parse("2026-12-01T14:00:06Z"));
         assertThat(gate.check(token).refusal()).isEqualTo("request.token.expired");
+        String ticket = gate.ticket(42);
+        assertThat(gate.ticketRequest(ticket)).contains(42L);
+        assertThat(gate.ticketRequest(ticket.replace("r42", "r43"))).as("another request, same signature").isEmpty();
+        assertThat(gate.ticketRequest(token)).as("a form token is no ticket").isEmpty();
+        assertThat(gate.check(ticket).valid()).as("a ticket is no form token").isFalse();
+        setClock(gate, Instant.parse("2026-12-01T14:31:00Z"));
+        assertThat(gate.ticketRequest(ticket)).as("past its half hour").isEmpty();
         PublicGate otherServer = gate(keys.resolveSibling(keys.getFileName() + "-other"), Instant.parse("2026-12-01T10:00:05Z"));
         assertThat(otherServer.check(token).refusal()).isEqualTo("request.token.invalid");
     }

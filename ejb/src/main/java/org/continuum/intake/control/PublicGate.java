@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,8 +54,7 @@ public class PublicGate {
         byte[] nonce = new byte[18];
         RANDOM.nextBytes(nonce);
         String issued = Long.toString(clock.instant().getEpochSecond());
-        String body = issued + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
-        return body + "." + mac(body);
+        return signed(issued + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce));
     }
 
     /**
@@ -62,22 +62,13 @@ public class PublicGate {
      * refused ({@code request.token.*}).
      */
     public TokenCheck check(String token) {
-        if (token == null || token.length() > 200) {
-            return TokenCheck.refused("request.token.invalid");
-        }
-        int last = token.lastIndexOf('.');
-        int first = token.indexOf('.');
-        if (first <= 0 || last <= first) {
-            return TokenCheck.refused("request.token.invalid");
-        }
-        String body = token.substring(0, last);
-        if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII),
-                token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+        Optional<String[]> fields = opened(token);
+        if (fields.isEmpty()) {
             return TokenCheck.refused("request.token.invalid");
         }
         Instant issued;
         try {
-            issued = Instant.ofEpochSecond(Long.parseLong(token.substring(0, first)));
+            issued = Instant.ofEpochSecond(Long.parseLong(fields.get()[0]));
         } catch (NumberFormatException e) {
             return TokenCheck.refused("request.token.invalid");
         }
@@ -88,7 +79,7 @@ public class PublicGate {
         if (age.compareTo(TOKEN_MAX_AGE) > 0) {
             return TokenCheck.refused("request.token.expired");
         }
-        return new TokenCheck(sha256(body), null);
+        return new TokenCheck(sha256(fields.get()[0] + "." + fields.get()[1]), null);
     }
 
     /** A token's verdict: the request's digest, or why it is refused. */
@@ -106,32 +97,45 @@ public class PublicGate {
 
     /** A ticket naming request {@code requestId} for the next half hour (the receipt page's answer form). */
     public String ticket(long requestId) {
-        String body = "r" + requestId + "." + clock.instant().plus(TICKET_LIFETIME).getEpochSecond();
-        return body + "." + mac(body);
+        return signed("r" + requestId + "." + clock.instant().plus(TICKET_LIFETIME).getEpochSecond());
     }
 
     /** The request a ticket names, while it is valid. */
-    public java.util.Optional<Long> ticketRequest(String ticket) {
-        if (ticket == null || ticket.length() > 200 || !ticket.startsWith("r")) {
-            return java.util.Optional.empty();
-        }
-        int last = ticket.lastIndexOf('.');
-        int first = ticket.indexOf('.');
-        if (first <= 1 || last <= first) {
-            return java.util.Optional.empty();
-        }
-        String body = ticket.substring(0, last);
-        if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII),
-                ticket.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
-            return java.util.Optional.empty();
+    public Optional<Long> ticketRequest(String ticket) {
+        Optional<String[]> fields = opened(ticket).filter(f -> f[0].length() > 1 && f[0].startsWith("r"));
+        if (fields.isEmpty()) {
+            return Optional.empty();
         }
         try {
-            long id = Long.parseLong(ticket.substring(1, first));
-            Instant until = Instant.ofEpochSecond(Long.parseLong(ticket.substring(first + 1, last)));
-            return clock.instant().isAfter(until) ? java.util.Optional.empty() : java.util.Optional.of(id);
+            long id = Long.parseLong(fields.get()[0].substring(1));
+            Instant until = Instant.ofEpochSecond(Long.parseLong(fields.get()[1]));
+            return clock.instant().isAfter(until) ? Optional.empty() : Optional.of(id);
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
+    }
+
+    /** {@code body} ("first.second") with its signature appended. */
+    private String signed(String body) {
+        return body + "." + mac(body);
+    }
+
+    /** The two fields of a value {@link #signed} made, when its signature holds; empty for anything else. */
+    private Optional<String[]> opened(String value) {
+        if (value == null || value.length() > 200) {
+            return Optional.empty();
+        }
+        int first = value.indexOf('.');
+        int last = value.lastIndexOf('.');
+        if (first <= 0 || last <= first) {
+            return Optional.empty();
+        }
+        String body = value.substring(0, last);
+        if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII),
+                value.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Optional.of(new String[] {value.substring(0, first), value.substring(first + 1, last)});
     }
 
     /** May a request from {@code address} be stored now? */
