@@ -11,6 +11,8 @@ public enum NotificationKind {
     APPROVAL_NEEDED,
     REPORT_OVERDUE,
     REFERRAL_ANSWER_OVERDUE,
+    /** A relocation application has waited longer than its programme's usual time at one step. */
+    ROUTE_REMINDER,
     /** The person answered on the receipt page of the public form (the mail names the case, never the text). */
     REQUESTER_ANSWERED,
     /** An administrator reset the person's second factor: they must know, whatever their preferences. */

@@ -59,6 +59,9 @@ public class RelocationService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.continuum.relocation.boundary.RouteService routes;
+
     public void prepare(String taskId, RelocationPlan plan) {
         if (plan == null) {
             throw new InvalidInput("relocation.missing");
@@ -76,9 +79,14 @@ public class RelocationService {
         if (plan.securityPlan() == null || plan.securityPlan().isBlank()) {
             throw new InvalidInput("relocation.securityPlan.required");
         }
+        var waiting = routes.waitingState(caseFile.getId());
+        if (waiting.isPresent() && !waiting.get().placesUsed()) {
+            throw new InvalidInput("relocation.application.pending");
+        }
         Partner partner = partners.chosen(plan.partnerId());
-        String destination = plan.destinationCountry() == null ? null : plan.destinationCountry().strip()
-                .toUpperCase(java.util.Locale.ROOT);
+        String destination = plan.destinationCountry() == null || plan.destinationCountry().isBlank()
+                ? routes.waitingDestination(caseFile.getId()).orElse(null)
+                : plan.destinationCountry().strip().toUpperCase(java.util.Locale.ROOT);
         InvalidInput.whenRefused(() -> caseFile.relocationPrepared(partner, destination, Instant.now()));
         workflow.complete(open.task().id(), caller.getUsername(), Map.of());
         String summary = "scope=" + caseFile.getRelocationScope() + " destination=" + destination + " documents="
@@ -101,6 +109,7 @@ public class RelocationService {
             InvalidInput.whenRefused(() -> caseFile.arrived(arrivedAt, firstCheckIn, now));
             variables.put(CaseWorkflow.Var.RELOCATION, "ARRIVED");
             variables.put(CaseWorkflow.Var.NEXT_CHECK_IN_AT, firstCheckIn);
+            routes.arrived(caseFile, caller.getUsername());
         } else {
             if (note == null || note.isBlank()) {
                 throw new InvalidInput("relocation.abortReason.required");
@@ -108,6 +117,7 @@ public class RelocationService {
             Instant next = ReviewSchedule.nextReassessment(caseFile.getRiskLevel(), now);
             InvalidInput.whenRefused(() -> caseFile.backToProtectionPlan(next, now));
             variables.put(CaseWorkflow.Var.RELOCATION, "ABORTED");
+            routes.calledOff(caseFile, caller.getUsername(), note);
         }
         workflow.complete(open.task().id(), caller.getUsername(), variables);
         events.record(caseFile, caller.getUsername(),

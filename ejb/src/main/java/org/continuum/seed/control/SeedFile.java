@@ -122,6 +122,11 @@ public final class SeedFile {
             }
         }
 
+        /** A whole number in [min, max], or null when the optional cell is empty. */
+        public Integer optionalInteger(String column, int min, int max) {
+            return optional(column) == null ? null : integer(column, min, max);
+        }
+
         /** A non-negative amount with at most two decimals; null when the optional cell is empty. */
         public java.math.BigDecimal amount(String column, boolean required) {
             String value = required ? required(column) : optional(column);

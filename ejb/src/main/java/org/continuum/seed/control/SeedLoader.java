@@ -73,6 +73,9 @@ public class SeedLoader {
     @Inject
     AuditChain auditChain;
 
+    @Inject
+    RouteReference routes;
+
     @Transactional(Transactional.TxType.REQUIRED)
     public void load() {
         int sealed = auditChain.sealUnsealed();
@@ -81,8 +84,12 @@ public class SeedLoader {
         }
         int partners = loadPartners();
         int measures = loadMeasures();
-        audit.record(ACTOR, AuditAction.SEED_LOADED, null, "reference partners=" + partners + " measures=" + measures);
-        LOG.info(() -> "Reference data loaded: " + partners + " partners, " + measures + " measures");
+        int countries = routes.loadCountries();
+        int programmes = routes.loadProgrammes();
+        audit.record(ACTOR, AuditAction.SEED_LOADED, null, "reference partners=" + partners + " measures=" + measures
+                + " countries=" + countries + " programmes=" + programmes);
+        LOG.info(() -> "Reference data loaded: " + partners + " partners, " + measures + " measures, " + countries
+                + " country profiles, " + programmes + " relocation programmes");
         if (Boolean.getBoolean(DEMO_PROPERTY) && noUsers()) {
             int cases = loadDemo();
             audit.record(ACTOR, AuditAction.SEED_LOADED, null, "demo cases=" + cases);

@@ -38,11 +38,23 @@ public final class Messages {
         }
     }
 
-    /** The text of {@code key:arg1:arg2}, arguments put in. */
+    /**
+     * The text of {@code key:arg1:arg2}, arguments put in; an argument written {@code @other.key} is itself a label
+     * of the bundle (a checklist item, a status), shown in the reader's language.
+     */
     public static String format(String key) {
         int colon = key.indexOf(':');
-        return colon < 0 ? text(key) : String.format(text(key.substring(0, colon)),
-                (Object[]) key.substring(colon + 1).split(":"));
+        if (colon < 0) {
+            return text(key);
+        }
+        Object[] args = key.substring(colon + 1).split(":");
+        for (int i = 0; i < args.length; i++) {
+            String arg = (String) args[i];
+            if (arg.startsWith("@") && arg.length() > 1) {
+                args[i] = text(arg.substring(1));
+            }
+        }
+        return String.format(text(key.substring(0, colon)), args);
     }
 
     public static void info(String key, Object... args) {

@@ -18,6 +18,7 @@ import org.continuum.seed.control.SeedLoader;
 import org.continuum.workflow.casefile.EscalationApprovalListener;
 import org.continuum.workflow.grant.GrantDecisionListener;
 import org.continuum.workflow.referral.FlagReferralOverdueDelegate;
+import org.continuum.workflow.route.RemindRouteDelegate;
 import org.continuum.workflow.grant.GrantReportOverdueDelegate;
 import org.continuum.workflow.casefile.LastResortGateDelegate;
 import org.continuum.workflow.casefile.MarkTriageOverdueDelegate;
@@ -50,7 +51,7 @@ public class ProcessEngineBootstrap {
     public static final String ENGINE_NAME = "continuum";
     private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
     private static final String[] PROCESSES = {"bpmn/casefile.bpmn", "bpmn/emergency-grant.bpmn",
-            "bpmn/referral.bpmn"};
+            "bpmn/referral.bpmn", "bpmn/route-application.bpmn"};
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -90,6 +91,9 @@ public class ProcessEngineBootstrap {
 
     @Inject
     FlagReferralOverdueDelegate flagReferralOverdueDelegate;
+
+    @Inject
+    RemindRouteDelegate remindRouteDelegate;
 
     private ProcessEngine engine;
 
@@ -159,6 +163,7 @@ public class ProcessEngineBootstrap {
         beans.put("grantDecisionListener", grantDecisionListener);
         beans.put("grantReportOverdueDelegate", grantReportOverdueDelegate);
         beans.put("flagReferralOverdueDelegate", flagReferralOverdueDelegate);
+        beans.put("remindRouteDelegate", remindRouteDelegate);
         return beans;
     }
 

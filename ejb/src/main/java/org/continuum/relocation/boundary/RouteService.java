@@ -1,0 +1,374 @@
+package org.continuum.relocation.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.casefile.control.CaseEvents;
+import org.continuum.casefile.control.CaseGuard;
+import org.continuum.casefile.entity.CaseEventKind;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.casefile.entity.Phase;
+import org.continuum.identity.control.Caller;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
+import org.continuum.relocation.control.RouteRules;
+import org.continuum.relocation.control.RouteWorkflow;
+import org.continuum.relocation.control.Routes;
+import org.continuum.relocation.entity.ChecklistAnswer;
+import org.continuum.relocation.entity.ChecklistItem;
+import org.continuum.relocation.entity.Dependant;
+import org.continuum.relocation.entity.Programme;
+import org.continuum.relocation.entity.ProgrammeYear;
+import org.continuum.relocation.entity.RouteApplication;
+import org.continuum.relocation.entity.TravelDocument;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The relocation routes of a case: the programmes it could go through, each with its checklist and the places left
+ * this year; the application made (one at a time) and its steps to arrival; the family members who travel and the
+ * travel documents of everyone, with the ones about to expire flagged. Everyone who may open the case may read it;
+ * caseworkers and coordinators change it. Every reading and change is audited.
+ */
+@Stateless
+@RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR})
+public class RouteService {
+
+    /** Test servers shorten every reminder wait (e.g. {@code PT3S}); production uses the programme's figures. */
+    static final String REMIND_AFTER_PROPERTY = "continuum.route.remindAfter";
+
+    @Inject
+    Caller currentCaller;
+
+    @Inject
+    CaseGuard guard;
+
+    @Inject
+    Routes routes;
+
+    @Inject
+    RouteWorkflow workflow;
+
+    @Inject
+    CaseEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR})
+    public Desk desk(long caseFileId) {
+        UserAccount caller = currentCaller.account();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.ROUTE_DESK_VIEWED);
+        audit.record(caller.getUsername(), AuditAction.ROUTE_DESK_VIEWED, caseFileId, null);
+        int year = year(Instant.now());
+        List<Dependant> dependants = routes.dependantsOf(caseFileId);
+        int persons = RouteRules.persons(dependants.stream().filter(Dependant::isTravelling).count());
+        List<RouteApplication> applications = routes.applicationsOf(caseFileId);
+        Map<Long, Programme> programmes = new HashMap<>();
+        List<ProgrammeCard> cards = new ArrayList<>();
+        for (Programme p : routes.programmes()) {
+            programmes.put(p.getId(), p);
+            ProgrammeYear places = routes.year(p, year);
+            cards.add(new ProgrammeCard(p.getId(), p.getCode(), p.getName(), p.getKind(), p.getDestinations(),
+                    p.getReferredThrough(), p.getChecklist(), p.getPlacesPerYear(), places.getAllocated(),
+                    places.remaining(), p.getRequiredDocuments(), p.getProcessingDays(), p.getStayMonths(),
+                    p.getNotFitting(), p.getSource(), p.getCheckedOn(),
+                    p.getDestinations().contains(caseFile.getCountry())
+                            && p.getKind() != Programme.Kind.INTERNAL_RELOCATION));
+        }
+        LocalDate travel = applications.stream().filter(a -> a.getState().waiting()).findFirst()
+                .map(RouteApplication::travelDate).orElse(null);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<Long, String> names = new HashMap<>();
+        dependants.forEach(d -> names.put(d.getId(), d.getName()));
+        List<DocumentRow> documents = routes.documentsOf(caseFileId).stream()
+                .map(d -> new DocumentRow(d.getId(), d.getDependantId(),
+                        d.getDependantId() == null ? null : names.get(d.getDependantId()), d.getKind(),
+                        d.getIssuingCountry(), d.getNumber(), d.getValidFrom(), d.getValidUntil(), d.getStatus(),
+                        d.expiry(today, travel)))
+                .toList();
+        List<ApplicationRow> rows = applications.stream().map(a -> {
+            Programme p = programmes.computeIfAbsent(a.getProgrammeId(), id -> routes.programme(id).orElse(null));
+            return new ApplicationRow(a.getId(), a.getProgrammeId(), p == null ? "?" : p.getName(), a.getYear(),
+                    a.getPersons(), a.getState(), a.answers(), a.getNote(), a.travelDate(), a.getCreatedBy(),
+                    a.getCreatedAt(), a.getChangedAt(), a.isReminded(), nextSteps(a.getState()));
+        }).toList();
+        return new Desk(caseFileId, caseFile.getReference(), caseFile.getPseudonym(), caseFile.getPhase(),
+                caseFile.getCountry(), caseFile.getPhase() == Phase.RELOCATION, year, persons, cards, rows,
+                dependants.stream().map(d -> new DependantRow(d.getId(), d.getName(), d.getRelationship(),
+                        d.getBirthYear(), d.isTravelling())).toList(), documents);
+    }
+
+    /**
+     * Submits an application to a programme: refused with every checklist item not met, or with the figures when
+     * the year's places for the organisation cannot take the person and the family members who travel. Places are
+     * reserved in the same transaction, under the year's row lock. The process waiting for the decision starts.
+     */
+    public long submit(long caseFileId, Submission submission) {
+        UserAccount caller = currentCaller.account();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.ROUTE_APPLICATION_SUBMITTED);
+        if (submission == null || submission.programmeId() == null) {
+            throw new InvalidInput("route.programme.required");
+        }
+        if (caseFile.getPhase() != Phase.RELOCATION) {
+            throw new InvalidInput("route.notRelocating");
+        }
+        Programme programme = routes.programme(submission.programmeId()).filter(Programme::isActive)
+                .orElseThrow(() -> new InvalidInput("route.programme.required"));
+        List<ChecklistItem> failing = RouteRules.failing(programme, submission.answers());
+        if (!failing.isEmpty()) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.ROUTE_APPLICATION_SUBMITTED, caseFileId,
+                    AuditOutcome.DENIED, "checklist-failed=" + failing.size());
+            throw new InvalidInput(failing.stream().map(i -> "route.checklist.failed:@checklist." + i.name())
+                    .toList());
+        }
+        if (routes.waitingLocked(caseFileId).isPresent()) {
+            throw new InvalidInput("route.alreadyWaiting");
+        }
+        Instant now = Instant.now();
+        int persons = RouteRules.persons(routes.dependantsOf(caseFileId).stream()
+                .filter(Dependant::isTravelling).count());
+        ProgrammeYear places = routes.yearLocked(programme, year(now));
+        if (!places.reserve(persons)) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.ROUTE_APPLICATION_SUBMITTED, caseFileId,
+                    AuditOutcome.DENIED, "quota-full");
+            throw new InvalidInput("route.quota.full:" + places.getAllocated() + ":"
+                    + (places.getReserved() + places.getUsed()) + ":" + persons);
+        }
+        Map<ChecklistItem, ChecklistAnswer> answers = new java.util.EnumMap<>(ChecklistItem.class);
+        if (submission.answers() != null) {
+            submission.answers().forEach((k, v) -> {
+                if (k != null && v != null) {
+                    answers.put(k, v);
+                }
+            });
+        }
+        RouteApplication application = InvalidInput.whenRefused(() -> new RouteApplication(caseFileId, programme,
+                year(now), persons, answers, submission.note(), caller.getUsername(), now));
+        routes.add(application);
+        Instant reminder = RouteRules.reminderAt(programme, application.getState(), null, now, scale());
+        application.reminderDue(reminder);
+        application.attachProcess(workflow.submitted(new RouteWorkflow.RouteStart(application.getId(), caseFileId,
+                caseFile.getReference(), caseFile.getTeam().getCode(), reminder)));
+        events.record(caseFile, caller.getUsername(), CaseEventKind.ROUTE_SUBMITTED, "persons=" + persons,
+                submission.note(), AuditAction.ROUTE_APPLICATION_SUBMITTED, "persons=" + persons);
+        return application.getId();
+    }
+
+    /**
+     * Records the next step of the case's application: an interview, the decision (issued or refused), the travel
+     * booked (with its date) or a withdrawal (with a reason). A refusal or a withdrawal gives the places back and
+     * the caseworker chooses another route; an issued visa turns the reserved places into used ones. The arrival
+     * is recorded by the case's own arrival task, not here.
+     */
+    public void move(long applicationId, RouteApplication.Step step, LocalDate travelDate, String note) {
+        UserAccount caller = currentCaller.account();
+        if (step == null || step == RouteApplication.Step.ARRIVED) {
+            throw new InvalidInput("route.step.invalid");
+        }
+        RouteApplication found = routes.application(applicationId)
+                .orElseThrow(() -> new InvalidInput("route.application.unknown"));
+        CaseFile caseFile = guard.open(caller, found.getCaseFileId(), AuditAction.ROUTE_APPLICATION_MOVED);
+        RouteApplication application = routes.applicationLocked(applicationId).orElseThrow();
+        if (step == RouteApplication.Step.TRAVEL_BOOKED && travelDate != null
+                && travelDate.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            throw new InvalidInput("route.travelDate.past");
+        }
+        moveTo(caseFile, application, step, travelDate, note, caller.getUsername());
+    }
+
+    /** The person arrived (the case's arrival task): an issued or booked application ends as arrived. */
+    @RolesAllowed(Roles.CASEWORKER)
+    public void arrived(CaseFile caseFile, String actor) {
+        routes.waitingLocked(caseFile.getId()).filter(a -> a.getState().placesUsed())
+                .ifPresent(a -> moveTo(caseFile, a, RouteApplication.Step.ARRIVED, null, null, actor));
+    }
+
+    /** The relocation was called off (the case's arrival task): an application on its way is withdrawn. */
+    @RolesAllowed(Roles.CASEWORKER)
+    public void calledOff(CaseFile caseFile, String actor, String reason) {
+        routes.waitingLocked(caseFile.getId())
+                .ifPresent(a -> moveTo(caseFile, a, RouteApplication.Step.WITHDRAWN, null, reason, actor));
+    }
+
+    /** The case's application that still waits for its decision, if any: the relocation cannot be planned yet. */
+    @RolesAllowed(Roles.CASEWORKER)
+    public Optional<RouteApplication.State> waitingState(long caseFileId) {
+        return routes.applicationsOf(caseFileId).stream().filter(a -> a.getState().waiting())
+                .map(RouteApplication::getState).findFirst();
+    }
+
+    /** The destination of the case's application on its way, when its programme has exactly one. */
+    @RolesAllowed(Roles.CASEWORKER)
+    public Optional<String> waitingDestination(long caseFileId) {
+        return routes.applicationsOf(caseFileId).stream().filter(a -> a.getState().waiting()).findFirst()
+                .flatMap(a -> routes.programme(a.getProgrammeId()))
+                .filter(p -> p.getDestinations().size() == 1).map(p -> p.getDestinations().get(0));
+    }
+
+    private void moveTo(CaseFile caseFile, RouteApplication application, RouteApplication.Step step,
+                        LocalDate travelDate, String note, String actor) {
+        Instant now = Instant.now();
+        Programme programme = routes.programme(application.getProgrammeId()).orElseThrow();
+        RouteApplication.State before = InvalidInput.whenRefused(() -> application.move(step, travelDate, note, now));
+        RouteApplication.State after = application.getState();
+        if (before.holdsPlaces() && !after.holdsPlaces()) {
+            routes.yearLocked(programme, application.getYear()).release(application.getPersons(),
+                    before.placesUsed());
+        } else if (!before.placesUsed() && after.placesUsed()) {
+            routes.yearLocked(programme, application.getYear()).use(application.getPersons());
+        }
+        Instant reminder = after.waiting() ? RouteRules.reminderAt(programme, after, application.travelDate(), now,
+                scale()) : null;
+        application.reminderDue(reminder);
+        workflow.moved(application.getProcessInstanceId(), step.name(), reminder);
+        events.record(caseFile, actor, CaseEventKind.ROUTE_MOVED, "state=" + after, note,
+                AuditAction.ROUTE_APPLICATION_MOVED, "from=" + before + " to=" + after);
+    }
+
+    /** Adds a family member; those who travel count towards the places of the next application. */
+    public long addDependant(long caseFileId, DependantInput input) {
+        UserAccount caller = currentCaller.account();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.DEPENDANT_RECORDED);
+        if (input == null) {
+            throw new InvalidInput("dependant.name.required");
+        }
+        if (routes.dependantsOf(caseFileId).size() >= 30) {
+            throw new InvalidInput("dependant.tooMany");
+        }
+        Dependant dependant = InvalidInput.whenRefused(() -> new Dependant(caseFileId, input.name(),
+                input.relationship(), input.birthYear(), input.travelling(), caller.getUsername(), Instant.now()));
+        routes.add(dependant);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.DEPENDANT_RECORDED,
+                "relationship=" + input.relationship() + " travelling=" + input.travelling(), null,
+                AuditAction.DEPENDANT_RECORDED, "added");
+        return dependant.getId();
+    }
+
+    /** Whether a family member travels; refused while an application on its way counts them. */
+    public void setTravelling(long dependantId, boolean travelling) {
+        UserAccount caller = currentCaller.account();
+        Dependant dependant = routes.dependant(dependantId).orElseThrow(() -> new InvalidInput("dependant.unknown"));
+        CaseFile caseFile = guard.open(caller, dependant.getCaseFileId(), AuditAction.DEPENDANT_RECORDED);
+        if (routes.waitingLocked(caseFile.getId()).isPresent()) {
+            throw new InvalidInput("dependant.countedByApplication");
+        }
+        dependant.travelling(travelling);
+        events.record(caseFile, caller.getUsername(), CaseEventKind.DEPENDANT_RECORDED,
+                "travelling=" + travelling, null, AuditAction.DEPENDANT_RECORDED, "travelling=" + travelling);
+    }
+
+    /** Records a travel document of the person or of a dependant, or corrects one ({@code documentId} given). */
+    public long recordDocument(long caseFileId, DocumentInput input) {
+        UserAccount caller = currentCaller.account();
+        CaseFile caseFile = guard.open(caller, caseFileId, AuditAction.TRAVEL_DOCUMENT_RECORDED);
+        if (input == null) {
+            throw new InvalidInput("travelDocument.kind.required");
+        }
+        if (input.dependantId() != null && routes.dependant(input.dependantId())
+                .filter(d -> d.getCaseFileId() == caseFileId).isEmpty()) {
+            throw new InvalidInput("dependant.unknown");
+        }
+        Instant now = Instant.now();
+        TravelDocument document;
+        if (input.documentId() == null) {
+            document = InvalidInput.whenRefused(() -> new TravelDocument(caseFileId, input.dependantId(),
+                    input.kind(), input.issuingCountry(), input.number(), input.validFrom(), input.validUntil(),
+                    input.status(), caller.getUsername(), now));
+            routes.add(document);
+        } else {
+            document = routes.document(input.documentId()).filter(d -> d.getCaseFileId() == caseFileId)
+                    .orElseThrow(() -> new InvalidInput("travelDocument.unknown"));
+            InvalidInput.whenRefused(() -> document.change(input.kind(), input.issuingCountry(), input.number(),
+                    input.validFrom(), input.validUntil(), input.status(), caller.getUsername(), now));
+        }
+        String summary = "kind=" + input.kind() + " status=" + input.status()
+                + (input.dependantId() == null ? "" : " dependant");
+        events.record(caseFile, caller.getUsername(), CaseEventKind.TRAVEL_DOCUMENT_RECORDED, summary, null,
+                AuditAction.TRAVEL_DOCUMENT_RECORDED, summary);
+        return document.getId();
+    }
+
+    private static int year(Instant at) {
+        return at.atZone(ZoneOffset.UTC).getYear();
+    }
+
+    private static Duration scale() {
+        String after = System.getProperty(REMIND_AFTER_PROPERTY);
+        return after == null || after.isBlank() ? null : Duration.parse(after);
+    }
+
+    private static List<RouteApplication.Step> nextSteps(RouteApplication.State state) {
+        List<RouteApplication.Step> steps = new ArrayList<>();
+        for (RouteApplication.Step s : RouteApplication.Step.values()) {
+            if (s != RouteApplication.Step.ARRIVED && s.allowedFrom(state)) {
+                steps.add(s);
+            }
+        }
+        return steps;
+    }
+
+    public record Submission(Long programmeId, Map<ChecklistItem, ChecklistAnswer> answers, String note) {
+        @Override
+        public String toString() {
+            return "Submission[" + programmeId + "]";
+        }
+    }
+
+    public record DependantInput(String name, Dependant.Relationship relationship, Integer birthYear,
+                                 boolean travelling) {
+        @Override
+        public String toString() {
+            return "DependantInput[" + relationship + "]";
+        }
+    }
+
+    public record DocumentInput(Long documentId, Long dependantId, TravelDocument.Kind kind, String issuingCountry,
+                                String number, LocalDate validFrom, LocalDate validUntil,
+                                TravelDocument.Status status) {
+        @Override
+        public String toString() {
+            return "DocumentInput[" + kind + " " + status + "]";
+        }
+    }
+
+    public record ProgrammeCard(long id, String code, String name, Programme.Kind kind, List<String> destinations,
+                                List<String> referredThrough, List<ChecklistItem> checklist, Integer placesPerYear,
+                                Integer allocated, Integer remaining, List<String> requiredDocuments,
+                                int processingDays, Integer stayMonths, String notFitting, String source,
+                                LocalDate checkedOn, boolean backToDanger) {
+    }
+
+    public record ApplicationRow(long id, long programmeId, String programme, int year, int persons,
+                                 RouteApplication.State state, Map<ChecklistItem, ChecklistAnswer> answers,
+                                 String note, LocalDate travelDate, String createdBy, Instant createdAt,
+                                 Instant changedAt, boolean reminded, List<RouteApplication.Step> nextSteps) {
+    }
+
+    public record DependantRow(long id, String name, Dependant.Relationship relationship, Integer birthYear,
+                               boolean travelling) {
+    }
+
+    public record DocumentRow(long id, Long dependantId, String holder, TravelDocument.Kind kind,
+                              String issuingCountry, String number, LocalDate validFrom, LocalDate validUntil,
+                              TravelDocument.Status status, TravelDocument.Expiry expiry) {
+    }
+
+    public record Desk(long caseFileId, String reference, String pseudonym, Phase phase, String countryOfDanger,
+                       boolean mayApply, int year, int persons, List<ProgrammeCard> programmes,
+                       List<ApplicationRow> applications, List<DependantRow> dependants,
+                       List<DocumentRow> documents) {
+    }
+}

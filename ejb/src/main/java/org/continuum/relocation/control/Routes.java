@@ -1,0 +1,141 @@
+package org.continuum.relocation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.continuum.relocation.entity.CountryFact;
+import org.continuum.relocation.entity.CountryProfile;
+import org.continuum.relocation.entity.Dependant;
+import org.continuum.relocation.entity.Programme;
+import org.continuum.relocation.entity.ProgrammeYear;
+import org.continuum.relocation.entity.RouteApplication;
+import org.continuum.relocation.entity.TravelDocument;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import org.continuum.casefile.control.CaseFiles;
+import org.continuum.casefile.entity.CaseFile;
+import org.continuum.identity.entity.UserAccount;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of relocation routes: country profiles, programmes and their yearly places, applications, documents. */
+@ApplicationScoped
+public class Routes {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<CountryProfile> profile(String country) {
+        return country == null ? Optional.empty() : Optional.ofNullable(em.find(CountryProfile.class, country));
+    }
+
+    public List<CountryFact> facts(String country) {
+        return em.createQuery("select f from CountryFact f where f.country = :c order by f.position", CountryFact.class)
+                .setParameter("c", country).getResultList();
+    }
+
+    public List<Programme> programmes() {
+        return em.createQuery("select p from Programme p where p.active = true order by p.name", Programme.class)
+                .getResultList();
+    }
+
+    public Optional<Programme> programme(Long id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Programme.class, id));
+    }
+
+    /** The programme's places of that year, created from the programme's allocation when first needed. */
+    public ProgrammeYear year(Programme programme, int year) {
+        ProgrammeYear found = em.find(ProgrammeYear.class, new ProgrammeYear.Key(programme.getId(), year));
+        if (found == null) {
+            found = new ProgrammeYear(programme.getId(), year, programme.getOurPlacesPerYear());
+            em.persist(found);
+            em.flush();
+        }
+        return found;
+    }
+
+    /** The same, locked until the transaction ends: whoever reserves places holds it. */
+    public ProgrammeYear yearLocked(Programme programme, int year) {
+        ProgrammeYear found = year(programme, year);
+        em.lock(found, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(found);
+        return found;
+    }
+
+    public List<ProgrammeYear> years(int year) {
+        return em.createQuery("select y from ProgrammeYear y where y.year = :y", ProgrammeYear.class)
+                .setParameter("y", year).getResultList();
+    }
+
+    public void add(Object row) {
+        em.persist(row);
+        em.flush();
+    }
+
+    public List<RouteApplication> applicationsOf(long caseFileId) {
+        return em.createQuery("select a from RouteApplication a where a.caseFileId = :c order by a.createdAt desc, a.id desc",
+                RouteApplication.class).setParameter("c", caseFileId).getResultList();
+    }
+
+    public Optional<RouteApplication> application(long id) {
+        return Optional.ofNullable(em.find(RouteApplication.class, id));
+    }
+
+    public Optional<RouteApplication> applicationLocked(long id) {
+        return Optional.ofNullable(em.find(RouteApplication.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The case's application still on its way (at most one at a time), locked. */
+    public Optional<RouteApplication> waitingLocked(long caseFileId) {
+        return applicationsOf(caseFileId).stream().filter(a -> a.getState().waiting()).findFirst()
+                .map(a -> em.find(RouteApplication.class, a.getId(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** An application on its way, with its case's reference (plain columns; the programme stays sealed). */
+    public record Waiting(RouteApplication application, long caseFileId, String caseReference) {
+    }
+
+    /** Applications on their way of the case files the reader may open, longest unchanged first. */
+    public List<Waiting> waiting(UserAccount reader, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Waiting> query = cb.createQuery(Waiting.class);
+        Root<RouteApplication> a = query.from(RouteApplication.class);
+        Root<CaseFile> c = query.from(CaseFile.class);
+        query.select(cb.construct(Waiting.class, a, c.get("id"), c.get("reference")))
+                .where(cb.equal(c.get("id"), a.get("caseFileId")),
+                        a.get("state").in(RouteApplication.State.SUBMITTED, RouteApplication.State.INTERVIEW,
+                                RouteApplication.State.ISSUED, RouteApplication.State.TRAVEL_BOOKED),
+                        CaseFiles.visibleTo(cb, c, reader))
+                .orderBy(cb.asc(a.get("changedAt")), cb.asc(a.get("id")));
+        return em.createQuery(query).setMaxResults(max).getResultList();
+    }
+
+    public List<Dependant> dependantsOf(long caseFileId) {
+        return em.createQuery("select d from Dependant d where d.caseFileId = :c order by d.id", Dependant.class)
+                .setParameter("c", caseFileId).getResultList();
+    }
+
+    public Optional<Dependant> dependant(long id) {
+        return Optional.ofNullable(em.find(Dependant.class, id));
+    }
+
+    public List<TravelDocument> documentsOf(long caseFileId) {
+        return em.createQuery("select d from TravelDocument d where d.caseFileId = :c order by d.id",
+                TravelDocument.class).setParameter("c", caseFileId).getResultList();
+    }
+
+    public Optional<TravelDocument> document(long id) {
+        return Optional.ofNullable(em.find(TravelDocument.class, id));
+    }
+
+    /** Case files (ids) with a valid document ending on or before {@code until}: the dashboard's expiry check. */
+    public List<Long> casesWithDocumentsEndingBy(java.time.LocalDate until) {
+        return em.createQuery("select distinct d.caseFileId from TravelDocument d where d.status = :valid"
+                        + " and d.validUntil <= :until", Long.class)
+                .setParameter("valid", TravelDocument.Status.VALID).setParameter("until", until).getResultList();
+    }
+}
