@@ -82,7 +82,7 @@ public class RouteReference {
         return profiles.size();
     }
 
-    static List<CountryProfile> readProfiles(InputStream in) {
+    public static List<CountryProfile> readProfiles(InputStream in) {
         return SeedFile.read("seeds/reference/countries.csv", in,
                 List.of("code", "name", "risk_level", "exit_restrictions", "team_notes"),
                 line -> new CountryProfile(line.country("code"), line.required("name"),
@@ -90,7 +90,7 @@ public class RouteReference {
                         line.optional("team_notes")));
     }
 
-    static List<CountryFact> readFacts(InputStream in, Set<String> profiles) {
+    public static List<CountryFact> readFacts(InputStream in, Set<String> profiles) {
         Map<String, Integer> positions = new HashMap<>();
         return SeedFile.read("seeds/reference/country-facts.csv", in,
                 List.of("country", "topic", "fact", "source", "checked_on"), line -> {
@@ -151,7 +151,7 @@ public class RouteReference {
         return parsed.size();
     }
 
-    static List<Programme> readProgrammes(InputStream in, Set<String> partnerCodes) {
+    public static List<Programme> readProgrammes(InputStream in, Set<String> partnerCodes) {
         return SeedFile.read("seeds/reference/programmes.csv", in,
                 List.of("code", "name", "kind", "destinations", "referred_through", "checklist", "places_per_year",
                         "our_places_per_year", "required_documents", "processing_days", "stay_months",

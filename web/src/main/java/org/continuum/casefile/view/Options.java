@@ -72,6 +72,11 @@ public class Options {
         return code == null ? "" : labels().country(code);
     }
 
+    /** Country names for a list of ISO codes, separated by commas. */
+    public String countryNames(List<String> codes) {
+        return codes == null ? "" : String.join(", ", codes.stream().map(this::countryName).toList());
+    }
+
     private static Labels labels() {
         return Labels.of(viewerLocale().toLanguageTag());
     }

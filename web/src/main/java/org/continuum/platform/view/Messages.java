@@ -25,6 +25,12 @@ public final class Messages {
         }
     }
 
+    /** The text of {@code key}, or {@code fallback} when the bundle has none (codes kept in seed files). */
+    public static String textOr(String key, String fallback) {
+        ResourceBundle bundle = Bundles.load(BUNDLE, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
     public static void error(String key) {
         FacesContext.getCurrentInstance().addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));

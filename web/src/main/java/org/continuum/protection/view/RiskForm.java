@@ -42,6 +42,13 @@ public class RiskForm implements Serializable {
         this.riskLevel = riskLevel;
     }
 
+    /** The one-click "country situation" threat (see {@link RiskRows#addThreat}). */
+    public void addCountryThreat(String summary) {
+        if (risk.addThreat(summary)) {
+            org.continuum.platform.view.Messages.info("country.threat.added");
+        }
+    }
+
     public RiskRows getRisk() {
         return risk;
     }

@@ -57,6 +57,26 @@ public class RiskRows implements Serializable {
         fill(capacities, FactorKind.CAPACITY, OTHER_ROWS);
     }
 
+    /**
+     * Puts a threat's description into the first empty threat row (one more row when all are used), as a legal
+     * threat; its likelihood and impact stay for the mentor to rate, so nothing changes the level by itself.
+     * Refused (false) when the same description is already there.
+     */
+    public boolean addThreat(String description) {
+        if (description == null || description.isBlank()
+                || threats.stream().anyMatch(r -> description.equals(r.description))) {
+            return false;
+        }
+        Row row = threats.stream().filter(r -> !r.isTyped()).findFirst().orElseGet(() -> {
+            Row added = new Row(FactorKind.THREAT);
+            threats.add(added);
+            return added;
+        });
+        row.description = description;
+        row.category = ThreatCategory.LEGAL;
+        return true;
+    }
+
     /** The rows somebody typed into, in order: threats, vulnerabilities, capacities. */
     public List<RiskFactor.Factor> given() {
         List<RiskFactor.Factor> factors = new ArrayList<>();
