@@ -133,14 +133,11 @@ class ProtectionContinuumIT {
 
     // --- steps ---------------------------------------------------------------------------------------------------
 
-    /**
-     * The case's open task of this kind, which this user may take (unclaimed, or theirs). Found on the case, not in
-     * the inbox: an inbox shows its 200 oldest tasks, and the tests before this one may have filled the team's.
-     */
-    private WorkTask task(String user, String role, long caseFileId, String key) throws Exception {
-        return workflow.openTasksOf(caseFileId).stream()
-                .filter(t -> t.definitionKey().equals(key) && (t.assignee() == null || t.assignee().equals(user)))
-                .findFirst().orElseThrow(() -> new AssertionError(key + " is not open for " + user));
+    @Inject
+    Journey journey;
+
+    private WorkTask task(String user, String role, long caseFileId, String key) {
+        return journey.task(user, caseFileId, key);
     }
 
     /** Intake, triage (mentor assigned), verification with consents, assessment and a first plan. */
@@ -151,25 +148,7 @@ class ProtectionContinuumIT {
 
     private long caseUnderLocalProtection(String pseudonym, String mentor, Assessment assessment)
             throws Exception {
-        long id = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request(pseudonym,
-                "Тимур " + pseudonym + " " + System.nanoTime(), Urgency.HIGH))).caseFileId();
-        As.run(AMIRA, Roles.CASEWORKER, () -> triage.complete(task(AMIRA, Roles.CASEWORKER, id, "Task_Triage").id(),
-                new TriageService.TriageDecision(true, Urgency.HIGH, null, null, null, mentor, null)));
-        long partner = As.user(AMIRA, Roles.CASEWORKER, () -> reference.partners()).stream()
-                .filter(p -> p.code().equals("front-line-defenders")).findFirst().orElseThrow().id();
-        As.run(AMIRA, Roles.CASEWORKER, () -> triage.verify(task(AMIRA, Roles.CASEWORKER, id, "Task_Verify").id(),
-                new TriageService.VerificationDecision(true, VerificationMethod.PARTNER_ATTESTATION, "Attested",
-                        List.of(new TriageService.ConsentChoice(ConsentPurpose.SHARE_WITH_PARTNER, partner, null, true),
-                                new TriageService.ConsentChoice(ConsentPurpose.CONTACT_BY_CHANNEL, null,
-                                        Channel.SECURE_MESSENGER, true)), null)));
-        As.run(mentor, Roles.SECURITY_MENTOR, () -> protection.assessRisk(
-                task(mentor, Roles.SECURITY_MENTOR, id, "Task_AssessRisk").id(), assessment));
-        As.run(mentor, Roles.SECURITY_MENTOR, () -> protection.planMeasures(
-                task(mentor, Roles.SECURITY_MENTOR, id, "Task_PlanMeasures").id(), List.of(
-                        new MeasureChange(null, "security-mentoring", MeasureStatus.DONE, null, null),
-                        new MeasureChange(null, "safety-plan", MeasureStatus.IN_PROGRESS, null, null)),
-                "First plan"));
-        return id;
+        return journey.underLocalProtection(pseudonym, mentor, assessment);
     }
 
     private String reassessTask(String mentor, long id) throws Exception {
@@ -179,13 +158,7 @@ class ProtectionContinuumIT {
     }
 
     private static EscalationProposal internationalWithEvidence() {
-        return new EscalationProposal(RelocationScope.INTERNATIONAL,
-                "Arrest warrant issued; safe places nearby are watched", List.of(
-                new EvidenceGiven(1, EvidenceKind.TRIED, REASON),
-                new EvidenceGiven(2, EvidenceKind.NOT_FEASIBLE, "Public advocacy would expose the person"),
-                new EvidenceGiven(3, EvidenceKind.NOT_FEASIBLE, "No accompaniment organisation in the area"),
-                new EvidenceGiven(4, EvidenceKind.NOT_FEASIBLE, "Known safe places are under surveillance"),
-                new EvidenceGiven(5, EvidenceKind.NOT_FEASIBLE, "Internal relocation: national warrant")));
+        return Journey.internationalWithEvidence();
     }
 
     private CaseDetails view(long id) throws Exception {
