@@ -39,6 +39,12 @@ class ProtectionJourneyBrowserIT {
         try (Browser browser = new Browser()) {
             step(browser, "journey-coordinator", () -> coordinator(browser, reference));
         }
+        try (Browser browser = new Browser()) {
+            step(browser, "journey-route", () -> route(browser, reference));
+        }
+        try (Browser browser = new Browser()) {
+            step(browser, "journey-quotas", () -> quotas(browser));
+        }
     }
 
     /**
@@ -186,6 +192,76 @@ class ProtectionJourneyBrowserIT {
                 .isNotEmpty();
         browser.screenshot("journey-case-after-approval");
         return reference;
+    }
+
+    static final String PROGRAMME = "France: visa for asylum";
+
+    /**
+     * The caseworker takes the approved relocation through a programme: its checklist answered, the application
+     * submitted, the visa issued and the travel booked; then the relocation plan (destination from the programme)
+     * and the arrival, which ends the application.
+     */
+    private static String route(Browser browser, String reference) throws Exception {
+        new LoginPage(browser).logIn("amira.caseworker", "Demo-Caseworker-1");
+        TaskPage task = new TaskPage(browser);
+        task.open(reference, "Relocation preparation");
+        browser.clickable(By.id("task:routesLink")).click();
+        browser.urlContains("/app/routes.xhtml");
+        browser.textPresent(By.id("countrySituation"), "Russia");
+        browser.choose("apply:programme", PROGRAMME);
+        browser.clickable(By.id("apply:choose")).click();
+        browser.textPresent(By.id("apply:checklist"), "Holds a passport valid for the stay");
+        browser.clickable(By.id("apply:submit")).click();
+        browser.textPresent(By.id("messages"), "Not met for this programme: Holds a passport valid for the stay");
+        assertThat(browser.visible(By.id("messages")).getText()).as("every failing item listed")
+                .contains("Is targeted because of their LGBTQIA+ identity or work");
+        browser.screenshot("journey-route-checklist-refused");
+        for (int item = 0; item < 2; item++) {
+            browser.clickable(By.cssSelector("label[for='apply:items:" + item + ":answer:0']")).click();
+        }
+        browser.type("apply:applicationNote", "Appointment at the consulate requested");
+        browser.screenshot("journey-route-checklist");
+        Axe.assertClean(browser, "journey-route-checklist");
+        browser.clickable(By.id("apply:submit")).click();
+        browser.textPresent(By.id("messages"), "The application was submitted");
+        browser.textPresent(By.id("applications"), "Submitted");
+
+        browser.choose("move:step", "Visa or travel document issued");
+        browser.clickable(By.id("move:record")).click();
+        browser.textPresent(By.id("messages"), "The step was recorded.");
+        browser.choose("move:step", "Travel booked");
+        browser.type("move:travelDate_input",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14).toString());
+        browser.clickable(By.id("move:record")).click();
+        browser.textPresent(By.id("applications"), "Travel booked");
+        browser.screenshot("journey-route-booked");
+        Axe.assertClean(browser, "journey-route-booked");
+
+        task.open(reference, "Relocation preparation").choose("documents", "Ready")
+                .type("securityPlan", "Fly from Moscow via Istanbul; a partner meets the person at the airport");
+        task.complete(reference);
+        task.open(reference, "Arrival confirmation").radio("arrived", 0)
+                .type("arrivedOn_input", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        String caseUrl = task.caseUrl();
+        task.complete(reference);
+        browser.driver().get(caseUrl);
+        browser.clickable(By.id("routesLink")).click();
+        browser.textPresent(By.id("applications"), "Arrived");
+        browser.screenshot("journey-route-arrived");
+        return reference;
+    }
+
+    /** The coordinator's programmes page counts the place the arrival used. */
+    private static Void quotas(Browser browser) throws Exception {
+        new LoginPage(browser).logIn("claire.coordinator", "Demo-Coordinator-1");
+        browser.clickable(By.id("navProgrammes")).click();
+        browser.urlContains("/app/programmes.xhtml");
+        String used = browser.visible(By.xpath("//tr[.//bdi[normalize-space()='" + PROGRAMME
+                + "']]//span[@class='used']")).getText();
+        assertThat(Integer.parseInt(used.strip())).as("the place of the person who arrived").isPositive();
+        browser.screenshot("journey-programmes");
+        Axe.assertClean(browser, "journey-programmes");
+        return null;
     }
 
     /** Claire's account is in French: the inbox names the task in her language. */

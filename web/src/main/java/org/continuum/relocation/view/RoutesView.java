@@ -193,6 +193,12 @@ public class RoutesView implements Serializable {
         return String.join(", ", codes.stream().map(c -> Messages.textOr("requiredDocument." + c, c)).toList());
     }
 
+    /** The application on its way with a step staff can record, if any (one at a time per case). */
+    public RouteService.ApplicationRow getWaiting() {
+        return desk == null ? null : desk.applications().stream().filter(a -> !a.nextSteps().isEmpty())
+                .findFirst().orElse(null);
+    }
+
     public boolean isFlagged() {
         return desk != null && desk.documents().stream().anyMatch(d -> d.expiry() != null);
     }
