@@ -224,6 +224,11 @@ class RelocationRouteIT {
             assertThat(d.expiry()).isEqualTo(TravelDocument.Expiry.BEFORE_TRAVEL);
             assertThat(d.number()).isEqualTo("FRA-VISA-0042");
         });
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> routes.documentsNeedingAttention(id)))
+                .as("the case is flagged").isOne();
+        assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> routes.expiring()))
+                .as("and the caseworker's dashboard lists the document")
+                .anyMatch(d -> d.caseFileId() == id && d.expiry() == TravelDocument.Expiry.BEFORE_TRAVEL);
         assertThat(new Sql(dataSource).count("select count(*) from travel_document where casefile_id = ?"
                 + " and (number_enc like '%FRA-VISA%' or issuing_country_enc = 'FR')", id))
                 .as("number and issuing country sealed").isZero();

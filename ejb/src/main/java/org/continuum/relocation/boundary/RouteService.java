@@ -301,6 +301,59 @@ public class RouteService {
         return document.getId();
     }
 
+    /**
+     * Travel documents of the caller's case files that need attention: valid ones ending within
+     * {@value TravelDocument#EXPIRY_WARNING_DAYS} days (or already ended), and those ending before a booked travel.
+     */
+    @RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR})
+    public List<ExpiringDocument> expiring() {
+        UserAccount caller = currentCaller.account();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<Long, LocalDate> travels = new HashMap<>();
+        Map<Long, String> references = new HashMap<>();
+        for (Routes.Waiting w : routes.waiting(caller, 500)) {
+            if (w.application().travelDate() != null) {
+                travels.put(w.caseFileId(), w.application().travelDate());
+                references.put(w.caseFileId(), w.caseReference());
+            }
+        }
+        List<ExpiringDocument> found = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Routes.Ending e : routes.ending(caller, today.plusDays(TravelDocument.EXPIRY_WARNING_DAYS), 50)) {
+            seen.add(e.documentId());
+            LocalDate travel = travels.get(e.caseFileId());
+            found.add(new ExpiringDocument(e.caseFileId(), e.caseReference(), e.kind(), e.validUntil(),
+                    e.validUntil().isBefore(today) ? TravelDocument.Expiry.EXPIRED
+                            : travel != null && e.validUntil().isBefore(travel) ? TravelDocument.Expiry.BEFORE_TRAVEL
+                            : TravelDocument.Expiry.SOON));
+        }
+        travels.forEach((caseFileId, travel) -> {
+            for (TravelDocument d : routes.documentsOf(caseFileId)) {
+                if (!seen.contains(d.getId()) && d.expiry(today, travel) == TravelDocument.Expiry.BEFORE_TRAVEL) {
+                    found.add(new ExpiringDocument(caseFileId, references.get(caseFileId), d.getKind(),
+                            d.getValidUntil(), TravelDocument.Expiry.BEFORE_TRAVEL));
+                }
+            }
+        });
+        found.sort(java.util.Comparator.comparing(ExpiringDocument::validUntil));
+        return found;
+    }
+
+    /** How many travel documents of this case need attention now (the case page's flag). */
+    @RolesAllowed({Roles.CASEWORKER, Roles.SECURITY_MENTOR, Roles.COORDINATOR})
+    public long documentsNeedingAttention(long caseFileId) {
+        UserAccount caller = currentCaller.account();
+        guard.open(caller, caseFileId, AuditAction.CASE_VIEWED);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate travel = routes.applicationsOf(caseFileId).stream().filter(a -> a.getState().waiting())
+                .findFirst().map(RouteApplication::travelDate).orElse(null);
+        return routes.documentsOf(caseFileId).stream().filter(d -> d.expiry(today, travel) != null).count();
+    }
+
+    public record ExpiringDocument(long caseFileId, String caseReference, TravelDocument.Kind kind,
+                                   LocalDate validUntil, TravelDocument.Expiry expiry) {
+    }
+
     private static int year(Instant at) {
         return at.atZone(ZoneOffset.UTC).getYear();
     }

@@ -132,10 +132,24 @@ public class Routes {
         return Optional.ofNullable(em.find(TravelDocument.class, id));
     }
 
-    /** Case files (ids) with a valid document ending on or before {@code until}: the dashboard's expiry check. */
-    public List<Long> casesWithDocumentsEndingBy(java.time.LocalDate until) {
-        return em.createQuery("select distinct d.caseFileId from TravelDocument d where d.status = :valid"
-                        + " and d.validUntil <= :until", Long.class)
-                .setParameter("valid", TravelDocument.Status.VALID).setParameter("until", until).getResultList();
+    /** A valid travel document of a case the reader may open, with the case's reference (plain columns only). */
+    public record Ending(long documentId, long caseFileId, String caseReference, TravelDocument.Kind kind,
+                         java.time.LocalDate validUntil) {
+    }
+
+    /** Valid documents ending on or before {@code until}, of the case files the reader may open, soonest first. */
+    public List<Ending> ending(UserAccount reader, java.time.LocalDate until, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Ending> query = cb.createQuery(Ending.class);
+        Root<TravelDocument> d = query.from(TravelDocument.class);
+        Root<CaseFile> c = query.from(CaseFile.class);
+        query.select(cb.construct(Ending.class, d.get("id"), c.get("id"), c.get("reference"), d.get("kind"),
+                        d.get("validUntil")))
+                .where(cb.equal(c.get("id"), d.get("caseFileId")),
+                        cb.equal(d.get("status"), TravelDocument.Status.VALID),
+                        cb.lessThanOrEqualTo(d.<java.time.LocalDate>get("validUntil"), until),
+                        CaseFiles.visibleTo(cb, c, reader))
+                .orderBy(cb.asc(d.get("validUntil")), cb.asc(d.get("id")));
+        return em.createQuery(query).setMaxResults(max).getResultList();
     }
 }

@@ -53,6 +53,19 @@ public class DashboardView implements Serializable {
     @Inject
     ReferralService referrals;
 
+    @Inject
+    org.continuum.relocation.boundary.RouteService routes;
+
+    private List<org.continuum.relocation.boundary.RouteService.ExpiringDocument> expiringDocuments;
+
+    /** Travel documents of my case files that expire within 90 days or before a booked travel. */
+    public List<org.continuum.relocation.boundary.RouteService.ExpiringDocument> getExpiringDocuments() {
+        if (expiringDocuments == null) {
+            expiringDocuments = routes.expiring();
+        }
+        return expiringDocuments;
+    }
+
     /** Referrals of my case files whose partner has not answered by the due date. */
     public List<ReferralService.OverdueReferral> getOverdueReferrals() {
         if (overdueReferrals == null) {
