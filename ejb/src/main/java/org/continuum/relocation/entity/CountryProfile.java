@@ -57,7 +57,10 @@ public class CountryProfile {
 
     /** Takes the loaded values; true when something changed. */
     public boolean update(CountryProfile loaded, String newDigest, Instant at) {
-        if (newDigest.equals(digest)) {
+        // Not a secret, but compared like one all the same (the security scan asks it of every digest).
+        if (digest != null && java.security.MessageDigest.isEqual(
+                newDigest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
             return false;
         }
         name = loaded.name;
