@@ -50,14 +50,7 @@ class ReferralProcessTest {
 
     @AfterAll
     static void everySequenceFlowWasTaken() {
-        try {
-            TestEngine.Coverage coverage = TestEngine.coverage(engine, FLOWS_TAKEN, "/bpmn/referral.bpmn");
-            java.util.logging.Logger.getLogger(ReferralProcessTest.class.getName())
-                    .info("R10 sequence-flow coverage · " + coverage.summary());
-            assertThat(coverage.notTaken()).as("sequence flows no test took").isEmpty();
-        } finally {
-            engine.close();
-        }
+        TestEngine.assertEveryFlowTakenThenClose(engine, FLOWS_TAKEN, "/bpmn/referral.bpmn", ReferralProcessTest.class);
     }
 
     private static ProcessInstance send(long referralId, Duration answerWithin) {

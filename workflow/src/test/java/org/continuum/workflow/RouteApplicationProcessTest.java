@@ -51,14 +51,7 @@ class RouteApplicationProcessTest {
 
     @AfterAll
     static void everySequenceFlowWasTaken() {
-        try {
-            TestEngine.Coverage coverage = TestEngine.coverage(engine, FLOWS_TAKEN, "/bpmn/route-application.bpmn");
-            java.util.logging.Logger.getLogger(RouteApplicationProcessTest.class.getName())
-                    .info("R10 sequence-flow coverage · " + coverage.summary());
-            assertThat(coverage.notTaken()).as("sequence flows no test took").isEmpty();
-        } finally {
-            engine.close();
-        }
+        TestEngine.assertEveryFlowTakenThenClose(engine, FLOWS_TAKEN, "/bpmn/route-application.bpmn", RouteApplicationProcessTest.class);
     }
 
     private static Date in(Duration d) {

@@ -106,6 +106,23 @@ public final class TestEngine {
                                 + Duration.ofHours(4).toMillis())));
     }
 
+    /**
+     * R10 at the end of a process test class: logs the sequence-flow coverage of {@code file}, closes the engine,
+     * and fails when a flow was never taken.
+     */
+    static void assertEveryFlowTakenThenClose(ProcessEngine engine, Set<String> flowsTaken, String file,
+                                              Class<?> testClass) {
+        try {
+            Coverage coverage = coverage(engine, flowsTaken, file);
+            java.util.logging.Logger.getLogger(testClass.getName()).info("R10 sequence-flow coverage · "
+                    + coverage.summary());
+            org.assertj.core.api.Assertions.assertThat(coverage.notTaken()).as("sequence flows no test took")
+                    .isEmpty();
+        } finally {
+            engine.close();
+        }
+    }
+
     static Coverage coverage(ProcessEngine engine, Set<String> flowsTaken, String file) {
         BpmnModelInstance model = Bpmn.readModelFromStream(TestEngine.class.getResourceAsStream(file));
         Set<String> all = model.getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId)
