@@ -210,6 +210,13 @@ public class RouteService {
                 .map(RouteApplication::getState).findFirst();
     }
 
+    /** How many recorded family members travel with the person (the relocation plan starts from it). */
+    @RolesAllowed(Roles.CASEWORKER)
+    public int travellingDependants(long caseFileId) {
+        guard.open(currentCaller.account(), caseFileId, AuditAction.RELOCATION_UPDATED);
+        return (int) routes.dependantsOf(caseFileId).stream().filter(Dependant::isTravelling).count();
+    }
+
     /** The destination of the case's application on its way, when its programme has exactly one. */
     @RolesAllowed(Roles.CASEWORKER)
     public Optional<String> waitingDestination(long caseFileId) {

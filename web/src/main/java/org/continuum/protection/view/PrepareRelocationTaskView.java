@@ -28,6 +28,9 @@ public class PrepareRelocationTaskView implements Serializable {
     @Inject
     ReferenceData reference;
 
+    @Inject
+    org.continuum.relocation.boundary.RouteService routes;
+
     private Long partnerId;
     private String destinationCountry;
     private RelocationService.TravelDocuments travelDocuments;
@@ -38,6 +41,7 @@ public class PrepareRelocationTaskView implements Serializable {
     public void load() {
         if (form.load(TaskKind.PREPARE_RELOCATION)) {
             partners = reference.partners();
+            dependants = routes.travellingDependants(form.caseFileId());
         }
     }
 
