@@ -189,9 +189,14 @@ class RelocationRouteIT {
     void fromSubmissionThroughVisaAndBookingToTheArrivalRecordedByTheCaseTask() throws Exception {
         long id = journey.relocating("Tamarisk");
         long france = programme(id, "france-visa-for-asylum");
+        String itemNote = "Паспорт до 2031 года, seen by Amira";
         long application = As.user(AMIRA, Roles.CASEWORKER, () -> routes.submit(id, new RouteService.Submission(
                 france, allMet(ChecklistItem.HAS_VALID_PASSPORT, ChecklistItem.TARGETED_FOR_LGBTQIA_IDENTITY),
-                "Consulate appointment requested")));
+                Map.of(ChecklistItem.HAS_VALID_PASSPORT, itemNote), "Consulate appointment requested")));
+        assertThat(current(id).itemNotes()).containsExactly(Map.entry(ChecklistItem.HAS_VALID_PASSPORT, itemNote));
+        assertThat(new Sql(dataSource).count("select count(*) from route_application where id = ?"
+                + " and (answers_enc like '%HAS_VALID%' or note_enc like '%Consulate%')", application))
+                .as("answers, their notes and the note sealed").isZero();
         // The test server reminds 3 s after each step: the engine's job executor fires the timer.
         assertThat(Poll.until(Duration.ofSeconds(60), () -> {
             try {

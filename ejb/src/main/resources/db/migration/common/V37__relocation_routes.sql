@@ -74,7 +74,7 @@ CREATE TABLE route_application (
     year_number INTEGER NOT NULL,
     persons INTEGER NOT NULL,
     state VARCHAR(20) NOT NULL,
-    answers_enc VARCHAR(8192) NOT NULL,
+    answers_enc TEXT NOT NULL,
     note_enc VARCHAR(8192),
     travel_on_enc VARCHAR(400),
     created_by VARCHAR(80) NOT NULL,

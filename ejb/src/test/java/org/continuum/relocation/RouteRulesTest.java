@@ -86,7 +86,7 @@ class RouteRulesTest {
 
     @Test
     void anApplicationTakesOnlyTheStepsItsStateAllows() throws Exception {
-        RouteApplication a = new RouteApplication(1L, programme(240), 2026, 2, Map.of(), null, "amira", NOW);
+        RouteApplication a = new RouteApplication(1L, programme(240), 2026, 2, Map.of(), Map.of(), null, "amira", NOW);
         assertThat(a.getState()).isEqualTo(State.SUBMITTED);
         assertThatThrownBy(() -> a.move(Step.TRAVEL_BOOKED, LocalDate.of(2027, 1, 1), null, NOW))
                 .hasMessage("route.step.notNow");
@@ -103,6 +103,22 @@ class RouteRulesTest {
         assertThat(State.REFUSED.holdsPlaces()).isFalse();
         assertThat(State.ISSUED.placesUsed()).isTrue();
         assertThat(State.INTERVIEW.placesUsed()).isFalse();
+    }
+
+    @Test
+    void eachChecklistAnswerKeepsItsOwnNoteWhateverItContains() throws Exception {
+        Map<ChecklistItem, ChecklistAnswer> given = answers(ChecklistItem.DEFENDER_AT_RISK, ChecklistAnswer.MET,
+                ChecklistItem.HAS_VALID_PASSPORT, ChecklistAnswer.UNKNOWN, ChecklistItem.SCHOLAR, ChecklistAnswer.NOT_MET);
+        String tricky = "جواز السفر محجوز لدى الشرطة; a=b % 100 = Паспорт";
+        RouteApplication a = new RouteApplication(1L, programme(240), 2026, 1, given,
+                Map.of(ChecklistItem.HAS_VALID_PASSPORT, tricky, ChecklistItem.DEFENDER_AT_RISK, "  Letter from FLD  ",
+                        ChecklistItem.WILL_RETURN, "not asked, so not kept"), null, "amira", NOW);
+        assertThat(a.answers()).isEqualTo(given);
+        assertThat(a.itemNotes()).containsOnly(Map.entry(ChecklistItem.HAS_VALID_PASSPORT, tricky),
+                Map.entry(ChecklistItem.DEFENDER_AT_RISK, "Letter from FLD"));
+        assertThatThrownBy(() -> new RouteApplication(1L, programme(240), 2026, 1, given,
+                Map.of(ChecklistItem.SCHOLAR, "x".repeat(RouteApplication.ITEM_NOTE_MAX + 1)), null, "amira", NOW))
+                .hasMessage("route.itemNote.tooLong");
     }
 
     @Test

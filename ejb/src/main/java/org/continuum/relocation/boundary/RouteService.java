@@ -102,7 +102,7 @@ public class RouteService {
         List<ApplicationRow> rows = applications.stream().map(a -> {
             Programme p = programmes.computeIfAbsent(a.getProgrammeId(), id -> routes.programme(id).orElse(null));
             return new ApplicationRow(a.getId(), a.getProgrammeId(), p == null ? "?" : p.getName(), a.getYear(),
-                    a.getPersons(), a.getState(), a.answers(), a.getNote(), a.travelDate(), a.getCreatedBy(),
+                    a.getPersons(), a.getState(), a.answers(), a.itemNotes(), a.getNote(), a.travelDate(), a.getCreatedBy(),
                     a.getCreatedAt(), a.getChangedAt(), a.isReminded(), nextSteps(a.getState()));
         }).toList();
         return new Desk(caseFileId, caseFile.getReference(), caseFile.getPseudonym(), caseFile.getPhase(),
@@ -156,7 +156,7 @@ public class RouteService {
             });
         }
         RouteApplication application = InvalidInput.whenRefused(() -> new RouteApplication(caseFileId, programme,
-                year(now), persons, answers, submission.note(), caller.getUsername(), now));
+                year(now), persons, answers, submission.itemNotes(), submission.note(), caller.getUsername(), now));
         routes.add(application);
         Instant reminder = RouteRules.reminderAt(programme, application.getState(), null, now, scale());
         application.reminderDue(reminder);
@@ -380,7 +380,14 @@ public class RouteService {
         return steps;
     }
 
-    public record Submission(Long programmeId, Map<ChecklistItem, ChecklistAnswer> answers, String note) {
+    /** A programme, the checklist answers with an optional note per item, and a note on the application. */
+    public record Submission(Long programmeId, Map<ChecklistItem, ChecklistAnswer> answers,
+                             Map<ChecklistItem, String> itemNotes, String note) {
+
+        public Submission(Long programmeId, Map<ChecklistItem, ChecklistAnswer> answers, String note) {
+            this(programmeId, answers, Map.of(), note);
+        }
+
         @Override
         public String toString() {
             return "Submission[" + programmeId + "]";
@@ -413,7 +420,7 @@ public class RouteService {
 
     public record ApplicationRow(long id, long programmeId, String programme, int year, int persons,
                                  RouteApplication.State state, Map<ChecklistItem, ChecklistAnswer> answers,
-                                 String note, LocalDate travelDate, String createdBy, Instant createdAt,
+                                 Map<ChecklistItem, String> itemNotes, String note, LocalDate travelDate, String createdBy, Instant createdAt,
                                  Instant changedAt, boolean reminded, List<RouteApplication.Step> nextSteps) {
     }
 

@@ -101,7 +101,7 @@ public class RouteApplication {
     private State state;
 
     @Convert(converter = Encrypted.class)
-    @Column(name = "answers_enc", nullable = false, updatable = false, length = 8192)
+    @Column(name = "answers_enc", nullable = false, updatable = false)
     private String answers;
 
     @Convert(converter = Encrypted.class)
@@ -137,7 +137,8 @@ public class RouteApplication {
     }
 
     public RouteApplication(long caseFileId, Programme programme, int year, int persons,
-                            Map<ChecklistItem, ChecklistAnswer> answers, String note, String by, Instant at) {
+                            Map<ChecklistItem, ChecklistAnswer> answers, Map<ChecklistItem, String> itemNotes,
+                            String note, String by, Instant at) {
         if (persons < 1 || persons > 31) {
             throw new IllegalArgumentException("route.persons.invalid");
         }
@@ -146,7 +147,7 @@ public class RouteApplication {
         this.year = year;
         this.persons = persons;
         this.state = State.SUBMITTED;
-        this.answers = encode(answers);
+        this.answers = encode(answers, itemNotes == null ? Map.of() : itemNotes);
         this.note = clean(note);
         this.createdBy = by;
         this.createdAt = at;
@@ -161,20 +162,42 @@ public class RouteApplication {
         return n;
     }
 
-    static String encode(Map<ChecklistItem, ChecklistAnswer> answers) {
-        return answers.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey().name() + "=" + e.getValue().name()).collect(Collectors.joining(";"));
+    /** A note on one checklist item: why it is met or not, where the evidence is. */
+    public static final int ITEM_NOTE_MAX = 500;
+
+    /** {@code ITEM=ANSWER=note;…}, the note URL-encoded; the whole string is sealed. */
+    static String encode(Map<ChecklistItem, ChecklistAnswer> answers, Map<ChecklistItem, String> itemNotes) {
+        return answers.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
+            String itemNote = itemNotes.get(e.getKey());
+            String n = itemNote == null || itemNote.isBlank() ? "" : itemNote.strip();
+            if (n.length() > ITEM_NOTE_MAX) {
+                throw new IllegalArgumentException("route.itemNote.tooLong");
+            }
+            return e.getKey().name() + "=" + e.getValue().name() + "="
+                    + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8);
+        }).collect(Collectors.joining(";"));
     }
 
     public Map<ChecklistItem, ChecklistAnswer> answers() {
         Map<ChecklistItem, ChecklistAnswer> map = new EnumMap<>(ChecklistItem.class);
-        if (answers != null && !answers.isEmpty()) {
-            for (String pair : answers.split(";")) {
-                String[] kv = pair.split("=", 2);
-                map.put(ChecklistItem.valueOf(kv[0]), ChecklistAnswer.valueOf(kv[1]));
-            }
-        }
+        decoded().forEach(parts -> map.put(ChecklistItem.valueOf(parts[0]), ChecklistAnswer.valueOf(parts[1])));
         return map;
+    }
+
+    /** The notes given on checklist items (items without a note are left out). */
+    public Map<ChecklistItem, String> itemNotes() {
+        Map<ChecklistItem, String> map = new EnumMap<>(ChecklistItem.class);
+        decoded().stream().filter(parts -> parts.length > 2 && !parts[2].isEmpty())
+                .forEach(parts -> map.put(ChecklistItem.valueOf(parts[0]),
+                        java.net.URLDecoder.decode(parts[2], java.nio.charset.StandardCharsets.UTF_8)));
+        return map;
+    }
+
+    private java.util.List<String[]> decoded() {
+        if (answers == null || answers.isEmpty()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(answers.split(";")).map(pair -> pair.split("=", 3)).toList();
     }
 
     /**

@@ -112,12 +112,16 @@ public class RoutesView implements Serializable {
 
     public void submit() {
         Map<ChecklistItem, ChecklistAnswer> given = new EnumMap<>(ChecklistItem.class);
+        Map<ChecklistItem, String> notes = new EnumMap<>(ChecklistItem.class);
         answers.forEach(a -> {
             if (a.getAnswer() != null) {
                 given.put(a.getItem(), a.getAnswer());
             }
+            if (a.getNote() != null && !a.getNote().isBlank()) {
+                notes.put(a.getItem(), a.getNote());
+            }
         });
-        if (run(() -> routes.submit(desk.caseFileId(), new RouteService.Submission(programmeId, given,
+        if (run(() -> routes.submit(desk.caseFileId(), new RouteService.Submission(programmeId, given, notes,
                 applicationNote)), "route.submitted")) {
             programmeId = null;
             answers.clear();
@@ -199,6 +203,16 @@ public class RoutesView implements Serializable {
                 .findFirst().orElse(null);
     }
 
+    /** One answered checklist item of an application, with its note. */
+    public record Answered(ChecklistItem item, ChecklistAnswer answer, String note) {
+    }
+
+    /** The application's checklist answers in the items' order, each with its note. */
+    public List<Answered> answered(RouteService.ApplicationRow row) {
+        return row.answers().entrySet().stream()
+                .map(e -> new Answered(e.getKey(), e.getValue(), row.itemNotes().get(e.getKey()))).toList();
+    }
+
     public boolean isFlagged() {
         return desk != null && desk.documents().stream().anyMatch(d -> d.expiry() != null);
     }
@@ -208,11 +222,14 @@ public class RoutesView implements Serializable {
         private static final long serialVersionUID = 1L;
         private final ChecklistItem item;
         private ChecklistAnswer answer;
+        private String note;
 
         Answer(ChecklistItem item) {
             this.item = item;
         }
 
+        public String getNote() { return note; }
+        public void setNote(String note) { this.note = note; }
         public ChecklistItem getItem() { return item; }
         public ChecklistAnswer getAnswer() { return answer; }
         public void setAnswer(ChecklistAnswer answer) { this.answer = answer; }
