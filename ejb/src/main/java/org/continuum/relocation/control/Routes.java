@@ -1,6 +1,7 @@
 package org.continuum.relocation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -47,28 +48,34 @@ public class Routes {
         return id == null ? Optional.empty() : Optional.ofNullable(em.find(Programme.class, id));
     }
 
-    /** The programme's places of that year, created from the programme's allocation when first needed. */
+    @Inject
+    ProgrammeYearRows yearRows;
+
+    /**
+     * The programme's places of that year, for reading: the stored row, or (before the year's first application) the
+     * programme's allocation with nothing taken, not stored.
+     */
     public ProgrammeYear year(Programme programme, int year) {
         ProgrammeYear found = em.find(ProgrammeYear.class, new ProgrammeYear.Key(programme.getId(), year));
-        if (found == null) {
-            found = new ProgrammeYear(programme.getId(), year, programme.getOurPlacesPerYear());
-            em.persist(found);
-            em.flush();
-        }
-        return found;
+        return found != null ? found : new ProgrammeYear(programme.getId(), year, programme.getOurPlacesPerYear());
     }
 
-    /** The same, locked until the transaction ends: whoever reserves places holds it. */
+    /** The programme's row of that year, created when first needed, locked until the transaction ends. */
     public ProgrammeYear yearLocked(Programme programme, int year) {
-        ProgrammeYear found = year(programme, year);
-        em.lock(found, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(found);
+        ProgrammeYear.Key key = new ProgrammeYear.Key(programme.getId(), year);
+        if (em.find(ProgrammeYear.class, key) == null) {
+            try {
+                yearRows.create(programme.getId(), year, programme.getOurPlacesPerYear());
+            } catch (RuntimeException createdMeanwhile) {
+                // Another transaction created it first: the row exists, which is all that is needed.
+            }
+        }
+        ProgrammeYear found = em.find(ProgrammeYear.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (found == null) {
+            throw new IllegalStateException("programme year row missing after creation");
+        }
+        em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
         return found;
-    }
-
-    public List<ProgrammeYear> years(int year) {
-        return em.createQuery("select y from ProgrammeYear y where y.year = :y", ProgrammeYear.class)
-                .setParameter("y", year).getResultList();
     }
 
     public void add(Object row) {
