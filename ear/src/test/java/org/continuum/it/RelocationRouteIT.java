@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -183,6 +184,65 @@ class RelocationRouteIT {
                 .anyMatch(w -> w.applicationId() == secondApplication);
         assertThat(sql.count("select count(*) from audit_event where action = 'PROGRAMME_ALLOCATION_SET'"
                 + " and actor = ?", CLAIRE)).isPositive();
+    }
+
+    /**
+     * Five caseworker requests race for the last two places of a programme's year: exactly two applications are
+     * stored, the year counts exactly two more persons, the other three are refused cleanly with the figures.
+     */
+    @Test
+    void fiveSubmissionsRacingForTwoPlacesStoreExactlyTwo() throws Exception {
+        List<Long> cases = new java.util.ArrayList<>();
+        for (String name : List.of("Alder", "Bramble", "Clover", "Dogwood", "Elm")) {
+            cases.add(journey.relocating(name));
+        }
+        long esi = programme(cases.get(0), "elisabeth-selbert-initiative");
+        int year = Instant.now().atZone(ZoneOffset.UTC).getYear();
+        int taken = As.user(CLAIRE, Roles.COORDINATOR, () -> programmes.quotas(year)).programmes().stream()
+                .filter(q -> q.programmeId() == esi).map(q -> q.reserved() + q.used()).findFirst().orElseThrow();
+        As.run(CLAIRE, Roles.COORDINATOR, () -> programmes.allocate(esi, year, taken + 2, "Two places this round"));
+        Map<ChecklistItem, ChecklistAnswer> fits = allMet(ChecklistItem.DEFENDER_AT_RISK, ChecklistItem.WILL_RETURN,
+                ChecklistItem.HAS_VALID_PASSPORT, ChecklistItem.AVAILABLE_FOR_THE_STAY);
+        org.wildfly.security.auth.server.SecurityDomain domain = As.domain();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger full = new java.util.concurrent.atomic.AtomicInteger();
+        List<Throwable> other = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (long id : cases) {
+            threads.add(new Thread(() -> {
+                try {
+                    start.await();
+                    As.user(domain, AMIRA, Roles.CASEWORKER, () -> routes.submit(id,
+                            new RouteService.Submission(esi, fits, null)));
+                    stored.incrementAndGet();
+                } catch (InvalidInput refused) {
+                    if (refused.messageKey().startsWith("route.quota.full:")) {
+                        full.incrementAndGet();
+                    } else {
+                        other.add(refused);
+                    }
+                } catch (Throwable failed) {
+                    other.add(failed);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(other).as("no failure but the quota's").isEmpty();
+        assertThat(stored.get()).isEqualTo(2);
+        assertThat(full.get()).isEqualTo(3);
+        Sql sql = new Sql(dataSource);
+        assertThat(sql.count("select reserved + used from programme_year where programme_id = ? and year_number = ?",
+                esi, year)).isEqualTo(taken + 2);
+        long applied = 0;
+        for (long id : cases) {
+            applied += sql.count("select count(*) from route_application where casefile_id = ?", id);
+        }
+        assertThat(applied).isEqualTo(2);
     }
 
     @Test
