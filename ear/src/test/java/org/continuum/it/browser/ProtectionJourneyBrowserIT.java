@@ -131,6 +131,15 @@ class ProtectionJourneyBrowserIT {
                 .threat(0, "Physical", "District police", "Followed home after the march", 4, 4)
                 .threat(1, "Legal", "Prosecutor", "Summons for an interview", 2, 4)
                 .threat(2, "Digital", "Unknown", "Phishing messages", 2, 2);
+        // The country's situation is context: one click makes it a threat, which the mentor still has to rate.
+        browser.textPresent(By.id("countrySituation"), "Russia");
+        browser.clickable(By.id("task:addCountryThreat")).click();
+        browser.textPresent(By.id("messages"), "The country situation was added as a legal threat");
+        assertThat(browser.visible(By.id("task:threats:3:description")).getAttribute("value"))
+                .startsWith("Country situation (Russia, CRITICAL)");
+        assertThat(browser.visible(By.id("task:threats:0:description")).getAttribute("value"))
+                .as("what was typed before stays").isEqualTo("Followed home after the march");
+        task.select("threats:3:likelihood", "2").select("threats:3:impact", "2");
         browser.screenshot("journey-risk-analysis");
         Axe.assertClean(browser, "journey-risk-analysis");
         task.complete(reference);
