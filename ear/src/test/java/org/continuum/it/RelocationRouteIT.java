@@ -6,6 +6,7 @@ import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
 import org.continuum.protection.boundary.RelocationService;
@@ -117,6 +118,13 @@ class RelocationRouteIT {
         assertThat(sql.count("select count(*) from route_application where casefile_id = ?", id)).isZero();
         assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and outcome = 'DENIED'"
                 + " and action = 'ROUTE_APPLICATION_SUBMITTED'", id)).isEqualTo(deniedBefore + 1);
+
+        assertThatThrownBy(() -> As.run("ivan.caseworker", Roles.CASEWORKER, () -> routes.desk(id)))
+                .as("another team's caseworker has no need to know").isInstanceOf(CaseAccessDenied.class);
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and outcome = 'DENIED'"
+                + " and action = 'ROUTE_DESK_VIEWED' and actor = 'ivan.caseworker'", id)).isOne();
+        assertThatThrownBy(() -> As.run(AMIRA, Roles.CASEWORKER, () -> routes.move(Long.MAX_VALUE,
+                RouteApplication.Step.WITHDRAWN, null, "probe"))).isInstanceOf(CaseAccessDenied.class);
 
         long notRelocating = journey.underLocalProtection("Yarrow", Journey.SOFIA,
                 new org.continuum.protection.boundary.Assessment(RiskLevel.MEDIUM, "Threats online"));

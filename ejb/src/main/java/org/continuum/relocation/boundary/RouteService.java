@@ -178,8 +178,12 @@ public class RouteService {
         if (step == null || step == RouteApplication.Step.ARRIVED) {
             throw new InvalidInput("route.step.invalid");
         }
-        RouteApplication found = routes.application(applicationId)
-                .orElseThrow(() -> new InvalidInput("route.application.unknown"));
+        RouteApplication found = routes.application(applicationId).orElse(null);
+        if (found == null) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.ROUTE_APPLICATION_MOVED, null,
+                    AuditOutcome.DENIED, "not-found");
+            throw new org.continuum.platform.control.CaseAccessDenied();
+        }
         CaseFile caseFile = guard.open(caller, found.getCaseFileId(), AuditAction.ROUTE_APPLICATION_MOVED);
         RouteApplication application = routes.applicationLocked(applicationId).orElseThrow();
         if (step == RouteApplication.Step.TRAVEL_BOOKED && travelDate != null
@@ -267,7 +271,12 @@ public class RouteService {
     /** Whether a family member travels; refused while an application on its way counts them. */
     public void setTravelling(long dependantId, boolean travelling) {
         UserAccount caller = currentCaller.account();
-        Dependant dependant = routes.dependant(dependantId).orElseThrow(() -> new InvalidInput("dependant.unknown"));
+        Dependant dependant = routes.dependant(dependantId).orElse(null);
+        if (dependant == null) {
+            audit.recordIndependently(caller.getUsername(), AuditAction.DEPENDANT_RECORDED, null,
+                    AuditOutcome.DENIED, "not-found");
+            throw new org.continuum.platform.control.CaseAccessDenied();
+        }
         CaseFile caseFile = guard.open(caller, dependant.getCaseFileId(), AuditAction.DEPENDANT_RECORDED);
         if (routes.waitingLocked(caseFile.getId()).isPresent()) {
             throw new InvalidInput("dependant.countedByApplication");
