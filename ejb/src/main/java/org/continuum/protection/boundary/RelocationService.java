@@ -60,7 +60,7 @@ public class RelocationService {
     AuditTrail audit;
 
     @Inject
-    org.continuum.relocation.boundary.RouteService routes;
+    org.continuum.relocation.control.RouteProgress routes;
 
     public void prepare(String taskId, RelocationPlan plan) {
         if (plan == null) {
@@ -79,13 +79,13 @@ public class RelocationService {
         if (plan.securityPlan() == null || plan.securityPlan().isBlank()) {
             throw new InvalidInput("relocation.securityPlan.required");
         }
-        var waiting = routes.waitingState(caseFile.getId());
+        var waiting = routes.waitingState(caseFile);
         if (waiting.isPresent() && !waiting.get().placesUsed()) {
             throw new InvalidInput("relocation.application.pending");
         }
         Partner partner = partners.chosen(plan.partnerId());
         String destination = plan.destinationCountry() == null || plan.destinationCountry().isBlank()
-                ? routes.waitingDestination(caseFile.getId()).orElse(null)
+                ? routes.waitingDestination(caseFile).orElse(null)
                 : plan.destinationCountry().strip().toUpperCase(java.util.Locale.ROOT);
         InvalidInput.whenRefused(() -> caseFile.relocationPrepared(partner, destination, Instant.now()));
         workflow.complete(open.task().id(), caller.getUsername(), Map.of());

@@ -15,6 +15,7 @@ import org.continuum.identity.control.Caller;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
+import org.continuum.relocation.control.RouteProgress;
 import org.continuum.relocation.control.RouteRules;
 import org.continuum.relocation.control.RouteWorkflow;
 import org.continuum.relocation.control.Routes;
@@ -26,7 +27,6 @@ import org.continuum.relocation.entity.ProgrammeYear;
 import org.continuum.relocation.entity.RouteApplication;
 import org.continuum.relocation.entity.TravelDocument;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The relocation routes of a case: the programmes it could go through, each with its checklist and the places left
@@ -45,9 +44,6 @@ import java.util.Optional;
 @Stateless
 @RolesAllowed({Roles.CASEWORKER, Roles.COORDINATOR})
 public class RouteService {
-
-    /** Test servers shorten every reminder wait (e.g. {@code PT3S}); production uses the programme's figures. */
-    static final String REMIND_AFTER_PROPERTY = "continuum.route.remindAfter";
 
     @Inject
     Caller currentCaller;
@@ -60,6 +56,9 @@ public class RouteService {
 
     @Inject
     RouteWorkflow workflow;
+
+    @Inject
+    RouteProgress progress;
 
     @Inject
     CaseEvents events;
@@ -158,7 +157,7 @@ public class RouteService {
         RouteApplication application = InvalidInput.whenRefused(() -> new RouteApplication(caseFileId, programme,
                 year(now), persons, answers, submission.itemNotes(), submission.note(), caller.getUsername(), now));
         routes.add(application);
-        Instant reminder = RouteRules.reminderAt(programme, application.getState(), null, now, scale());
+        Instant reminder = RouteRules.reminderAt(programme, application.getState(), null, now, RouteProgress.scale());
         application.reminderDue(reminder);
         application.attachProcess(workflow.submitted(new RouteWorkflow.RouteStart(application.getId(), caseFileId,
                 caseFile.getReference(), caseFile.getTeam().getCode(), reminder)));
@@ -190,29 +189,11 @@ public class RouteService {
                 && travelDate.isBefore(LocalDate.now(ZoneOffset.UTC))) {
             throw new InvalidInput("route.travelDate.past");
         }
-        moveTo(caseFile, application, step, travelDate, note, caller.getUsername());
+        progress.move(caseFile, application, step, travelDate, note, caller.getUsername());
     }
 
-    /** The person arrived (the case's arrival task): an issued or booked application ends as arrived. */
-    @RolesAllowed(Roles.CASEWORKER)
-    public void arrived(CaseFile caseFile, String actor) {
-        routes.waitingLocked(caseFile.getId()).filter(a -> a.getState().placesUsed())
-                .ifPresent(a -> moveTo(caseFile, a, RouteApplication.Step.ARRIVED, null, null, actor));
-    }
 
-    /** The relocation was called off (the case's arrival task): an application on its way is withdrawn. */
-    @RolesAllowed(Roles.CASEWORKER)
-    public void calledOff(CaseFile caseFile, String actor, String reason) {
-        routes.waitingLocked(caseFile.getId())
-                .ifPresent(a -> moveTo(caseFile, a, RouteApplication.Step.WITHDRAWN, null, reason, actor));
-    }
 
-    /** The case's application that still waits for its decision, if any: the relocation cannot be planned yet. */
-    @RolesAllowed(Roles.CASEWORKER)
-    public Optional<RouteApplication.State> waitingState(long caseFileId) {
-        return routes.applicationsOf(caseFileId).stream().filter(a -> a.getState().waiting())
-                .map(RouteApplication::getState).findFirst();
-    }
 
     /** How many recorded family members travel with the person (the relocation plan starts from it). */
     @RolesAllowed(Roles.CASEWORKER)
@@ -221,33 +202,7 @@ public class RouteService {
         return (int) routes.dependantsOf(caseFileId).stream().filter(Dependant::isTravelling).count();
     }
 
-    /** The destination of the case's application on its way, when its programme has exactly one. */
-    @RolesAllowed(Roles.CASEWORKER)
-    public Optional<String> waitingDestination(long caseFileId) {
-        return routes.applicationsOf(caseFileId).stream().filter(a -> a.getState().waiting()).findFirst()
-                .flatMap(a -> routes.programme(a.getProgrammeId()))
-                .filter(p -> p.getDestinations().size() == 1).map(p -> p.getDestinations().get(0));
-    }
 
-    private void moveTo(CaseFile caseFile, RouteApplication application, RouteApplication.Step step,
-                        LocalDate travelDate, String note, String actor) {
-        Instant now = Instant.now();
-        Programme programme = routes.programme(application.getProgrammeId()).orElseThrow();
-        RouteApplication.State before = InvalidInput.whenRefused(() -> application.move(step, travelDate, note, now));
-        RouteApplication.State after = application.getState();
-        if (before.holdsPlaces() && !after.holdsPlaces()) {
-            routes.yearLocked(programme, application.getYear()).release(application.getPersons(),
-                    before.placesUsed());
-        } else if (!before.placesUsed() && after.placesUsed()) {
-            routes.yearLocked(programme, application.getYear()).use(application.getPersons());
-        }
-        Instant reminder = after.waiting() ? RouteRules.reminderAt(programme, after, application.travelDate(), now,
-                scale()) : null;
-        application.reminderDue(reminder);
-        workflow.moved(application.getProcessInstanceId(), step.name(), reminder);
-        events.record(caseFile, actor, CaseEventKind.ROUTE_MOVED, "state=" + after, note,
-                AuditAction.ROUTE_APPLICATION_MOVED, "from=" + before + " to=" + after);
-    }
 
     /** Adds a family member; those who travel count towards the places of the next application. */
     public long addDependant(long caseFileId, DependantInput input) {
@@ -372,11 +327,6 @@ public class RouteService {
 
     private static int year(Instant at) {
         return at.atZone(ZoneOffset.UTC).getYear();
-    }
-
-    private static Duration scale() {
-        String after = System.getProperty(REMIND_AFTER_PROPERTY);
-        return after == null || after.isBlank() ? null : Duration.parse(after);
     }
 
     private static List<RouteApplication.Step> nextSteps(RouteApplication.State state) {
