@@ -60,21 +60,25 @@ public class Routes {
         return found != null ? found : new ProgrammeYear(programme.getId(), year, programme.getOurPlacesPerYear());
     }
 
-    /** The programme's row of that year, created when first needed, locked until the transaction ends. */
+    /**
+     * The programme's row of that year, created when first needed, locked until the transaction ends. Read with the
+     * lock from the start: a row loaded first without it would be locked by a version check instead, which fails
+     * when another transaction took places meanwhile.
+     */
     public ProgrammeYear yearLocked(Programme programme, int year) {
         ProgrammeYear.Key key = new ProgrammeYear.Key(programme.getId(), year);
-        if (em.find(ProgrammeYear.class, key) == null) {
+        ProgrammeYear found = em.find(ProgrammeYear.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (found == null) {
             try {
                 yearRows.create(programme.getId(), year, programme.getOurPlacesPerYear());
             } catch (RuntimeException createdMeanwhile) {
                 // Another transaction created it first: the row exists, which is all that is needed.
             }
+            found = em.find(ProgrammeYear.class, key, LockModeType.PESSIMISTIC_WRITE);
         }
-        ProgrammeYear found = em.find(ProgrammeYear.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (found == null) {
             throw new IllegalStateException("programme year row missing after creation");
         }
-        em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
         return found;
     }
 
