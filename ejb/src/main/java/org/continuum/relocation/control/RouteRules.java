@@ -41,22 +41,19 @@ public final class RouteRules {
      */
     public static Instant reminderAt(Programme programme, RouteApplication.State state, LocalDate travelDate,
                                      Instant now, Duration scale) {
-        Duration wait = switch (state) {
-            case SUBMITTED, INTERVIEW -> Duration.ofDays(programme.getProcessingDays());
-            case ISSUED -> Duration.ofDays(BOOKING_REMINDER_DAYS);
-            case TRAVEL_BOOKED -> null;
-            default -> null;
-        };
-        if (state == RouteApplication.State.TRAVEL_BOOKED) {
-            if (scale != null) {
-                return now.plus(scale);
-            }
-            Instant due = travelDate.plusDays(ARRIVAL_REMINDER_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant();
-            return due.isAfter(now) ? due : now.plus(Duration.ofHours(1));
-        }
-        if (wait == null) {
+        if (!state.waiting()) {
             return null;
         }
-        return now.plus(scale != null ? scale : wait);
+        if (scale != null) {
+            return now.plus(scale);
+        }
+        return switch (state) {
+            case ISSUED -> now.plus(Duration.ofDays(BOOKING_REMINDER_DAYS));
+            case TRAVEL_BOOKED -> {
+                Instant due = travelDate.plusDays(ARRIVAL_REMINDER_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant();
+                yield due.isAfter(now) ? due : now.plus(Duration.ofHours(1));
+            }
+            default -> now.plus(Duration.ofDays(programme.getProcessingDays()));
+        };
     }
 }

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,7 +38,6 @@ import java.util.stream.Collectors;
 public class RouteReference {
 
     static final String ACTOR = "system";
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     @PersistenceContext
     EntityManager em;
@@ -95,7 +93,7 @@ public class RouteReference {
         return SeedFile.read("seeds/reference/country-facts.csv", in,
                 List.of("country", "topic", "fact", "source", "checked_on"), line -> {
                     String country = line.country("country");
-                    if (country != null && COUNTRIES.contains(country) && !profiles.contains(country)) {
+                    if (country != null && line.isCountry(country) && !profiles.contains(country)) {
                         line.error("country", "'" + country + "' has no line in countries.csv");
                     }
                     String fact = line.required("fact");
@@ -157,8 +155,7 @@ public class RouteReference {
                         "our_places_per_year", "required_documents", "processing_days", "stay_months",
                         "not_fitting", "source", "checked_on"), line -> {
                     Programme.Kind kind = line.enumValue("kind", Programme.Kind.class);
-                    List<String> destinations = line.list("destinations", false, c -> COUNTRIES.contains(c) ? null
-                            : "'" + c + "' is not an ISO 3166 country code (e.g. CA, DE, NL)");
+                    List<String> destinations = line.countries("destinations", false);
                     List<String> through = line.list("referred_through", true,
                             r -> Programme.DIRECT.equals(r) || partnerCodes.contains(r) ? null
                                     : "'" + r + "' is neither \"direct\" nor a partner code of partners.csv");

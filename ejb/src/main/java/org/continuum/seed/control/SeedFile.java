@@ -207,6 +207,17 @@ public final class SeedFile {
                     : "'" + l + "' is not an ISO 639-1 language code (e.g. en, ar, ru)");
         }
 
+        /** ISO 3166 country codes separated by '|' (an empty optional cell is an empty list). */
+        public List<String> countries(String column, boolean required) {
+            return list(column, required, c -> isCountry(c) ? null
+                    : "'" + c + "' is not an ISO 3166 country code (e.g. FR, RU, NG)");
+        }
+
+        /** True for an ISO 3166 country code. */
+        public boolean isCountry(String code) {
+            return COUNTRIES.contains(code);
+        }
+
         public String country(String column) {
             String value = required(column);
             if (value != null && !COUNTRIES.contains(value)) {

@@ -238,8 +238,7 @@ public class SeedLoader {
                             line.optional("stated_limits"), line.optional("website"));
                     List<String> situations = line.list("situations", false, s -> isSituation(s) ? null
                             : "'" + s + "' is not one of " + java.util.Arrays.toString(Situation.values()));
-                    List<String> countries = line.list("countries", false, c -> COUNTRY_CODES.contains(c) ? null
-                            : "'" + c + "' is not an ISO 3166 country code (e.g. FR, RU, NG)");
+                    List<String> countries = line.countries("countries", false);
                     boolean targeted = line.flag("targeted_for_work");
                     int answerDays = line.integer("answer_days", 1, Partner.MAX_ANSWER_DAYS);
                     partner.applyRules(new Partner.Rules(situations, countries, targeted,
@@ -249,8 +248,6 @@ public class SeedLoader {
         return upsert(parsed, em.createQuery("select p from Partner p", Partner.class).getResultList(),
                 Partner::getCode, Partner::seeded);
     }
-
-    private static final java.util.Set<String> COUNTRY_CODES = java.util.Set.of(java.util.Locale.getISOCountries());
 
     private static boolean isSituation(String name) {
         return java.util.Arrays.stream(Situation.values()).anyMatch(s -> s.name().equals(name));
