@@ -169,6 +169,10 @@ public class CaseFile {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** When the case file was erased (its pseudonymised skeleton is what remains); written by the erasure only. */
+    @Column(name = "erased_at", insertable = false, updatable = false)
+    private Instant erasedAt;
+
     @Version
     private long version;
 
@@ -681,5 +685,13 @@ public class CaseFile {
     @Override
     public int hashCode() {
         return Objects.hash(reference);
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
     }
 }

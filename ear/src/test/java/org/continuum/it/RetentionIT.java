@@ -1,0 +1,285 @@
+package org.continuum.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.continuum.casefile.entity.Urgency;
+import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.intake.boundary.IntakeService;
+import org.continuum.intake.boundary.PublicRequestService;
+import org.continuum.intake.boundary.TriageService;
+import org.continuum.intake.control.PublicRequest;
+import org.continuum.casefile.boundary.TaskInboxService;
+import org.continuum.casefile.entity.RequestType;
+import org.continuum.platform.control.CaseAccessDenied;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
+import org.continuum.retention.boundary.RetentionService;
+import org.continuum.retention.control.Erasing;
+import org.continuum.retention.entity.Erasure;
+import org.continuum.retention.entity.RetentionRule;
+import org.continuum.security.control.FieldCipher;
+import org.continuum.security.control.SealedColumns;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Forgetting on purpose, inside WildFly on the real database: a coordinator's erasure request decided by a second
+ * coordinator after a step-up leaves the pseudonymised skeleton and no sealed field of the case that still says
+ * anything; a legal hold stops the request, the decision and the retention job; the job, with its clock moved
+ * forward, erases what is due, keeps a case file that received new information within the grace period, deletes a
+ * request never registered, and the register lists what went.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RetentionIT {
+
+    static final String AMIRA = Journey.AMIRA;
+    static final String CLAIRE = Journey.CLAIRE;
+    static final String OMAR = "omar.coordinator";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(RetentionIT.class, IntakeIT.class, Sql.class, DemoCodes.class);
+    }
+
+    @Inject
+    RetentionService retention;
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    TriageService triage;
+
+    @Inject
+    TaskInboxService inbox;
+
+    @Inject
+    ReauthenticationService reauth;
+
+    @Inject
+    PublicRequestService publicRequests;
+
+    @Inject
+    Erasing erasing;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Resource(lookup = "java:jboss/datasources/ContinuumDS")
+    DataSource dataSource;
+
+    /** A case file registered with canaries in its sealed fields, then closed at triage as not within the mandate. */
+    private long closedAtTriage(String canary) throws Exception {
+        long id = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Retention " + canary,
+                "Ёлкина " + canary, Urgency.HIGH))).caseFileId();
+        String task = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.myTasks()).stream()
+                .filter(t -> t.caseFileId() == id && t.definitionKey().equals("Task_Triage"))
+                .findFirst().orElseThrow().id();
+        As.run(AMIRA, Roles.CASEWORKER, () -> triage.complete(task, new TriageService.TriageDecision(false,
+                Urgency.STANDARD, "Outside the mandate " + canary, null, null, null, null)));
+        return id;
+    }
+
+    private void stepUp(String user, String password) throws Exception {
+        if (As.user(user, Roles.COORDINATOR, () -> retention.desk(anyCase()).stepUpNeeded())) {
+            String code = DemoCodes.after(DemoCodes.secretOf(user), new Sql(dataSource)
+                    .longValue("select totp_last_step from app_user where username = ?", user));
+            As.run(user, Roles.COORDINATOR, () -> assertThat(reauth.reauthenticate(password.toCharArray(), code))
+                    .isTrue());
+        }
+    }
+
+    private long anyCase;
+
+    private long anyCase() {
+        return anyCase;
+    }
+
+    /** Every sealed value of the case file's rows in every table, opened. */
+    private List<String> openedSealedValues(long caseFileId) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection db = dataSource.getConnection()) {
+            for (Map.Entry<String, List<SealedColumns.Sealed>> table : erasing.sealedColumns().entrySet()) {
+                String where = Erasing.whereCase(table.getKey());
+                if (where == null) {
+                    continue;
+                }
+                for (SealedColumns.Sealed column : table.getValue()) {
+                    try (PreparedStatement select = db.prepareStatement("SELECT " + column.column() + " FROM "
+                            + table.getKey() + " WHERE " + where.replace("?1", "?"))) {
+                        int marks = (int) where.chars().filter(ch -> ch == '?').count();
+                        for (int i = 1; i <= marks; i++) {
+                            select.setLong(i, caseFileId);
+                        }
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                String sealed = rows.getString(1);
+                                values.add(sealed == null ? null : cipher.open(sealed));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void anErasureAskedByOneCoordinatorAndDecidedByAnotherLeavesOnlyTheSkeleton() throws Exception {
+        Sql sql = new Sql(dataSource);
+        String canary = "canary-" + UUID.randomUUID();
+        long id = closedAtTriage(canary);
+        anyCase = id;
+        String reference = sql.string("select reference from casefile where id = ?", id);
+        assertThat(openedSealedValues(id)).anyMatch(v -> v != null && v.contains(canary));
+
+        long request = As.user(CLAIRE, Roles.COORDINATOR, () -> retention.requestErasure(id, "The person asked us to"
+                + " forget them (" + canary + ")"));
+        assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> retention.requestErasure(id, "again")))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("retention.erasure.pending"));
+        stepUp(CLAIRE, "Demo-Coordinator-1");
+        assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> retention.decideErasure(request, true)))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("retention.erasure.ownRequest"));
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'ERASURE_DECIDED'"
+                + " and outcome = 'DENIED'", id)).isEqualTo(1);
+        // Another team's coordinator is outside the need to know.
+        assertThatThrownBy(() -> As.run("elena.coordinator", Roles.COORDINATOR,
+                () -> retention.decideErasure(request, true))).isInstanceOf(CaseAccessDenied.class);
+
+        stepUp(OMAR, "Demo-Coordinator-2");
+        As.run(OMAR, Roles.COORDINATOR, () -> retention.decideErasure(request, true));
+
+        assertThat(sql.string("select erased_at from casefile where id = ?", id)).isNotNull();
+        assertThat(sql.string("select pseudonym from casefile where id = ?", id)).isEqualTo(reference);
+        assertThat(sql.string("select phase from casefile where id = ?", id)).isEqualTo("CLOSED");
+        assertThat(sql.string("select country from casefile where id = ?", id)).isEqualTo("RU");
+        List<String> opened = openedSealedValues(id);
+        assertThat(opened).isNotEmpty().allMatch(v -> v == null || v.isEmpty());
+        assertThat(sql.count("select count(*) from casefile where legal_name_index = ?",
+                cipher.blindIndex("Ёлкина " + canary))).isZero();
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'CASE_ERASED'",
+                id)).isEqualTo(1);
+        List<RetentionService.Erased> report = As.user("nadia.auditor", Roles.AUDITOR, () -> retention.report());
+        assertThat(report).anySatisfy(e -> {
+            assertThat(e.reference()).isEqualTo(reference);
+            assertThat(e.state()).isEqualTo(Erasure.State.DONE);
+            assertThat(e.requestedBy()).isEqualTo(CLAIRE);
+            assertThat(e.decidedBy()).isEqualTo(OMAR);
+        });
+        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> retention.desk(id)).erasedAt()).isNotNull();
+        assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> retention.setHold(id, "late")))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("retention.erased"));
+    }
+
+    @Test
+    void aLegalHoldStopsTheRequestTheDecisionAndTheJobUntilItIsLifted() throws Exception {
+        Sql sql = new Sql(dataSource);
+        String canary = "canary-" + UUID.randomUUID();
+        long id = closedAtTriage(canary);
+        anyCase = id;
+        long request = As.user(CLAIRE, Roles.COORDINATOR, () -> retention.requestErasure(id, "Asked by the person"));
+        As.run(OMAR, Roles.COORDINATOR, () -> retention.setHold(id, "Evidence for a court case " + canary));
+        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> retention.desk(id)).holdReason()).contains(canary);
+        stepUp(OMAR, "Demo-Coordinator-2");
+        assertThatThrownBy(() -> As.run(OMAR, Roles.COORDINATOR, () -> retention.decideErasure(request, true)))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("retention.hold.blocks"));
+        As.run(OMAR, Roles.COORDINATOR, () -> retention.decideErasure(request, false));
+        assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> retention.requestErasure(id, "again")))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("retention.hold.blocks"));
+
+        // Closed long ago and quiet since: due, but held.
+        backdate(sql, id, Duration.ofDays(400));
+        RetentionService.Applied held = As.user("system", Roles.SYSTEM,
+                () -> retention.applyRules(Instant.now().plus(Duration.ofDays(1))));
+        assertThat(held.keptByHold()).isPositive();
+        assertThat(sql.string("select erased_at from casefile where id = ?", id)).isNull();
+
+        As.run(CLAIRE, Roles.COORDINATOR, () -> retention.liftHold(id, "The court case is over"));
+        RetentionService.Applied applied = As.user("system", Roles.SYSTEM,
+                () -> retention.applyRules(Instant.now().plus(Duration.ofDays(1))));
+        assertThat(applied.casesErased()).isPositive();
+        assertThat(sql.string("select erased_at from casefile where id = ?", id)).isNotNull();
+        assertThat(sql.string("select rule_code from erasure where casefile_id = ? and state = 'DONE'", id))
+                .isEqualTo(RetentionRule.Code.CASE_NOT_TAKEN_ON.name());
+        assertThat(openedSealedValues(id)).allMatch(v -> v == null || v.isEmpty());
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'LEGAL_HOLD_SET'",
+                id)).isEqualTo(1);
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and outcome = 'DENIED'"
+                + " and detail like '%legal-hold%'", id)).isEqualTo(2);
+    }
+
+    @Test
+    void theJobKeepsACaseFileThatHeardNewsWithinTheGracePeriodAndDeletesOldUnregisteredRequests() throws Exception {
+        Sql sql = new Sql(dataSource);
+        long quiet = closedAtTriage("quiet-" + UUID.randomUUID());
+        long recent = closedAtTriage("recent-" + UUID.randomUUID());
+        anyCase = quiet;
+        backdate(sql, quiet, Duration.ofDays(200));
+        backdate(sql, recent, Duration.ofDays(200));
+        // New information ten days ago on the second one.
+        sql.update("update case_event set occurred_at = ? where id = (select max(id) from case_event"
+                + " where casefile_id = ?)", java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(10))), recent);
+        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> retention.overview()).upcoming())
+                .anySatisfy(u -> {
+                    assertThat(u.caseFileId()).isEqualTo(recent);
+                    assertThat(u.keptByGrace()).isTrue();
+                });
+
+        String token = publicRequests.formToken();
+        assertThat(Poll.until(Duration.ofSeconds(15), () -> {
+            try {
+                publicRequests.submit(new PublicRequest("Draft " + UUID.randomUUID(), "Nobody registered this",
+                        "LB", "Beirut", Set.of(RequestType.RELOCATION), List.of("ar"), "signal: x", Set.of(), true,
+                        Set.of(RequestType.RELOCATION)), token, "203.0.113.250");
+                return true;
+            } catch (InvalidInput notYet) {
+                return false;
+            }
+        })).isTrue();
+        long draft = sql.longValue("select max(id) from mail_intake where casefile_id is null");
+        sql.update("update mail_intake set received_at = ? where id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(31))), draft);
+
+        RetentionService.Applied applied = As.user("system", Roles.SYSTEM,
+                () -> retention.applyRules(Instant.now().plus(Duration.ofHours(1))));
+        assertThat(applied.keptByGrace()).isPositive();
+        assertThat(applied.draftsErased()).isPositive();
+        assertThat(sql.string("select erased_at from casefile where id = ?", quiet)).isNotNull();
+        assertThat(sql.string("select erased_at from casefile where id = ?", recent)).isNull();
+        assertThat(sql.count("select count(*) from mail_intake where id = ?", draft)).isZero();
+        assertThat(sql.count("select count(*) from erasure where subject = 'MAIL_DRAFT' and subject_ref = ?",
+                "draft " + draft)).isEqualTo(1);
+        // Erased and kept months are coarsened to the first of the month.
+        assertThat(sql.string("select created_at from casefile where id = ?", quiet)).contains("-01 00:00:00");
+    }
+
+    /** Moves a case file's closure, its last change and its timeline back in time, as if the clock had run on. */
+    private static void backdate(Sql sql, long caseFileId, Duration ago) {
+        java.sql.Timestamp then = java.sql.Timestamp.from(Instant.now().minus(ago));
+        sql.update("update casefile set closed_at = ?, updated_at = ? where id = ?", then, then, caseFileId);
+        sql.update("update case_event set occurred_at = ? where casefile_id = ?", then, caseFileId);
+    }
+}

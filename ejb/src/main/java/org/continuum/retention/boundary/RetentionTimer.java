@@ -1,0 +1,65 @@
+package org.continuum.retention.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.continuum.platform.control.PeriodicPass;
+import org.continuum.platform.control.Roles;
+import org.continuum.platform.control.Settings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Applies the retention rules daily ({@link #INTERVAL_PROPERTY}), the first time fifteen minutes after the server
+ * starts (or sooner when the interval is shorter). The log gets the counts only.
+ */
+@Singleton
+@Startup
+@PermitAll
+@RunAs(Roles.SYSTEM)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RetentionTimer {
+
+    private static final Logger LOG = Logger.getLogger(RetentionTimer.class.getName());
+    public static final String INTERVAL_PROPERTY = "continuum.retention.interval";
+    private static final Duration FIRST_AFTER = Duration.ofMinutes(15);
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    RetentionService retention;
+
+    private final PeriodicPass pass = new PeriodicPass(LOG, "Retention pass");
+
+    @PostConstruct
+    void schedule() {
+        long interval = Settings.duration(INTERVAL_PROPERTY, Duration.ofDays(1)).toMillis();
+        PeriodicPass.schedule(timers, "retention", Math.min(interval, FIRST_AFTER.toMillis()), interval);
+    }
+
+    @Timeout
+    void tick() {
+        pass.run(() -> {
+            RetentionService.Applied applied = retention.applyRules(Instant.now());
+            if (applied.casesErased() + applied.draftsErased() > 0) {
+                LOG.info(() -> "Retention pass: " + applied.casesErased() + " case files and "
+                        + applied.draftsErased() + " drafts erased, " + applied.keptByHold() + " held, "
+                        + applied.keptByGrace() + " kept by the grace period");
+            }
+        });
+    }
+}
