@@ -28,7 +28,7 @@ public record CaseDetails(long id, String reference, String pseudonym, String le
                           RelocationScope relocationScope, String destinationCountry, Instant arrivedAt,
                           int checkInsDone, String linkedReference, String duplicateOfReference,
                           List<TimelineEntry> timeline, Set<String> activeSteps, Set<String> passedSteps,
-                          String processDefinitionId) {
+                          String processDefinitionId, Instant erasedAt) {
 
     /** The earliest due date among the open tasks and the next scheduled review. */
     public Instant nextDue() {

@@ -123,7 +123,7 @@ public class CaseFileService {
                 c.getRelocationScope(), c.getDestinationCountry(), c.getArrivedAt(), c.getCheckInsDone(),
                 c.getLinkedCase() == null ? null : c.getLinkedCase().getReference(),
                 c.getDuplicateOf() == null ? null : c.getDuplicateOf().getReference(),
-                entries, position.active(), position.passed(), position.processDefinitionId());
+                entries, position.active(), position.passed(), position.processDefinitionId(), c.getErasedAt());
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.continuum.retention.view;
 
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,6 +13,7 @@ import org.continuum.platform.view.Messages;
 import org.continuum.platform.view.ViewActions;
 import org.continuum.retention.boundary.RetentionService;
 
+import java.io.IOException;
 import java.io.Serializable;
 
 /**
@@ -84,9 +87,17 @@ public class CaseRetentionView implements Serializable {
         if (caseView.getDetails() == null) {
             return;
         }
+        long caseFileId = caseFileId();
         if (ViewActions.run(action::run)) {
             Messages.info(doneKey);
             reason = null;
+            // A fresh page: after an erasure every panel of the case must show what is left, not what was.
+            ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
+            try {
+                ctx.redirect(ctx.getRequestContextPath() + "/app/case.xhtml?id=" + caseFileId);
+            } catch (IOException e) {
+                Messages.error("task.notAvailable");
+            }
         }
         loaded = false;
         desk = null;
