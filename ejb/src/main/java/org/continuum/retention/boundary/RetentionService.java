@@ -5,9 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -67,9 +64,6 @@ public class RetentionService {
 
     @Inject
     AuditTrail audit;
-
-    @PersistenceContext
-    EntityManager em;
 
     /** A case file's retention on its page: hold, rule and due date, the request waiting, what the caller may do. */
     public Desk desk(long caseFileId) {
@@ -137,7 +131,6 @@ public class RetentionService {
         Erasure request = InvalidInput.whenRefused(() -> Erasure.requested(caseFileId, c.getReference(), reason,
                 caller.getUsername(), Instant.now()));
         retention.add(request);
-        em.flush();
         audit.record(caller.getUsername(), AuditAction.ERASURE_REQUESTED, caseFileId, "request=" + request.getId());
         return request.getId();
     }
@@ -239,10 +232,7 @@ public class RetentionService {
     }
 
     private CaseFile lockCase(long caseFileId) {
-        em.flush();
-        CaseFile c = em.find(CaseFile.class, caseFileId);
-        em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
-        return c;
+        return retention.lockedCase(caseFileId);
     }
 
     private void refuseUnlessErasable(UserAccount caller, CaseFile c, AuditAction action) {

@@ -2,15 +2,11 @@ package org.continuum.retention.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.platform.control.Roles;
-import org.continuum.retention.entity.CaseRetention;
 import org.continuum.retention.entity.Erasure;
 import org.continuum.retention.entity.RetentionRule;
 
@@ -24,9 +20,6 @@ import java.time.Instant;
 @ApplicationScoped
 public class Erasures {
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     Erasing erasing;
 
@@ -39,7 +32,7 @@ public class Erasures {
     /** Erases the case file if it is still due and free at {@code now}; whether it did. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean caseByRule(long caseFileId, Instant now) {
-        CaseFile c = em.find(CaseFile.class, caseFileId, LockModeType.PESSIMISTIC_WRITE);
+        CaseFile c = retention.lockedCase(caseFileId);
         if (c == null) {
             return false;
         }
@@ -67,10 +60,5 @@ public class Erasures {
         erasing.eraseDraft(mailIntakeId);
         audit.record(Roles.SYSTEM_ACTOR, AuditAction.DRAFT_ERASED, null,
                 "rule=" + RetentionRule.Code.DRAFT_NOT_REGISTERED + " draft=" + mailIntakeId);
-    }
-
-    /** A case file's retention row, read with the case. */
-    public CaseRetention held(long caseFileId) {
-        return retention.of(caseFileId).orElse(null);
     }
 }

@@ -195,7 +195,19 @@ public class Retention {
         return em.createQuery(query).getResultList();
     }
 
+    /** Registers an erasure; its id is known on return. */
     public void add(Erasure erasure) {
         em.persist(erasure);
+        em.flush();
+    }
+
+    /** The case file, read again under its row lock (a hold or a decision made meanwhile is seen). */
+    public CaseFile lockedCase(long caseFileId) {
+        em.flush();
+        CaseFile c = em.find(CaseFile.class, caseFileId);
+        if (c != null) {
+            em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return c;
     }
 }
