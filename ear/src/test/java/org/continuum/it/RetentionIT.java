@@ -81,6 +81,9 @@ class RetentionIT {
     Erasing erasing;
 
     @Inject
+    org.continuum.retention.boundary.RetentionRules rules;
+
+    @Inject
     FieldCipher cipher;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
@@ -283,6 +286,38 @@ class RetentionIT {
                 assertThat(created.getEpochSecond() % 3600).isZero();
             }
         }
+    }
+
+    @Test
+    void administratorsChangeARuleWithFourEyesAndTheJobUsesTheNewFigures() throws Exception {
+        Sql sql = new Sql(dataSource);
+        assertThatThrownBy(() -> As.run("admin", Roles.ADMIN, () -> rules.propose(RetentionRule.Code.CASE_CLOSED,
+                0, -1, null, " "))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKeys())
+                .containsExactly("retention.keepDays.invalid", "retention.extensionDays.invalid",
+                        "retention.graceDays.invalid", "retention.reason.required"));
+        int before = As.user("admin", Roles.ADMIN, () -> rules.rules()).stream()
+                .filter(r -> r.code() == RetentionRule.Code.CASE_CLOSED).findFirst().orElseThrow().keepDays();
+        long change = As.user("admin", Roles.ADMIN, () -> rules.propose(RetentionRule.Code.CASE_CLOSED, before + 1,
+                365, 30, "The donor's audit asks for one more day"));
+        assertThatThrownBy(() -> As.run("admin", Roles.ADMIN, () -> rules.decide(change, true)))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("retention.change.ownProposal"));
+        assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> rules.decide(change, true)))
+                .isInstanceOf(jakarta.ejb.EJBAccessException.class);
+        if (As.user("ines.admin", Roles.ADMIN, () -> rules.stepUpNeeded())) {
+            String code = DemoCodes.after(DemoCodes.secretOf("ines.admin"), sql
+                    .longValue("select totp_last_step from app_user where username = ?", "ines.admin"));
+            As.run("ines.admin", Roles.ADMIN, () -> assertThat(reauth.reauthenticate(
+                    "Demo-Admin-Second-2026!".toCharArray(), code)).isTrue());
+        }
+        As.run("ines.admin", Roles.ADMIN, () -> rules.decide(change, true));
+        assertThat(sql.count("select keep_days from retention_rule where code = 'CASE_CLOSED'")).isEqualTo(before + 1);
+        assertThat(sql.string("select updated_by from retention_rule where code = 'CASE_CLOSED'"))
+                .isEqualTo("ines.admin");
+        assertThat(sql.count("select count(*) from audit_event where action = 'RETENTION_RULE_DECIDED'"
+                + " and outcome = 'DENIED' and actor = 'admin'")).isPositive();
+        assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> retention.overview()).rules())
+                .anySatisfy(r -> assertThat(r.keepDays()).isEqualTo(before + 1));
     }
 
     /** Moves a case file's closure, its last change and its timeline back in time, as if the clock had run on. */

@@ -56,9 +56,11 @@ public class Erasing {
 
     /**
      * Sealed tables that hold no case file's data: accounts, the organisation's safe places, programme
-     * allocations, and the erasure register itself (its request reasons are the auditors' record of why).
+     * allocations, retention rule changes, and the erasure register itself (its request reasons are the auditors'
+     * record of why).
      */
-    static final Set<String> NOT_CASE_DATA = Set.of("app_user", "safe_place", "programme_year", "erasure");
+    static final Set<String> NOT_CASE_DATA = Set.of("app_user", "safe_place", "programme_year", "erasure",
+            "retention_rule_change");
 
     /** The case file's own dates, kept to the month. */
     private static final List<String> CASE_DATES = List.of("created_at", "consent_recorded_at", "updated_at",

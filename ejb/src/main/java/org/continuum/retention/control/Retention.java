@@ -15,6 +15,7 @@ import org.continuum.identity.entity.UserAccount;
 import org.continuum.retention.entity.CaseRetention;
 import org.continuum.retention.entity.Erasure;
 import org.continuum.retention.entity.RetentionRule;
+import org.continuum.retention.entity.RetentionRuleChange;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,5 +210,25 @@ public class Retention {
             em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
         }
         return c;
+    }
+
+    /** The rule, locked for a change. */
+    public RetentionRule ruleLocked(RetentionRule.Code code) {
+        return em.find(RetentionRule.class, code, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public void propose(RetentionRuleChange change) {
+        em.persist(change);
+        em.flush();
+    }
+
+    public Optional<RetentionRuleChange> change(long id) {
+        return Optional.ofNullable(em.find(RetentionRuleChange.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Changes waiting for a second administrator, oldest first. */
+    public List<RetentionRuleChange> proposedChanges() {
+        return em.createQuery("select c from RetentionRuleChange c where c.state = :s order by c.proposedAt, c.id",
+                RetentionRuleChange.class).setParameter("s", RetentionRuleChange.State.PROPOSED).getResultList();
     }
 }

@@ -60,6 +60,15 @@ public class RetentionRule {
         this.updatedBy = "test";
     }
 
+    /** The figures of an applied change (see {@link RetentionRuleChange#decide}). */
+    void change(int keep, int extension, int grace, String by, Instant now) {
+        this.keepDays = keep;
+        this.extensionDays = extension;
+        this.graceDays = grace;
+        this.updatedBy = by;
+        this.updatedAt = now;
+    }
+
     public Code getCode() {
         return code;
     }
