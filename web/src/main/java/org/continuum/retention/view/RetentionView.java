@@ -88,8 +88,9 @@ public class RetentionView implements Serializable {
         load();
     }
 
+    /** Password and code fields only for someone who has a change to decide and no fresh step-up. */
     public boolean isStepUpNeeded() {
-        return rules.stepUpNeeded();
+        return changes.stream().anyMatch(RetentionRules.Change::mayDecide) && rules.stepUpNeeded();
     }
 
     public RetentionRule.Code[] getRuleCodes() {
