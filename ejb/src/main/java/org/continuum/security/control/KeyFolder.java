@@ -88,6 +88,62 @@ public final class KeyFolder {
         }
     }
 
+    /** Marks a rotation whose new files are all written: from here on it is finished, even after a crash. */
+    static final String ROTATION_COMMIT = "rotation.commit";
+    /** The suffix of a file written by a rotation, not yet in place. */
+    static final String NEXT = ".next";
+
+    /**
+     * Writes the new versions of several files as a unit: each goes to {@code name.next}, then a commit mark is made,
+     * then each replaces its file and the mark goes. A crash before the mark leaves the old files in use (the next
+     * start deletes the {@code .next} files); a crash after it is finished by the next start ({@link #finishRotation}).
+     */
+    public void replaceAll(java.util.Map<String, String> contents) {
+        try {
+            for (var file : contents.entrySet()) {
+                Path tmp = Files.createTempFile(dir, file.getKey(), ".tmp");
+                restrict(tmp);
+                Files.writeString(tmp, file.getValue(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.SYNC);
+                Files.move(tmp, dir.resolve(file.getKey() + NEXT), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            Path mark = dir.resolve(ROTATION_COMMIT);
+            Files.writeString(mark, String.join("\n", contents.keySet()), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.SYNC);
+            finishRotation();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the new keys into " + dir, e);
+        }
+    }
+
+    /**
+     * Finishes a rotation a crash interrupted after its commit mark (every {@code .next} file takes its place), or
+     * forgets one interrupted before it (the {@code .next} files are deleted). Nothing to do on a folder at rest.
+     */
+    public void finishRotation() {
+        Path mark = dir.resolve(ROTATION_COMMIT);
+        try {
+            if (!Files.isDirectory(dir)) {
+                return;
+            }
+            boolean committed = Files.exists(mark);
+            try (var files = Files.list(dir)) {
+                for (Path next : files.filter(f -> f.getFileName().toString().endsWith(NEXT)).toList()) {
+                    String name = next.getFileName().toString();
+                    Path target = dir.resolve(name.substring(0, name.length() - NEXT.length()));
+                    if (committed) {
+                        Files.move(next, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } else {
+                        Files.delete(next);
+                    }
+                }
+            }
+            Files.deleteIfExists(mark);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot finish the key rotation in " + dir, e);
+        }
+    }
+
     private static Optional<String> read(Path file) throws IOException {
         return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
     }

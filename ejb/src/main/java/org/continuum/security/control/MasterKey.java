@@ -41,6 +41,7 @@ public final class MasterKey {
     /** Opens the folder's master key with {@code passphrase} (made on first use); the passphrase is wiped. */
     public static MasterKey open(KeyFolder folder, char[] passphrase) {
         Path file = folder.dir().resolve(FILE);
+        folder.finishRotation();
         try {
             Properties p = new Properties();
             p.load(new StringReader(folder.readOrCreate(FILE, () -> describe(passphrase))));
@@ -76,6 +77,23 @@ public final class MasterKey {
     /** Encrypts and decrypts the keysets (each bound to its file name). */
     Aead aead() {
         return aead;
+    }
+
+    /** A new master key from {@code passphrase}: the text of its {@code master.properties}, and the key. */
+    record Made(String properties, MasterKey key) {
+    }
+
+    /** Makes a new master key (a new salt) for a rotation; the passphrase is not wiped here. */
+    static Made make(char[] passphrase) {
+        String text = describe(passphrase);
+        try {
+            Properties p = new Properties();
+            p.load(new StringReader(text));
+            return new Made(text, new MasterKey(derive(passphrase, Base64.getDecoder().decode(p.getProperty("salt")),
+                    Integer.parseInt(p.getProperty("iterations")))));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot make the master key", e);
+        }
     }
 
     private static String describe(char[] passphrase) {
