@@ -43,9 +43,13 @@ public class CaseRetentionView implements Serializable {
     private boolean loaded;
     private String reason;
 
-    /** The panel's facts, or null for a caller who is not a coordinator. */
+    /**
+     * The panel's facts, or null for a caller who is not a coordinator, or who reads the case file through an
+     * emergency access (break-glass): retention is its own team's business.
+     */
     public RetentionService.Desk getDesk() {
-        if (!loaded && session.isCoordinator() && caseView.getDetails() != null) {
+        if (!loaded && session.isCoordinator() && caseView.getDetails() != null
+                && caseView.getEmergencyUntil() == null) {
             loaded = true;
             ViewActions.run(() -> desk = retention.desk(caseView.getDetails().id()));
         }
