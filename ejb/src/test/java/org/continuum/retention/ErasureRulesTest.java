@@ -1,18 +1,15 @@
 package org.continuum.retention;
 
-import jakarta.persistence.Entity;
+import org.continuum.platform.MappedEntities;
 import org.continuum.retention.control.ErasingCoverage;
 import org.continuum.retention.entity.CaseRetention;
 import org.continuum.retention.entity.Erasure;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,22 +18,8 @@ class ErasureRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
-    /** Every entity class compiled into this module. */
     private static List<Class<?>> entities() throws IOException {
-        Path root = Path.of("target/classes");
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$"))
-                    .map(f -> root.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
-                    .<Class<?>>map(name -> {
-                        try {
-                            return Class.forName(name, false, ErasureRulesTest.class.getClassLoader());
-                        } catch (ClassNotFoundException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .filter(c -> c.isAnnotationPresent(Entity.class))
-                    .toList();
-        }
+        return MappedEntities.all();
     }
 
     @Test

@@ -1,9 +1,8 @@
 package org.continuum.security;
 
+import org.continuum.platform.MigrationContext;
 import org.continuum.security.control.FieldCipher;
 import org.continuum.security.control.SealedLinksMigration;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +44,7 @@ class SealedLinksMigrationTest {
             sql.execute("INSERT INTO consent VALUES (1, 7), (2, NULL)");
             sql.execute("INSERT INTO case_event VALUES (1, 'scope=PERMANENT destination=CA partner=canary-partner')");
 
-            new SealedLinksMigration(cipher).migrate(context(db));
+            new SealedLinksMigration(cipher).migrate(MigrationContext.on(db));
 
             assertThat(columns(db, "CASEFILE")).containsExactlyInAnyOrder("ID", "REFERRAL_PARTNER_ENC",
                     "RELOCATION_PARTNER_ENC", "DESTINATION_ENC", "HANDOVER_PARTNER_ENC");
@@ -72,20 +71,6 @@ class SealedLinksMigrationTest {
                 assertThat(cipher.open(row.getString(2))).endsWith("partner=canary-partner");
             }
         }
-    }
-
-    private static Context context(Connection db) {
-        return new Context() {
-            @Override
-            public Configuration getConfiguration() {
-                return null;
-            }
-
-            @Override
-            public Connection getConnection() {
-                return db;
-            }
-        };
     }
 
     private static List<String> columns(Connection db, String table) throws Exception {

@@ -1,5 +1,6 @@
 package org.continuum.casefile.entity;
 
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.Situation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -14,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.identity.entity.Role;
@@ -43,7 +45,8 @@ public class CaseFile {
     public static final int TEXT_MAX = 2000;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "casefile_ids")
+    @SequenceGenerator(name = "casefile_ids", sequenceName = "casefile_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(nullable = false, unique = true, length = 20, updatable = false)

@@ -8,7 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.Partner;
 import org.continuum.security.control.EncryptedNumber;
 
@@ -24,7 +26,8 @@ import java.util.Objects;
 public class Consent {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consent_ids")
+    @SequenceGenerator(name = "consent_ids", sequenceName = "consent_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(name = "casefile_id", nullable = false, updatable = false)

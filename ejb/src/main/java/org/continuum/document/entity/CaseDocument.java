@@ -10,8 +10,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.document.control.UploadPolicy;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.time.Instant;
@@ -33,7 +35,8 @@ public class CaseDocument {
     public static final int DESCRIPTION_MAX = 500;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_document_ids")
+    @SequenceGenerator(name = "case_document_ids", sequenceName = "case_document_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(name = "casefile_id")

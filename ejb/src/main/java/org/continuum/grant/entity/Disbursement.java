@@ -11,7 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.math.BigDecimal;
@@ -28,7 +30,8 @@ import java.time.LocalDate;
 public class Disbursement {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "disbursement_ids")
+    @SequenceGenerator(name = "disbursement_ids", sequenceName = "disbursement_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

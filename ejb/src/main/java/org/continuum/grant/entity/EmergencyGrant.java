@@ -14,9 +14,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.math.BigDecimal;
@@ -40,7 +42,8 @@ public class EmergencyGrant {
     public static final int MAX_TRANCHES = 6;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "grant_request_ids")
+    @SequenceGenerator(name = "grant_request_ids", sequenceName = "grant_request_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(nullable = false, unique = true, length = 20, updatable = false)

@@ -11,7 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.math.BigDecimal;
@@ -26,7 +28,8 @@ import java.time.Instant;
 public class GrantDecision {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "grant_decision_ids")
+    @SequenceGenerator(name = "grant_decision_ids", sequenceName = "grant_decision_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

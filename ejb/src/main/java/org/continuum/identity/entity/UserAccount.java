@@ -13,7 +13,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.continuum.platform.control.RowIdSequences;
 import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.Version;
 
@@ -38,7 +40,8 @@ public class UserAccount {
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_ids")
+    @SequenceGenerator(name = "app_user_ids", sequenceName = "app_user_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     /** Never changes once the account exists (only the display name does), so it identifies the account. */

@@ -6,7 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.util.Base64;
@@ -18,7 +20,8 @@ import java.util.Objects;
 public class MailAttachment {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_attachment_ids")
+    @SequenceGenerator(name = "mail_attachment_ids", sequenceName = "mail_attachment_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(name = "mail_intake_id", nullable = false, updatable = false)

@@ -11,9 +11,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.identity.entity.Team;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.time.Instant;
@@ -36,7 +38,8 @@ public class MailIntake {
     public enum Channel { EMAIL, WEB_FORM }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_intake_ids")
+    @SequenceGenerator(name = "mail_intake_ids", sequenceName = "mail_intake_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(nullable = false, unique = true, length = 64, updatable = false)

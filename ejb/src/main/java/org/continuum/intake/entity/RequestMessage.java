@@ -8,7 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.time.Instant;
@@ -27,7 +29,8 @@ public class RequestMessage {
     public static final int MAX_LENGTH = 5000;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "request_message_ids")
+    @SequenceGenerator(name = "request_message_ids", sequenceName = "request_message_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(name = "mail_intake_id", nullable = false, updatable = false)

@@ -13,9 +13,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.casefile.entity.RelocationScope;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.time.Instant;
@@ -32,7 +34,8 @@ import java.util.Objects;
 public class Escalation {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "escalation_ids")
+    @SequenceGenerator(name = "escalation_ids", sequenceName = "escalation_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(name = "casefile_id", nullable = false, updatable = false)

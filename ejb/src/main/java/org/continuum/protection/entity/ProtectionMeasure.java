@@ -11,8 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.MeasureType;
 import org.continuum.reference.entity.Partner;
 import org.continuum.safeplace.entity.SafePlace;
@@ -34,7 +36,8 @@ public class ProtectionMeasure {
     public static final int NOTE_MAX = 2000;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "protection_measure_ids")
+    @SequenceGenerator(name = "protection_measure_ids", sequenceName = "protection_measure_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(name = "casefile_id", nullable = false, updatable = false)

@@ -13,8 +13,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.casefile.entity.RiskLevel;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.math.BigDecimal;
@@ -38,7 +40,8 @@ public class RiskAssessment {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "risk_assessment_ids")
+    @SequenceGenerator(name = "risk_assessment_ids", sequenceName = "risk_assessment_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(name = "casefile_id", nullable = false, updatable = false)

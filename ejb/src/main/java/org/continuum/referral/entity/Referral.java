@@ -8,9 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.casefile.entity.SharedField;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.Partner;
 import org.continuum.security.control.Encrypted;
 import org.continuum.security.control.EncryptedNumber;
@@ -31,7 +33,8 @@ public class Referral {
     public static final int TEXT_MAX = 2000;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "referral_ids")
+    @SequenceGenerator(name = "referral_ids", sequenceName = "referral_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(name = "casefile_id", nullable = false, updatable = false)

@@ -8,8 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 import org.continuum.security.control.EncryptedNumber;
 
@@ -80,7 +82,8 @@ public class RouteApplication {
     public static final int NOTE_MAX = 4000;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "route_application_ids")
+    @SequenceGenerator(name = "route_application_ids", sequenceName = "route_application_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(name = "casefile_id", nullable = false, updatable = false)

@@ -8,8 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.time.Instant;
@@ -29,7 +31,8 @@ public class Erasure {
     public enum State { REQUESTED, REJECTED, DONE }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "erasure_ids")
+    @SequenceGenerator(name = "erasure_ids", sequenceName = "erasure_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Enumerated(EnumType.STRING)

@@ -8,8 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Encrypted;
 
 import java.time.Instant;
@@ -31,7 +33,8 @@ public class RetentionRuleChange {
     public enum State { PROPOSED, APPLIED, REJECTED }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "retention_rule_change_ids")
+    @SequenceGenerator(name = "retention_rule_change_ids", sequenceName = "retention_rule_change_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Enumerated(EnumType.STRING)

@@ -11,8 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.Partner;
 import org.continuum.security.control.Encrypted;
 
@@ -34,7 +36,8 @@ public class SafePlace {
     public static final int MAX_CAPACITY = 1000;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "safe_place_ids")
+    @SequenceGenerator(name = "safe_place_ids", sequenceName = "safe_place_ids", allocationSize = RowIdSequences.ALLOCATION)
     private Long id;
 
     @Column(nullable = false, length = 200)
