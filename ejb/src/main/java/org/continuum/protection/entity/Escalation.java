@@ -1,9 +1,8 @@
 package org.continuum.protection.entity;
 
-import jakarta.persistence.CollectionTable;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -59,8 +58,7 @@ public class Escalation {
     @Column(name = "justification_enc", nullable = false, length = 8192, updatable = false)
     private String justification;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "escalation_evidence", joinColumns = @JoinColumn(name = "escalation_id"))
+    @OneToMany(mappedBy = "escalation", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("continuumStep")
     private List<StepEvidence> evidence = new ArrayList<>();
 
@@ -89,7 +87,7 @@ public class Escalation {
             throw new IllegalArgumentException("escalation.justification.required");
         }
         this.justification = justification.strip();
-        this.evidence = new ArrayList<>(evidence);
+        this.evidence = new ArrayList<>(evidence.stream().map(e -> e.of(this)).toList());
         this.status = EscalationStatus.PROPOSED;
         this.proposedAt = now;
     }

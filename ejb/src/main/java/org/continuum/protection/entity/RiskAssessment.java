@@ -1,9 +1,8 @@
 package org.continuum.protection.entity;
 
-import jakarta.persistence.CollectionTable;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -72,8 +71,7 @@ public class RiskAssessment {
     @Column(name = "override_reason_enc", length = 8192, updatable = false)
     private String overrideReason;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "risk_factor", joinColumns = @JoinColumn(name = "assessment_id"))
+    @OneToMany(mappedBy = "assessment", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("position")
     private List<RiskFactor> factors = new ArrayList<>();
 
@@ -88,7 +86,7 @@ public class RiskAssessment {
         this.assessedBy = assessedBy;
         this.assessedAt = assessedAt;
         for (int i = 0; i < factors.size(); i++) {
-            this.factors.add(new RiskFactor(i + 1, factors.get(i)));
+            this.factors.add(new RiskFactor(this, i + 1, factors.get(i)));
         }
         this.score = score;
         this.computedLevel = computedLevel;

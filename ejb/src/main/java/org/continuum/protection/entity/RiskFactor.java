@@ -2,21 +2,71 @@ package org.continuum.protection.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
 import org.continuum.security.control.Encrypted;
 
+import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * One threat, vulnerability or capacity. A threat has an actor, a category, the date of its last incident and a
  * likelihood and impact (1–5); a vulnerability or capacity has a weight (1–5). Actor and description are sealed.
+ * A row of its own, named by its assessment and its position, written once with the assessment.
  */
-@Embeddable
+@Entity
+@Table(name = "risk_factor")
+@IdClass(RiskFactor.Key.class)
 public class RiskFactor {
 
-    @Column(nullable = false)
+    /** The factor's name: its assessment's id and its position in it. */
+    public static class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private Long assessment;
+        private int position;
+
+        public Key() {
+        }
+
+        public Key(Long assessment, int position) {
+            this.assessment = assessment;
+            this.position = position;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && Objects.equals(assessment, other.assessment)
+                    && position == other.position;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(assessment, position);
+        }
+
+        @Override
+        public String toString() {
+            return assessment + "/" + position;
+        }
+    }
+
+    @Id
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "assessment_id", nullable = false, updatable = false)
+    private RiskAssessment assessment;
+
+    @Id
+    @Column(nullable = false, updatable = false)
     private int position;
 
     @Enumerated(EnumType.STRING)
@@ -50,7 +100,8 @@ public class RiskFactor {
     protected RiskFactor() {
     }
 
-    public RiskFactor(int position, Factor factor) {
+    RiskFactor(RiskAssessment assessment, int position, Factor factor) {
+        this.assessment = assessment;
         this.position = position;
         this.kind = factor.kind();
         this.threatCategory = factor.threatCategory();
