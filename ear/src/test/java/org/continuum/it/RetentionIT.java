@@ -18,6 +18,7 @@ import org.continuum.retention.control.Erasing;
 import org.continuum.retention.entity.Erasure;
 import org.continuum.retention.entity.RetentionRule;
 import org.continuum.security.control.FieldCipher;
+import org.continuum.security.control.SealedValues;
 import org.continuum.security.control.SealedColumns;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -86,6 +87,9 @@ class RetentionIT {
     @Inject
     FieldCipher cipher;
 
+    @Inject
+    SealedValues sealedValues;
+
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
 
@@ -116,30 +120,25 @@ class RetentionIT {
         return anyCase;
     }
 
+    /** How a row of each table is named in its sealed values' binding, where it is not its id. */
+    private static final Map<String, String> ROW_KEYS = Map.of("case_retention", "casefile_id",
+            "risk_factor", "assessment_id || '/' || position",
+            "escalation_evidence", "escalation_id || '/' || continuum_step");
+
     /** Every sealed value of the case file's rows in every table, opened. */
-    private List<String> openedSealedValues(long caseFileId) throws Exception {
+    private List<String> openedSealedValues(long caseFileId) {
+        Sql sql = new Sql(dataSource);
         List<String> values = new ArrayList<>();
-        try (Connection db = dataSource.getConnection()) {
-            for (Map.Entry<String, List<SealedColumns.Sealed>> table : erasing.sealedColumns().entrySet()) {
-                String where = Erasing.whereCase(table.getKey());
-                if (where == null) {
-                    continue;
-                }
-                for (SealedColumns.Sealed column : table.getValue()) {
-                    try (PreparedStatement select = db.prepareStatement("SELECT " + column.column() + " FROM "
-                            + table.getKey() + " WHERE " + where.replace("?1", "?"))) {
-                        int marks = (int) where.chars().filter(ch -> ch == '?').count();
-                        for (int i = 1; i <= marks; i++) {
-                            select.setLong(i, caseFileId);
-                        }
-                        try (ResultSet rows = select.executeQuery()) {
-                            while (rows.next()) {
-                                String sealed = rows.getString(1);
-                                values.add(sealed == null ? null : cipher.open(sealed));
-                            }
-                        }
-                    }
-                }
+        for (Map.Entry<String, List<SealedColumns.Sealed>> table : erasing.sealedColumns().entrySet()) {
+            String where = Erasing.whereCase(table.getKey());
+            if (where == null) {
+                continue;
+            }
+            int marks = (int) where.chars().filter(ch -> ch == '?').count();
+            Object[] params = java.util.Collections.nCopies(marks, (Object) caseFileId).toArray();
+            for (SealedColumns.Sealed column : table.getValue()) {
+                values.addAll(sql.opened(sealedValues, table.getKey(), ROW_KEYS.getOrDefault(table.getKey(), "id"),
+                        column.column(), where.replace("?1", "?"), params));
             }
         }
         return values;
@@ -169,10 +168,18 @@ class RetentionIT {
         assertThatThrownBy(() -> As.run("elena.coordinator", Roles.COORDINATOR,
                 () -> retention.decideErasure(request, true))).isInstanceOf(CaseAccessDenied.class);
 
+        String nameBefore = sql.string("select legal_name_enc from casefile where id = ?", id);
+        assertThat(sealedValues.open("casefile", "legal_name_enc", id, nameBefore)).contains(canary);
         stepUp(OMAR, "Demo-Coordinator-2");
         As.run(OMAR, Roles.COORDINATOR, () -> retention.decideErasure(request, true));
 
         assertThat(sql.string("select erased_at from casefile where id = ?", id)).isNotNull();
+        assertThat(sql.string("select destroyed_at from sealing_key where scope = ?", "case-" + id))
+                .as("the case file's data key is destroyed").isNotNull();
+        assertThat(sql.count("select count(*) from sealing_key where scope = ? and wrapped is null", "case-" + id))
+                .isOne();
+        assertThat(sealedValues.open("casefile", "legal_name_enc", id, nameBefore))
+                .as("its name as sealed before the erasure opens no more").isEmpty();
         assertThat(sql.string("select pseudonym from casefile where id = ?", id)).isEqualTo(reference);
         assertThat(sql.string("select phase from casefile where id = ?", id)).isEqualTo("CLOSED");
         assertThat(sql.string("select country from casefile where id = ?", id)).isEqualTo("RU");

@@ -67,4 +67,31 @@ public final class Sql {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The sealed values of {@code table.column} in the rows {@code where} picks, opened where they were found (each
+     * row named by {@code rowKey}, SQL: {@code id} for most tables).
+     */
+    public java.util.List<String> opened(org.continuum.security.control.SealedValues sealed, String table,
+                                         String rowKey, String column, String where, Object... params) {
+        String sql = "select " + rowKey + ", " + column + " from " + table + " where " + where;
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new String[]{rs.getString(1), rs.getString(2)});
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (String[] row : rows) {
+            found.add(row[1] == null ? null : sealed.open(table, column, row[0], row[1]));
+        }
+        return found;
+    }
 }

@@ -1,7 +1,6 @@
 package org.continuum.casefile.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "break_glass")
-public class BreakGlass {
+public class BreakGlass implements SealedRecord {
 
     /** The shortest reason accepted: a few words are not a justification. */
     public static final int REASON_MIN = 20;
@@ -38,7 +38,7 @@ public class BreakGlass {
     @Column(nullable = false, length = 80, updatable = false)
     private String username;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "reason_enc", nullable = false, length = 8192, updatable = false)
     private String reason;
 
@@ -129,5 +129,10 @@ public class BreakGlass {
 
     public Instant getConfirmedAt() {
         return confirmedAt;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

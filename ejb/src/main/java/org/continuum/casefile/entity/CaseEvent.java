@@ -1,7 +1,6 @@
 package org.continuum.casefile.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.Objects;
 @Entity
 @Immutable
 @Table(name = "case_event")
-public class CaseEvent {
+public class CaseEvent implements SealedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_event_ids")
@@ -49,11 +49,11 @@ public class CaseEvent {
     private Phase phase;
 
     /** Codes only, and sealed all the same: together they tell what happened to a person. */
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "summary_enc", length = 400, updatable = false)
     private String summary;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "note_enc", length = 8192, updatable = false)
     private String note;
 
@@ -104,5 +104,10 @@ public class CaseEvent {
 
     public String getNote() {
         return note;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

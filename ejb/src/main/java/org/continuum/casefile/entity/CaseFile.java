@@ -3,7 +3,6 @@ package org.continuum.casefile.entity;
 import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.Situation;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Entity;
@@ -22,8 +21,8 @@ import org.continuum.identity.entity.Role;
 import org.continuum.identity.entity.Team;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.reference.entity.Partner;
-import org.continuum.security.control.Encrypted;
-import org.continuum.security.control.EncryptedNumber;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -32,13 +31,13 @@ import java.util.Objects;
 
 /**
  * A requester's case file. The constructor refuses a case without storage consent: without it nothing about the
- * person may be kept. Sensitive fields are sealed by {@link Encrypted}; {@code legalNameIndex} is the keyed blind
+ * person may be kept. Sensitive fields are {@link Sealed}; {@code legalNameIndex} is the keyed blind
  * index that lets staff find a person by exact name without the name being readable in the database.
  */
 @Entity
 @Table(name = "casefile")
 @EntityListeners(CaseFileWrites.class)
-public class CaseFile {
+public class CaseFile implements SealedRecord {
 
     public static final int PSEUDONYM_MAX = 120;
     public static final int NAME_MAX = 200;
@@ -55,18 +54,18 @@ public class CaseFile {
     @Column(nullable = false, length = PSEUDONYM_MAX)
     private String pseudonym;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "legal_name_enc", nullable = false, length = 1024)
     private String legalName;
 
     @Column(name = "legal_name_index", nullable = false, length = 64)
     private String legalNameIndex;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "contact_enc", length = 4096)
     private String contact;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "location_enc", length = 4096)
     private String location;
 
@@ -116,7 +115,7 @@ public class CaseFile {
     @Column(name = "eligible")
     private Boolean eligible;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "triage_note_enc", length = 8192)
     private String triageNote;
 
@@ -143,9 +142,9 @@ public class CaseFile {
     private CaseFile linkedCase;
 
     /** The partner an ineligible or unverifiable person was pointed to: sealed, it can reveal their situation. */
-    @Convert(converter = EncryptedNumber.class)
+    @Sealed(number = true)
     @Column(name = "referral_partner_enc", length = 400)
-    private Long referralPartnerId;
+    private String referralPartnerId;
 
     /** Relocation, exile support and closure: the later parts of the life, each a value of its own. */
     @Embedded
@@ -313,7 +312,7 @@ public class CaseFile {
             if (cleanNote == null) {
                 throw new IllegalArgumentException("triage.reason.required");
             }
-            this.referralPartnerId = idOf(triage.referral());
+            this.referralPartnerId = SealedRecord.text(idOf(triage.referral()));
             close(Outcome.INELIGIBLE, now);
             return;
         }
@@ -332,7 +331,7 @@ public class CaseFile {
         if (verified) {
             this.phase = Phase.RISK_ASSESSMENT;
         } else {
-            this.referralPartnerId = idOf(referral);
+            this.referralPartnerId = SealedRecord.text(idOf(referral));
             close(Outcome.UNVERIFIABLE, now);
         }
     }
@@ -608,7 +607,7 @@ public class CaseFile {
     }
 
     public Long getReferralPartnerId() {
-        return referralPartnerId;
+        return SealedRecord.number(referralPartnerId);
     }
 
     static Long idOf(Partner partner) {
@@ -696,5 +695,10 @@ public class CaseFile {
 
     public boolean isErased() {
         return erasedAt != null;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(id);
     }
 }

@@ -1,7 +1,8 @@
 package org.continuum.casefile.entity;
 
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +13,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.Partner;
-import org.continuum.security.control.EncryptedNumber;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "consent")
-public class Consent {
+public class Consent implements SealedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consent_ids")
@@ -38,9 +38,9 @@ public class Consent {
     private ConsentPurpose purpose;
 
     /** The partner a sharing consent names: sealed, like every link from a case to a partner. */
-    @Convert(converter = EncryptedNumber.class)
+    @Sealed(number = true)
     @Column(name = "partner_enc", length = 400, updatable = false)
-    private Long partnerId;
+    private String partnerId;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 40, updatable = false)
@@ -72,7 +72,7 @@ public class Consent {
         }
         this.caseFileId = caseFileId;
         this.purpose = purpose;
-        this.partnerId = purpose == ConsentPurpose.SHARE_WITH_PARTNER ? partner.getId() : null;
+        this.partnerId = purpose == ConsentPurpose.SHARE_WITH_PARTNER ? SealedRecord.text(partner.getId()) : null;
         this.channel = purpose == ConsentPurpose.CONTACT_BY_CHANNEL ? channel : null;
         this.granted = granted;
         this.recordedAt = Objects.requireNonNull(recordedAt);
@@ -102,7 +102,7 @@ public class Consent {
 
     /** The partner a sharing consent names; null for a contact consent. */
     public Long getPartnerId() {
-        return partnerId;
+        return SealedRecord.number(partnerId);
     }
 
     public Channel getChannel() {
@@ -119,5 +119,10 @@ public class Consent {
 
     public String getRecordedBy() {
         return recordedBy;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

@@ -1,10 +1,10 @@
 package org.continuum.casefile.entity;
 
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import org.continuum.reference.entity.Partner;
-import org.continuum.security.control.EncryptedNumber;
 
 /** Support in exile after arrival: how many check-ins were held, and the local partner the person was handed to. */
 @Embeddable
@@ -13,16 +13,16 @@ public class ExileSupport {
     @Column(name = "check_ins_done", nullable = false)
     private int checkInsDone;
 
-    @Convert(converter = EncryptedNumber.class)
+    @Sealed(number = true)
     @Column(name = "handover_partner_enc", length = 400)
-    private Long handoverPartnerId;
+    private String handoverPartnerId;
 
     protected ExileSupport() {
     }
 
     private ExileSupport(int checkInsDone, Long handoverPartnerId) {
         this.checkInsDone = checkInsDone;
-        this.handoverPartnerId = handoverPartnerId;
+        this.handoverPartnerId = SealedRecord.text(handoverPartnerId);
     }
 
     static ExileSupport none() {
@@ -31,7 +31,7 @@ public class ExileSupport {
 
     /** One more check-in; a handover named now replaces the earlier one, none keeps it. */
     ExileSupport checkedIn(Partner handover) {
-        return new ExileSupport(checkInsDone + 1, handover != null ? handover.getId() : handoverPartnerId);
+        return new ExileSupport(checkInsDone + 1, handover != null ? handover.getId() : handoverPartnerId());
     }
 
     public int checkInsDone() {
@@ -39,6 +39,6 @@ public class ExileSupport {
     }
 
     public Long handoverPartnerId() {
-        return handoverPartnerId;
+        return SealedRecord.number(handoverPartnerId);
     }
 }

@@ -1,13 +1,12 @@
 package org.continuum.casefile.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.continuum.reference.entity.Partner;
-import org.continuum.security.control.Encrypted;
-import org.continuum.security.control.EncryptedNumber;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,11 +25,11 @@ public class Relocation {
     private RelocationScope scope;
 
     /** Who receives the person, and where: both sealed, since either can tell where a person went. */
-    @Convert(converter = EncryptedNumber.class)
+    @Sealed(number = true)
     @Column(name = "relocation_partner_enc", length = 400)
-    private Long partnerId;
+    private String partnerId;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "destination_enc", length = 400)
     private String destinationCountry;
 
@@ -42,7 +41,7 @@ public class Relocation {
 
     private Relocation(RelocationScope scope, Long partnerId, String destinationCountry, Instant arrivedAt) {
         this.scope = scope;
-        this.partnerId = partnerId;
+        this.partnerId = SealedRecord.text(partnerId);
         this.destinationCountry = destinationCountry;
         this.arrivedAt = arrivedAt;
     }
@@ -52,12 +51,12 @@ public class Relocation {
     }
 
     Relocation approved(RelocationScope approvedScope) {
-        return new Relocation(Objects.requireNonNull(approvedScope), partnerId, destinationCountry, arrivedAt);
+        return new Relocation(Objects.requireNonNull(approvedScope), partnerId(), destinationCountry, arrivedAt);
     }
 
     /** The escalation was refused or the relocation called off: no scope any more. */
     Relocation calledOff() {
-        return new Relocation(null, partnerId, destinationCountry, arrivedAt);
+        return new Relocation(null, partnerId(), destinationCountry, arrivedAt);
     }
 
     /** A partner and a destination, which must differ from the country of danger unless the move is internal. */
@@ -78,7 +77,7 @@ public class Relocation {
         if (at == null || at.isAfter(now)) {
             throw new IllegalArgumentException("relocation.arrival.invalid");
         }
-        return new Relocation(scope, partnerId, destinationCountry, at);
+        return new Relocation(scope, partnerId(), destinationCountry, at);
     }
 
     public RelocationScope scope() {
@@ -86,7 +85,7 @@ public class Relocation {
     }
 
     public Long partnerId() {
-        return partnerId;
+        return SealedRecord.number(partnerId);
     }
 
     public String destinationCountry() {

@@ -1,9 +1,11 @@
 package org.continuum.document.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.continuum.document.entity.CaseDocument;
+import org.continuum.security.control.SealedValues;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +28,9 @@ public class CaseDocuments {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    SealedValues sealed;
+
     public void add(CaseDocument document) {
         em.persist(document);
     }
@@ -35,18 +40,29 @@ public class CaseDocuments {
     }
 
     public List<Listed> ofCase(long caseFileId) {
-        return em.createQuery("select new org.continuum.document.control.CaseDocuments$Listed(d.id, d.kind, d.source,"
-                        + " d.fileName, d.description, d.contentType, d.sizeBytes, d.uploadedBy, d.uploadedAt)"
-                        + " from CaseDocument d where d.caseFileId = :c order by d.uploadedAt, d.id", Listed.class)
-                .setParameter("c", caseFileId).getResultList();
+        return opened(em.createQuery("select new org.continuum.document.control.CaseDocuments$Listed(d.id, d.kind,"
+                        + " d.source, d.fileName, d.description, d.contentType, d.sizeBytes, d.uploadedBy,"
+                        + " d.uploadedAt) from CaseDocument d where d.caseFileId = :c order by d.uploadedAt, d.id",
+                Listed.class).setParameter("c", caseFileId).getResultList());
     }
 
     /** The documents that came with a request (listed in the queue before it is registered). */
     public List<Listed> ofRequest(long requestId) {
-        return em.createQuery("select new org.continuum.document.control.CaseDocuments$Listed(d.id, d.kind, d.source,"
-                        + " d.fileName, d.description, d.contentType, d.sizeBytes, d.uploadedBy, d.uploadedAt)"
-                        + " from CaseDocument d where d.requestId = :r order by d.uploadedAt, d.id", Listed.class)
-                .setParameter("r", requestId).getResultList();
+        return opened(em.createQuery("select new org.continuum.document.control.CaseDocuments$Listed(d.id, d.kind,"
+                        + " d.source, d.fileName, d.description, d.contentType, d.sizeBytes, d.uploadedBy,"
+                        + " d.uploadedAt) from CaseDocument d where d.requestId = :r order by d.uploadedAt, d.id",
+                Listed.class).setParameter("r", requestId).getResultList());
+    }
+
+    /**
+     * The list reads name and description as stored (the content stays unread): each is opened here with its row,
+     * the place it is bound to.
+     */
+    private List<Listed> opened(List<Listed> stored) {
+        return stored.stream().map(d -> new Listed(d.id(), d.kind(), d.source(),
+                sealed.open("case_document", "file_name_enc", d.id(), d.fileName()),
+                sealed.open("case_document", "description_enc", d.id(), d.description()), d.contentType(),
+                d.sizeBytes(), d.uploadedBy(), d.uploadedAt())).toList();
     }
 
     public long bytesOfCase(long caseFileId) {

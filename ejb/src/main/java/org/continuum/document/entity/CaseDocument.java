@@ -2,7 +2,6 @@ package org.continuum.document.entity;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +13,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.document.control.UploadPolicy;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "case_document")
-public class CaseDocument {
+public class CaseDocument implements SealedRecord {
 
     public enum Kind { IDENTITY_DOCUMENT, EVIDENCE_OF_THREAT, MEDICAL, LEGAL, TRAVEL_DOCUMENT, OTHER }
 
@@ -53,11 +53,11 @@ public class CaseDocument {
     @Column(nullable = false, length = 20, updatable = false)
     private Source source;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "file_name_enc", nullable = false, updatable = false)
     private String fileName;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "description_enc", updatable = false)
     private String description;
 
@@ -68,7 +68,7 @@ public class CaseDocument {
     private long sizeBytes;
 
     @Basic(fetch = FetchType.LAZY)
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "content_enc", nullable = false, updatable = false)
     private String content;
 
@@ -159,5 +159,10 @@ public class CaseDocument {
 
     public Instant getUploadedAt() {
         return uploadedAt;
+    }
+
+    @Override
+    public String sealingScope() {
+        return requestId != null ? SealedRecord.draft(requestId) : SealedRecord.caseFile(caseFileId);
     }
 }

@@ -1,7 +1,6 @@
 package org.continuum.grant.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +13,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "disbursement")
-public class Disbursement {
+public class Disbursement implements SealedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "disbursement_ids")
@@ -48,11 +48,11 @@ public class Disbursement {
     @Column(nullable = false, length = 30, updatable = false)
     private DisbursementMethod method;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "reference_enc", nullable = false, length = 1024, updatable = false)
     private String paymentReference;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "proof_enc", length = 4096, updatable = false)
     private String proofOfReceipt;
 
@@ -119,5 +119,10 @@ public class Disbursement {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(grant.getCaseFileId());
     }
 }

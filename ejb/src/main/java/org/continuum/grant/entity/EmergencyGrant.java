@@ -2,7 +2,6 @@ package org.continuum.grant.entity;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +18,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,7 +36,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "grant_request")
-public class EmergencyGrant {
+public class EmergencyGrant implements SealedRecord {
 
     public static final int MIN_REASON = 10;
     public static final int MAX_TRANCHES = 6;
@@ -67,7 +67,7 @@ public class EmergencyGrant {
     @Column(name = "risk_level_at_request", length = 10, updatable = false)
     private RiskLevel riskLevelAtRequest;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "purpose_enc", nullable = false, length = 8192, updatable = false)
     private String purpose;
 
@@ -476,5 +476,10 @@ public class EmergencyGrant {
 
     public List<Disbursement> getDisbursements() {
         return List.copyOf(disbursements);
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

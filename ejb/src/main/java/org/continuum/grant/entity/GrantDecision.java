@@ -1,7 +1,6 @@
 package org.continuum.grant.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +13,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "grant_decision")
-public class GrantDecision {
+public class GrantDecision implements SealedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "grant_decision_ids")
@@ -55,7 +55,7 @@ public class GrantDecision {
     @Column(name = "exchange_rate", precision = 18, scale = 8, updatable = false)
     private BigDecimal exchangeRate;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "reason_enc", nullable = false, length = 8192, updatable = false)
     private String reason;
 
@@ -108,5 +108,10 @@ public class GrantDecision {
 
     public boolean isNoConflictDeclared() {
         return noConflictDeclared;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(grant.getCaseFileId());
     }
 }

@@ -2,7 +2,6 @@ package org.continuum.identity.entity;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +18,8 @@ import org.continuum.platform.control.RowIdSequences;
 import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.Version;
 
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "app_user")
-public class UserAccount {
+public class UserAccount implements SealedRecord {
 
     public static final int MAX_FAILED_LOGINS = 5;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
@@ -84,7 +84,7 @@ public class UserAccount {
     private String notificationsOff;
 
     /** The second factor's shared secret (Base32), sealed; set at enrolment, confirmed by a first valid code. */
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "totp_secret_enc", length = 1024)
     private String totpSecret;
 
@@ -370,5 +370,10 @@ public class UserAccount {
     @Override
     public int hashCode() {
         return Objects.hash(username);
+    }
+
+    @Override
+    public String sealingScope() {
+        return GENERAL;
     }
 }

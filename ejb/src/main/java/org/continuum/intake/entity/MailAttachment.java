@@ -1,7 +1,6 @@
 package org.continuum.intake.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.util.Base64;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Objects;
 /** A file that came with an intake mail, sealed at rest (the bytes as Base64 inside the sealed text). */
 @Entity
 @Table(name = "mail_attachment")
-public class MailAttachment {
+public class MailAttachment implements SealedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_attachment_ids")
@@ -27,7 +27,7 @@ public class MailAttachment {
     @Column(name = "mail_intake_id", nullable = false, updatable = false)
     private long mailIntakeId;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "file_name_enc", nullable = false, length = 2048, updatable = false)
     private String fileName;
 
@@ -37,7 +37,7 @@ public class MailAttachment {
     @Column(name = "size_bytes", nullable = false, updatable = false)
     private long sizeBytes;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "content_enc", nullable = false, updatable = false)
     private String content;
 
@@ -66,5 +66,10 @@ public class MailAttachment {
 
     public byte[] content() {
         return Base64.getDecoder().decode(content);
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.draft(mailIntakeId);
     }
 }

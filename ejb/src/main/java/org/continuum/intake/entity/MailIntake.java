@@ -1,7 +1,6 @@
 package org.continuum.intake.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.identity.entity.Team;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -30,7 +30,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "mail_intake")
-public class MailIntake {
+public class MailIntake implements SealedRecord {
 
     public enum Status { DRAFT, QUARANTINED, CONVERTED, DISMISSED }
 
@@ -62,18 +62,18 @@ public class MailIntake {
     @Column(name = "size_bytes", nullable = false, updatable = false)
     private long sizeBytes;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "sender_enc", length = 2048, updatable = false)
     private String sender;
 
     @Column(name = "sender_index", length = 64, updatable = false)
     private String senderIndex;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "subject_enc", length = 4096, updatable = false)
     private String subject;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "body_enc", updatable = false)
     private String body;
 
@@ -81,7 +81,7 @@ public class MailIntake {
     @Column(nullable = false, length = 20, updatable = false)
     private Channel channel = Channel.EMAIL;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "details_enc", updatable = false)
     private String details;
 
@@ -221,5 +221,10 @@ public class MailIntake {
 
     public String getHandledBy() {
         return handledBy;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.draft(id);
     }
 }

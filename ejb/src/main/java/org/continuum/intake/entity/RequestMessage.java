@@ -1,7 +1,6 @@
 package org.continuum.intake.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "request_message")
-public class RequestMessage {
+public class RequestMessage implements SealedRecord {
 
     public enum Direction { TO_REQUESTER, FROM_REQUESTER }
 
@@ -43,7 +43,7 @@ public class RequestMessage {
     @Column(length = 80, updatable = false)
     private String author;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "body_enc", nullable = false, updatable = false)
     private String text;
 
@@ -96,5 +96,10 @@ public class RequestMessage {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.draft(requestId);
     }
 }

@@ -2,7 +2,6 @@ package org.continuum.protection.entity;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,7 +16,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.casefile.entity.RelocationScope;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "escalation")
-public class Escalation {
+public class Escalation implements SealedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "escalation_ids")
@@ -54,7 +54,7 @@ public class Escalation {
     @Column(name = "proposed_at", nullable = false, updatable = false)
     private Instant proposedAt;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "justification_enc", nullable = false, length = 8192, updatable = false)
     private String justification;
 
@@ -68,7 +68,7 @@ public class Escalation {
     @Column(name = "decided_at")
     private Instant decidedAt;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "decision_note_enc", length = 8192)
     private String decisionNote;
 
@@ -156,5 +156,10 @@ public class Escalation {
 
     public String getDecisionNote() {
         return decisionNote;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

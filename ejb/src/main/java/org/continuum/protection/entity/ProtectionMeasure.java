@@ -1,7 +1,6 @@
 package org.continuum.protection.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,7 +17,8 @@ import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.MeasureType;
 import org.continuum.reference.entity.Partner;
 import org.continuum.safeplace.entity.SafePlace;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +31,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "protection_measure")
-public class ProtectionMeasure {
+public class ProtectionMeasure implements SealedRecord {
 
     public static final int NOTE_MAX = 2000;
 
@@ -54,11 +54,11 @@ public class ProtectionMeasure {
     @Column(nullable = false, length = 80)
     private String owner;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "note_enc", length = 8192)
     private String note;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "addresses_enc", length = 2048)
     private String addresses;
 
@@ -76,7 +76,7 @@ public class ProtectionMeasure {
     @Column(name = "ends_on")
     private LocalDate endsOn;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "outcome_enc", length = 4096)
     private String outcome;
 
@@ -216,5 +216,10 @@ public class ProtectionMeasure {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

@@ -2,7 +2,6 @@ package org.continuum.protection.entity;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +15,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "risk_assessment")
-public class RiskAssessment {
+public class RiskAssessment implements SealedRecord {
 
     /** Why the risk was assessed. */
     public enum Occasion {
@@ -67,7 +67,7 @@ public class RiskAssessment {
     @Column(name = "chosen_level", nullable = false, length = 10, updatable = false)
     private RiskLevel chosenLevel;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "override_reason_enc", length = 8192, updatable = false)
     private String overrideReason;
 
@@ -132,5 +132,10 @@ public class RiskAssessment {
 
     public List<RiskFactor.Factor> factors() {
         return factors.stream().map(RiskFactor::value).toList();
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

@@ -1,7 +1,6 @@
 package org.continuum.protection.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -25,7 +25,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "risk_factor")
 @IdClass(RiskFactor.Key.class)
-public class RiskFactor {
+public class RiskFactor implements SealedRecord {
 
     /** The factor's name: its assessment's id and its position in it. */
     public static class Key implements Serializable {
@@ -77,11 +77,11 @@ public class RiskFactor {
     @Column(name = "threat_category", length = 20)
     private ThreatCategory threatCategory;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "actor_enc", length = 2048)
     private String actor;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "description_enc", nullable = false, length = 8192)
     private String description;
 
@@ -161,5 +161,10 @@ public class RiskFactor {
 
     public int getPosition() {
         return position;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(assessment.getCaseFileId());
     }
 }

@@ -1,7 +1,6 @@
 package org.continuum.protection.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,7 +9,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 
@@ -21,7 +21,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "safety_plan")
-public class SafetyPlan {
+public class SafetyPlan implements SealedRecord {
 
     public static final int MAX_TEXT = 4000;
 
@@ -33,31 +33,31 @@ public class SafetyPlan {
     @Column(name = "casefile_id", nullable = false, unique = true, updatable = false)
     private long caseFileId;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "contacts_enc", length = 8192)
     private String contacts;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "code_words_enc", length = 8192)
     private String codeWords;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "safe_routes_enc", length = 8192)
     private String safeRoutes;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "if_then_enc", length = 8192)
     private String ifThen;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "devices_enc", length = 8192)
     private String devices;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "accounts_enc", length = 8192)
     private String accounts;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "compromise_signs_enc", length = 8192)
     private String compromiseSigns;
 
@@ -158,5 +158,10 @@ public class SafetyPlan {
 
     public String getUpdatedBy() {
         return updatedBy;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

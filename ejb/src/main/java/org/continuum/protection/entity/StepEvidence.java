@@ -1,7 +1,6 @@
 package org.continuum.protection.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.io.Serializable;
 
@@ -24,7 +24,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "escalation_evidence")
 @IdClass(StepEvidence.Key.class)
-public class StepEvidence {
+public class StepEvidence implements SealedRecord {
 
     /** The evidence's name: its escalation's id and the step. */
     public static class Key implements Serializable {
@@ -72,7 +72,7 @@ public class StepEvidence {
     @Column(nullable = false, length = 20)
     private EvidenceKind kind;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "reason_enc", nullable = false, length = 8192)
     private String reason;
 
@@ -112,5 +112,10 @@ public class StepEvidence {
     @Override
     public int hashCode() {
         return Objects.hash(continuumStep);
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(escalation.getCaseFileId());
     }
 }

@@ -1,6 +1,7 @@
 package org.continuum.referral.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +13,8 @@ import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.entity.UserAccount;
 import org.continuum.referral.entity.Referral;
 import org.continuum.referral.entity.ReferralStatus;
+import org.continuum.security.control.SealedRecord;
+import org.continuum.security.control.SealedValues;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +29,9 @@ public class Referrals {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SealedValues sealed;
 
     public Optional<Referral> find(long referralId) {
         return Optional.ofNullable(em.find(Referral.class, referralId));
@@ -56,15 +62,18 @@ public class Referrals {
     /** Referrals of the reader's case files still waiting for an answer after their due date, oldest first. */
     public List<Overdue> overdue(UserAccount reader, Instant now, int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Overdue> query = cb.createQuery(Overdue.class);
-        Root<Referral> r = query.from(Referral.class);
-        Root<CaseFile> c = query.from(CaseFile.class);
-        query.select(cb.construct(Overdue.class, r.get("id"), r.get("caseFileId"), c.get("reference"),
-                        r.get("partnerId"), r.get("answerDueAt")))
+        CriteriaQuery<Object[]> rows = cb.createQuery(Object[].class);
+        Root<Referral> r = rows.from(Referral.class);
+        Root<CaseFile> c = rows.from(CaseFile.class);
+        rows.multiselect(r.get("id"), r.get("caseFileId"), c.get("reference"), r.get("partnerId"),
+                        r.get("answerDueAt"))
                 .where(cb.equal(c.get("id"), r.get("caseFileId")), cb.equal(r.get("status"), ReferralStatus.SENT),
                         cb.lessThan(r.get("answerDueAt"), now), CaseFiles.visibleTo(cb, c, reader))
                 // The status is one value here; naming it first lets H2 walk its (status, due, id) index in order.
                 .orderBy(cb.asc(r.get("status")), cb.asc(r.get("answerDueAt")), cb.asc(r.get("id")));
-        return em.createQuery(query).setMaxResults(max).getResultList();
+        // The partner link is sealed and bound to its referral: it is opened here, where its row is known.
+        return em.createQuery(rows).setMaxResults(max).getResultList().stream().map(row -> new Overdue((Long) row[0],
+                (Long) row[1], (String) row[2], SealedRecord.number(sealed.open("referral", "partner_enc", row[0],
+                (String) row[3])), (Instant) row[4])).toList();
     }
 }

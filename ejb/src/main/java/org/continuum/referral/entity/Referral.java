@@ -1,7 +1,6 @@
 package org.continuum.referral.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,8 +13,8 @@ import jakarta.persistence.Version;
 import org.continuum.casefile.entity.SharedField;
 import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.Partner;
-import org.continuum.security.control.Encrypted;
-import org.continuum.security.control.EncryptedNumber;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -28,7 +27,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "referral")
-public class Referral {
+public class Referral implements SealedRecord {
 
     public static final int TEXT_MAX = 2000;
 
@@ -41,9 +40,9 @@ public class Referral {
     private long caseFileId;
 
     /** Which partner: sealed, since the partner a person was sent to can reveal who they are. */
-    @Convert(converter = EncryptedNumber.class)
+    @Sealed(number = true)
     @Column(name = "partner_enc", nullable = false, length = 400, updatable = false)
-    private Long partnerId;
+    private String partnerId;
 
     @Column(nullable = false, length = 60, updatable = false)
     private String purpose;
@@ -51,11 +50,11 @@ public class Referral {
     @Column(name = "shared_fields", nullable = false, length = 400, updatable = false)
     private String sharedFields;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "package_enc", nullable = false, length = 16384, updatable = false)
     private String sharedPackage;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "message_enc", length = 8192, updatable = false)
     private String message;
 
@@ -84,7 +83,7 @@ public class Referral {
     @Column(name = "answered_by", length = 80)
     private String answeredBy;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "answer_note_enc", length = 8192)
     private String answerNote;
 
@@ -92,7 +91,7 @@ public class Referral {
     @Column(length = 30)
     private ReferralOutcome outcome;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "outcome_note_enc", length = 8192)
     private String outcomeNote;
 
@@ -132,7 +131,7 @@ public class Referral {
             throw new IllegalArgumentException("referral.due.future");
         }
         this.caseFileId = caseFileId;
-        this.partnerId = partner.getId();
+        this.partnerId = SealedRecord.text(partner.getId());
         this.purpose = purpose;
         this.sharedFields = SharedField.format(sharedFields);
         this.sharedPackage = Objects.requireNonNull(sharedPackage);
@@ -202,8 +201,9 @@ public class Referral {
         return caseFileId;
     }
 
-    public long getPartnerId() {
-        return partnerId;
+    /** The partner referred to; nothing once the case file was erased. */
+    public Long getPartnerId() {
+        return SealedRecord.number(partnerId);
     }
 
     public String getPurpose() {
@@ -272,5 +272,10 @@ public class Referral {
 
     public String getProcessInstanceId() {
         return processInstanceId;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

@@ -1,7 +1,6 @@
 package org.continuum.relocation.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.time.Year;
@@ -19,7 +19,7 @@ import java.time.Year;
 /** A family member of the person; those who travel count towards a programme's places. Name and birth year sealed. */
 @Entity
 @Table(name = "dependant")
-public class Dependant {
+public class Dependant implements SealedRecord {
 
     public enum Relationship { PARTNER, CHILD, PARENT, SIBLING, OTHER }
 
@@ -33,7 +33,7 @@ public class Dependant {
     @Column(name = "casefile_id", nullable = false, updatable = false)
     private Long caseFileId;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "name_enc", nullable = false, length = 2048)
     private String name;
 
@@ -41,7 +41,7 @@ public class Dependant {
     @Column(nullable = false, length = 20)
     private Relationship relationship;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "birth_year_enc", length = 400)
     private String birthYear;
 
@@ -91,4 +91,9 @@ public class Dependant {
     public Relationship getRelationship() { return relationship; }
     public Integer getBirthYear() { return birthYear == null ? null : Integer.valueOf(birthYear); }
     public boolean isTravelling() { return travelling; }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
+    }
 }

@@ -1,13 +1,13 @@
 package org.continuum.relocation.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "programme_year")
 @IdClass(ProgrammeYear.Key.class)
-public class ProgrammeYear {
+public class ProgrammeYear implements SealedRecord {
 
     /** The composite key: programme and year. */
     public static class Key implements Serializable {
@@ -46,6 +46,12 @@ public class ProgrammeYear {
         @Override
         public int hashCode() {
             return Objects.hash(programmeId, year);
+        }
+
+        /** How a sealed value of the row names it (the binding of its associated data). */
+        @Override
+        public String toString() {
+            return programmeId + "/" + year;
         }
     }
 
@@ -72,7 +78,7 @@ public class ProgrammeYear {
     @Column(name = "allocated_at")
     private Instant allocatedAt;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "allocation_reason_enc", length = 4096)
     private String allocationReason;
 
@@ -139,4 +145,9 @@ public class ProgrammeYear {
     public int getUsed() { return used; }
     public String getAllocatedBy() { return allocatedBy; }
     public Instant getAllocatedAt() { return allocatedAt; }
+
+    @Override
+    public String sealingScope() {
+        return GENERAL;
+    }
 }

@@ -1,7 +1,6 @@
 package org.continuum.relocation.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,8 +11,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
-import org.continuum.security.control.EncryptedNumber;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +31,7 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "route_application")
-public class RouteApplication {
+public class RouteApplication implements SealedRecord {
 
     /** Where an application stands; the order is the order of the route. */
     public enum State {
@@ -89,9 +88,9 @@ public class RouteApplication {
     @Column(name = "casefile_id", nullable = false, updatable = false)
     private Long caseFileId;
 
-    @Convert(converter = EncryptedNumber.class)
+    @Sealed(number = true)
     @Column(name = "programme_enc", nullable = false, updatable = false, length = 400)
-    private Long programmeId;
+    private String programmeId;
 
     @Column(name = "year_number", nullable = false, updatable = false)
     private int year;
@@ -103,15 +102,15 @@ public class RouteApplication {
     @Column(nullable = false, length = 20)
     private State state;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "answers_enc", nullable = false, updatable = false)
     private String answers;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "note_enc", length = 8192)
     private String note;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "travel_on_enc", length = 400)
     private String travelOn;
 
@@ -146,7 +145,7 @@ public class RouteApplication {
             throw new IllegalArgumentException("route.persons.invalid");
         }
         this.caseFileId = caseFileId;
-        this.programmeId = Objects.requireNonNull(programme.getId());
+        this.programmeId = SealedRecord.text(Objects.requireNonNull(programme.getId()));
         this.year = year;
         this.persons = persons;
         this.state = State.SUBMITTED;
@@ -254,7 +253,7 @@ public class RouteApplication {
 
     public Long getId() { return id; }
     public Long getCaseFileId() { return caseFileId; }
-    public Long getProgrammeId() { return programmeId; }
+    public Long getProgrammeId() { return SealedRecord.number(programmeId); }
     public int getYear() { return year; }
     public int getPersons() { return persons; }
     public State getState() { return state; }
@@ -265,4 +264,9 @@ public class RouteApplication {
     public Instant getReminderDueAt() { return reminderDueAt; }
     public boolean isReminded() { return reminded; }
     public String getProcessInstanceId() { return processInstanceId; }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
+    }
 }

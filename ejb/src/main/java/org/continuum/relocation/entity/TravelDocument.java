@@ -1,7 +1,6 @@
 package org.continuum.relocation.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +11,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "travel_document")
-public class TravelDocument {
+public class TravelDocument implements SealedRecord {
 
     public enum Kind { PASSPORT, LAISSEZ_PASSER, REFUGEE_TRAVEL_DOCUMENT, VISA }
 
@@ -52,11 +52,11 @@ public class TravelDocument {
     @Column(nullable = false, length = 30)
     private Kind kind;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "issuing_country_enc", nullable = false, length = 400)
     private String issuingCountry;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "number_enc", length = 1024)
     private String number;
 
@@ -153,4 +153,9 @@ public class TravelDocument {
     public LocalDate getValidFrom() { return validFrom; }
     public LocalDate getValidUntil() { return validUntil; }
     public Status getStatus() { return status; }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
+    }
 }

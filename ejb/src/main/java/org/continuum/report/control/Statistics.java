@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.entity.Team;
+import org.continuum.referral.entity.Referral;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,13 +83,14 @@ public class Statistics {
     }
 
     /**
-     * Relocations by destination country. The destination is sealed, so the database cannot group it: the values are
-     * opened and counted here (one short column per relocated case).
+     * Relocations by destination country. The destination is sealed, bound to its case file's row, so the database
+     * can neither group it nor hand it out alone: the case files are read, their destinations opened and counted here.
      */
     public List<Object[]> relocationsByDestination(Team team) {
-        return counted(restricted(em.createQuery("select c.relocation.destinationCountry from CaseFile c"
-                + " where c.relocation.destinationCountry is not null" + scope(team), String.class), team)
-                .getResultList());
+        return counted(restricted(em.createQuery("select c from CaseFile c"
+                + " where c.relocation.destinationCountry is not null" + scope(team), CaseFile.class), team)
+                .getResultList().stream().map(CaseFile::getDestinationCountry).filter(d -> d != null && !d.isEmpty())
+                .toList());
     }
 
     /** Referrals sent, by partner code; the partner link is sealed, so it is opened and counted here. */
@@ -95,9 +98,10 @@ public class Statistics {
         Map<Long, String> codes = new HashMap<>();
         em.createQuery("select p.id, p.code from Partner p", Object[].class).getResultList()
                 .forEach(p -> codes.put((Long) p[0], (String) p[1]));
-        List<Long> partners = restricted(em.createQuery("select r.partnerId from Referral r, CaseFile c"
-                + " where c.id = r.caseFileId" + scope(team), Long.class), team).getResultList();
-        return counted(partners.stream().map(id -> codes.getOrDefault(id, "?")).toList());
+        List<Referral> referrals = restricted(em.createQuery("select r from Referral r, CaseFile c"
+                + " where c.id = r.caseFileId" + scope(team), Referral.class), team).getResultList();
+        return counted(referrals.stream().filter(r -> r.getPartnerId() != null)
+                .map(r -> codes.getOrDefault(r.getPartnerId(), "?")).toList());
     }
 
     private static List<Object[]> counted(List<String> values) {

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.metamodel.EntityType;
-import org.continuum.security.control.FieldCipher;
 import org.continuum.security.control.SealedColumns;
+import org.continuum.security.control.SealedRecord;
+import org.continuum.security.control.SealingKeys;
+import org.continuum.security.control.SealingListener;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -17,9 +19,10 @@ import java.util.Set;
 /**
  * Erases a case file or an unregistered mail draft in the live database. A case file keeps its pseudonymised
  * skeleton for statistics (phase, country, team, risk levels, measure types, grant amounts, dates coarsened to the
- * month, its reference in place of its pseudonym); every sealed field of it, in every table, is replaced by the
- * sealed empty text (or cleared, for sealed numbers), and its blind indexes are replaced by values that match
- * nothing. A draft never registered is deleted with its attachments, documents and messages.
+ * month, its reference in place of its pseudonym); the data keys of the case file and of the mail drafts that led
+ * to it are destroyed, every sealed field of it, in every table, is replaced by the erased mark (or cleared, for
+ * sealed numbers), and its blind indexes are replaced by values that match nothing. A draft never registered is
+ * deleted with its attachments, documents and messages, and its key destroyed.
  *
  * <p>The sealed columns come from the entities' annotations ({@link SealedColumns}); where each table's rows of a
  * case file are is stated here, once: a sealed table that is neither here nor declared as holding no case data
@@ -72,7 +75,7 @@ public class Erasing {
     EntityManager em;
 
     @Inject
-    FieldCipher cipher;
+    SealingKeys keys;
 
     private volatile Map<String, List<SealedColumns.Sealed>> sealed;
 
@@ -108,7 +111,7 @@ public class Erasing {
      */
     public int eraseCase(long caseFileId, String reference) {
         em.flush();
-        String emptied = cipher.seal("");
+        String emptied = SealingListener.ERASED;
         int rows = 0;
         for (var table : sealedColumns().entrySet()) {
             String where = CASE_ROWS.get(table.getKey());
@@ -147,7 +150,9 @@ public class Erasing {
             em.createNativeQuery("UPDATE mail_intake SET digest = ?2, sender_index = NULL, receipt_index = NULL,"
                             + " receipt_hash = NULL WHERE id = ?1")
                     .setParameter(1, ((Number) mail).longValue()).setParameter(2, unmatchable()).executeUpdate();
+            keys.destroy(SealedRecord.draft(((Number) mail).longValue()));
         }
+        keys.destroy(SealedRecord.caseFile(caseFileId));
         em.clear();
         return rows;
     }
@@ -159,8 +164,11 @@ public class Erasing {
             em.createNativeQuery("DELETE FROM " + table + " WHERE mail_intake_id = ?1")
                     .setParameter(1, mailIntakeId).executeUpdate();
         }
-        em.createNativeQuery("DELETE FROM mail_intake WHERE id = ?1 AND casefile_id IS NULL")
+        int deleted = em.createNativeQuery("DELETE FROM mail_intake WHERE id = ?1 AND casefile_id IS NULL")
                 .setParameter(1, mailIntakeId).executeUpdate();
+        if (deleted > 0) {
+            keys.destroy(SealedRecord.draft(mailIntakeId));
+        }
         em.clear();
     }
 

@@ -1,12 +1,12 @@
 package org.continuum.retention.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "case_retention")
-public class CaseRetention {
+public class CaseRetention implements SealedRecord {
 
     public static final int REASON_MAX = 2000;
 
@@ -27,7 +27,7 @@ public class CaseRetention {
     @Column(name = "casefile_id")
     private Long caseFileId;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "hold_reason_enc")
     private String holdReason;
 
@@ -40,7 +40,7 @@ public class CaseRetention {
     @Column(name = "extended_until")
     private Instant extendedUntil;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "extension_reason_enc")
     private String extensionReason;
 
@@ -139,5 +139,10 @@ public class CaseRetention {
 
     public Instant getExtendedAt() {
         return extendedAt;
+    }
+
+    @Override
+    public String sealingScope() {
+        return SealedRecord.caseFile(caseFileId);
     }
 }

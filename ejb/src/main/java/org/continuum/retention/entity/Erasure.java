@@ -1,7 +1,6 @@
 package org.continuum.retention.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +11,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "erasure")
-public class Erasure {
+public class Erasure implements SealedRecord {
 
     public enum Subject { CASE_FILE, MAIL_DRAFT }
 
@@ -49,7 +49,7 @@ public class Erasure {
     @Column(name = "rule_code", length = 40, updatable = false)
     private RetentionRule.Code rule;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "reason_enc")
     private String reason;
 
@@ -157,5 +157,10 @@ public class Erasure {
 
     public Instant getDecidedAt() {
         return decidedAt;
+    }
+
+    @Override
+    public String sealingScope() {
+        return GENERAL;
     }
 }

@@ -1,7 +1,6 @@
 package org.continuum.retention.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +11,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.platform.control.RowIdSequences;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "retention_rule_change")
-public class RetentionRuleChange {
+public class RetentionRuleChange implements SealedRecord {
 
     /** At most a century: a longer figure is a typing mistake. */
     public static final int MAX_DAYS = 36_500;
@@ -50,7 +50,7 @@ public class RetentionRuleChange {
     @Column(name = "grace_days", nullable = false, updatable = false)
     private int graceDays;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "reason_enc", nullable = false, updatable = false)
     private String reason;
 
@@ -178,5 +178,10 @@ public class RetentionRuleChange {
 
     public Instant getDecidedAt() {
         return decidedAt;
+    }
+
+    @Override
+    public String sealingScope() {
+        return GENERAL;
     }
 }

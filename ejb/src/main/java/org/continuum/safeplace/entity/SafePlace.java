@@ -1,7 +1,6 @@
 package org.continuum.safeplace.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.platform.control.RowIdSequences;
 import org.continuum.reference.entity.Partner;
-import org.continuum.security.control.Encrypted;
+import org.continuum.security.control.Sealed;
+import org.continuum.security.control.SealedRecord;
 
 import java.text.Normalizer;
 import java.time.Instant;
@@ -31,7 +31,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "safe_place")
-public class SafePlace {
+public class SafePlace implements SealedRecord {
 
     public static final int MAX_CAPACITY = 1000;
 
@@ -56,11 +56,11 @@ public class SafePlace {
     @Column(name = "area_key", nullable = false, length = 200)
     private String areaKey;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "address_enc", nullable = false, length = 4096)
     private String address;
 
-    @Convert(converter = Encrypted.class)
+    @Sealed
     @Column(name = "contact_enc", length = 2048)
     private String contact;
 
@@ -238,5 +238,10 @@ public class SafePlace {
 
     public String getUpdatedBy() {
         return updatedBy;
+    }
+
+    @Override
+    public String sealingScope() {
+        return GENERAL;
     }
 }

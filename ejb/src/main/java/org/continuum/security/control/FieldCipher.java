@@ -116,6 +116,27 @@ public final class FieldCipher {
         }
     }
 
+    /**
+     * Wraps a data key (a case file's, a mail draft's) with the field keyset, bound to the scope it serves: a wrapped
+     * key moved to another scope does not unwrap.
+     */
+    byte[] wrap(byte[] dataKey, String scope) {
+        try {
+            return aead.encrypt(dataKey, ("sealing_key/" + scope).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Key wrapping failed", e);
+        }
+    }
+
+    byte[] unwrap(byte[] wrapped, String scope) {
+        try {
+            return aead.decrypt(wrapped, ("sealing_key/" + scope).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The data key of " + scope + " does not unwrap (damaged, moved, or from"
+                    + " another key folder)", e);
+        }
+    }
+
     /** Keyed, deterministic digest of the normalised value: equal names give equal indexes, nothing else leaks. */
     public String blindIndex(String value) {
         if (value == null) {

@@ -2,7 +2,6 @@ package org.continuum.security.control;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Table;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every sealed column of the mapped entities, read from their annotations ({@link Encrypted} and
- * {@link EncryptedNumber} on a field, inside embedded values and element collections too): the one list that
+ * Every sealed column of the mapped entities, read from their annotations ({@link org.continuum.security.control.Sealed} on a field, inside
+ * embedded values and element collections too): the one list that
  * erasure walks, so a sealed field added later is erased without anyone remembering to add it.
  */
 public final class SealedColumns {
@@ -44,16 +43,16 @@ public final class SealedColumns {
 
     private static void collect(Class<?> type, String table, Map<String, List<Sealed>> into) {
         for (Field field : type.getDeclaredFields()) {
-            Convert convert = field.getAnnotation(Convert.class);
-            if (convert != null && (convert.converter() == Encrypted.class
-                    || convert.converter() == EncryptedNumber.class)) {
+            org.continuum.security.control.Sealed sealed =
+                    field.getAnnotation(org.continuum.security.control.Sealed.class);
+            if (sealed != null) {
                 Column column = field.getAnnotation(Column.class);
                 if (column == null || column.name().isEmpty()) {
                     throw new IllegalStateException("The sealed field " + type.getSimpleName() + "." + field.getName()
                             + " names no column");
                 }
                 into.computeIfAbsent(table, t -> new ArrayList<>())
-                        .add(new Sealed(table, column.name(), convert.converter() == EncryptedNumber.class));
+                        .add(new Sealed(table, column.name(), sealed.number()));
             } else if (field.isAnnotationPresent(Embedded.class)) {
                 collect(field.getType(), table, into);
             } else if (field.isAnnotationPresent(ElementCollection.class)) {
