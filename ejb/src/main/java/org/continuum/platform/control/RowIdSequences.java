@@ -1,9 +1,7 @@
 package org.continuum.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +17,7 @@ import java.util.List;
  * instead of colliding later with an id the application already gave out.
  */
 @ApplicationScoped
-public class RowIdSequences implements JavaMigration {
+public class RowIdSequences extends NumberedMigration {
 
     /** Ids Hibernate takes per sequence call; the entities' {@code allocationSize} must say the same. */
     public static final int ALLOCATION = 50;
@@ -30,29 +28,13 @@ public class RowIdSequences implements JavaMigration {
             "safe_place", "protection_measure", "escalation", "risk_assessment", "safety_plan", "referral",
             "mail_intake", "request_message", "mail_attachment", "dependant", "route_application", "travel_document");
 
+    public RowIdSequences() {
+        super(39, "ids of sealed tables from sequences");
+    }
+
     /** The sequence of a table's ids. */
     public static String sequenceOf(String table) {
         return table + "_ids";
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("39");
-    }
-
-    @Override
-    public String getDescription() {
-        return "ids of sealed tables from sequences";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 39;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     // The table names are the constants above, never input.

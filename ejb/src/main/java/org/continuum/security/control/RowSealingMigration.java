@@ -3,9 +3,8 @@ package org.continuum.security.control;
 import com.google.crypto.tink.Aead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.flywaydb.core.api.MigrationVersion;
+import org.continuum.platform.control.NumberedMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,7 +27,7 @@ import java.util.logging.Logger;
  * erased gets a key that is destroyed at once.
  */
 @ApplicationScoped
-public class RowSealingMigration implements JavaMigration {
+public class RowSealingMigration extends NumberedMigration {
 
     private static final Logger LOG = Logger.getLogger(RowSealingMigration.class.getName());
     static final int WIDER = 32;
@@ -94,31 +93,13 @@ public class RowSealingMigration implements JavaMigration {
     FieldCipher cipher;
 
     public RowSealingMigration() {
+        super(40, "seal with a data key per case file and mail draft, bound to table, column and row");
     }
 
     /** For a migration run outside the container (a test). */
     public RowSealingMigration(FieldCipher cipher) {
+        this();
         this.cipher = cipher;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("40");
-    }
-
-    @Override
-    public String getDescription() {
-        return "seal with a data key per case file and mail draft, bound to table, column and row";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 40;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     // Table and column names are the constants above, never input.

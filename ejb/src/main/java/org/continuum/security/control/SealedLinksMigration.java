@@ -2,9 +2,8 @@ package org.continuum.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.flywaydb.core.api.MigrationVersion;
+import org.continuum.platform.control.NumberedMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +19,7 @@ import java.util.List;
  * dropped, so an existing database keeps every fact and loses only the clear copy.
  */
 @ApplicationScoped
-public class SealedLinksMigration implements JavaMigration {
+public class SealedLinksMigration extends NumberedMigration {
 
     /** Table, clear column, sealed column, whether the sealed column may be empty. */
     record Move(String table, String clear, String sealed, boolean nullable) {
@@ -39,31 +38,13 @@ public class SealedLinksMigration implements JavaMigration {
     FieldCipher cipher;
 
     public SealedLinksMigration() {
+        super(17, "seal partner links, destinations and timeline summaries");
     }
 
     /** For a migration run outside the container (a test, a tool). */
     public SealedLinksMigration(FieldCipher cipher) {
+        this();
         this.cipher = cipher;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("17");
-    }
-
-    @Override
-    public String getDescription() {
-        return "seal partner links, destinations and timeline summaries";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 17;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override
