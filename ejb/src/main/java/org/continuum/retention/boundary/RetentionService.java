@@ -172,7 +172,7 @@ public class RetentionService {
         UserAccount caller = currentCaller.account();
         Instant now = Instant.now();
         var rules = retention.rules();
-        List<Upcoming> upcoming = retention.closed(caller, 20_000).stream()
+        List<Upcoming> upcoming = retention.closed(caller, 20_000, now.plus(AHEAD)).stream()
                 .filter(s -> s.due().isBefore(now.plus(AHEAD)))
                 .limit(MAX_ROWS)
                 .map(s -> new Upcoming(s.caseFileId(), s.reference(), s.rule(), s.due(), s.extended(), s.onHold(),

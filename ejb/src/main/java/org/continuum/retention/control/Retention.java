@@ -17,6 +17,7 @@ import org.continuum.retention.entity.Erasure;
 import org.continuum.retention.entity.RetentionRule;
 import org.continuum.retention.entity.RetentionRuleChange;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -83,6 +84,14 @@ public class Retention {
      * at most {@code max}, oldest closure first.
      */
     public List<Standing> closed(UserAccount reader, int max) {
+        return closed(reader, max, null);
+    }
+
+    /**
+     * The same, only those whose due date can fall before {@code dueBefore}: the database leaves out every case file
+     * closed too recently for the shortest rule (a due date is never earlier than closure plus its rule's time).
+     */
+    public List<Standing> closed(UserAccount reader, int max, Instant dueBefore) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
         Root<CaseFile> c = query.from(CaseFile.class);
@@ -91,6 +100,12 @@ public class Retention {
                 cb.isNotNull(c.get("closure").get("closedAt"))));
         if (reader != null) {
             where.add(CaseFiles.visibleTo(cb, c, reader));
+        }
+        if (dueBefore != null) {
+            Duration shortest = rules().entrySet().stream()
+                    .filter(r -> r.getKey() != RetentionRule.Code.DRAFT_NOT_REGISTERED)
+                    .map(r -> r.getValue().keep()).min(Duration::compareTo).orElse(Duration.ZERO);
+            where.add(cb.lessThan(c.get("closure").get("closedAt"), dueBefore.minus(shortest)));
         }
         query.multiselect(c.get("id"), c.get("reference"), c.get("closure").get("outcome"),
                         c.get("closure").get("closedAt"), c.get("updatedAt"))
