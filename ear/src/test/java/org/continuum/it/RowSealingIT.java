@@ -71,7 +71,23 @@ class RowSealingIT {
         assertThat(sql.count("select count(*) from sealing_key where scope in (?, ?) and wrapped is not null",
                 "case-" + first, "case-" + second)).as("a data key each").isEqualTo(2);
         assertThat(name(second)).isEqualTo("ياسمين " + canary);
+        String locationFirst = sql.string("select location_enc from casefile where id = ?", first);
+        String locationSecond = sql.string("select location_enc from casefile where id = ?", second);
+        try {
+            movedValuesDoNotOpen(sql, first, second, sealedFirst, sealedSecond, canary);
+        } finally {
+            // The tests after this one read every case file (the exports): each value goes back to its place.
+            sql.update("update casefile set legal_name_enc = ?, location_enc = ? where id = ?", sealedFirst,
+                    locationFirst, first);
+            sql.update("update casefile set legal_name_enc = ?, location_enc = ? where id = ?", sealedSecond,
+                    locationSecond, second);
+        }
+        assertThat(name(first)).isEqualTo("Аглая " + canary);
+        assertThat(name(second)).isEqualTo("ياسمين " + canary);
+    }
 
+    private void movedValuesDoNotOpen(Sql sql, long first, long second, String sealedFirst, String sealedSecond,
+                                      String canary) throws Exception {
         sql.update("update casefile set legal_name_enc = ? where id = ?", sealedFirst, second);
         assertThatThrownBy(() -> name(second)).as("another case file's name")
                 .hasStackTraceContaining("casefile/legal_name_enc/" + second);

@@ -32,12 +32,19 @@ public final class FieldCipher {
 
     private static final Logger LOG = Logger.getLogger(FieldCipher.class.getName());
 
-    private final Aead aead;
+    private volatile Aead aead;
+    private volatile KeysetHandle aeadKeys;
     private final PrfSet prf;
+    private final KeyFolder folder;
+    private final MasterKey master;
 
-    private FieldCipher(Aead aead, PrfSet prf) {
-        this.aead = aead;
+    private FieldCipher(KeysetHandle aeadKeys, PrfSet prf, KeyFolder folder, MasterKey master)
+            throws GeneralSecurityException {
+        this.aeadKeys = aeadKeys;
+        this.aead = aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
         this.prf = prf;
+        this.folder = folder;
+        this.master = master;
     }
 
     /**
@@ -50,8 +57,8 @@ public final class FieldCipher {
             PrfConfig.register();
             KeysetHandle aeadKeys = load(folder, master, AEAD_KEYSET, "AES256_GCM");
             KeysetHandle prfKeys = load(folder, master, INDEX_KEYSET, "HMAC_SHA256_PRF");
-            return new FieldCipher(aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class),
-                    prfKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
+            return new FieldCipher(aeadKeys, prfKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class), folder,
+                    master);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot load the field encryption keys from " + folder.dir(), e);
         }
@@ -114,6 +121,57 @@ public final class FieldCipher {
             // Never include the value: this message may reach a log.
             throw new IllegalStateException("A sealed field could not be opened (wrong key or tampered value)", e);
         }
+    }
+
+    /** How many keys the field keyset holds: more than one while a rotation is under way. */
+    public int fieldKeys() {
+        return aeadKeys.size();
+    }
+
+    /**
+     * Rotation, first step: a new key becomes the field keyset's primary (it wraps every data key from now on); the
+     * old ones stay, so everything wrapped before still opens. The keyset is written to the key folder before this
+     * process uses it, so a crash leaves either the old keyset or the new one, never a new key only in memory.
+     */
+    public synchronized void addPrimaryFieldKey() {
+        try {
+            KeysetHandle.Builder builder = KeysetHandle.newBuilder(aeadKeys);
+            builder.addEntry(KeysetHandle.generateEntryFromParametersName("AES256_GCM").withRandomId().makePrimary());
+            use(builder.build());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot add a field key", e);
+        }
+    }
+
+    /**
+     * Rotation, last step (once nothing is wrapped by them any more): the old keys leave the keyset. A copy of the
+     * database taken before can no longer open its data keys with this key folder.
+     */
+    public synchronized void dropOldFieldKeys() {
+        try {
+            KeysetHandle.Builder builder = KeysetHandle.newBuilder(aeadKeys);
+            for (int i = builder.size() - 1; i >= 0; i--) {
+                if (!builder.getAt(i).isPrimary()) {
+                    builder.deleteAt(i);
+                }
+            }
+            use(builder.build());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot remove the old field keys", e);
+        }
+    }
+
+    private void use(KeysetHandle keys) throws GeneralSecurityException {
+        byte[] context = AEAD_KEYSET.getBytes(StandardCharsets.UTF_8);
+        folder.replace(AEAD_KEYSET, TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keys, master.aead(), context));
+        aead = keys.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        aeadKeys = keys;
+    }
+
+    /** Whether {@code wrapped} was wrapped by the keyset's primary key (Tink names the key in its first bytes). */
+    boolean wrappedByPrimary(byte[] wrapped) {
+        int primary = aeadKeys.getPrimary().getId();
+        return wrapped.length > 5 && wrapped[0] == 1 && java.nio.ByteBuffer.wrap(wrapped, 1, 4).getInt() == primary;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.continuum.retention.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.continuum.administration.boundary.KeyAdministration;
 import org.continuum.identity.boundary.ReauthenticationService;
 import org.continuum.identity.view.SessionView;
 import org.continuum.identity.view.StepUpForm;
@@ -36,9 +37,14 @@ public class RetentionView implements Serializable {
     ReauthenticationService reauth;
 
     @Inject
+    KeyAdministration keys;
+
+    @Inject
     SessionView session;
 
     private final StepUpForm stepUp = new StepUpForm();
+    private final StepUpForm keysStepUp = new StepUpForm();
+    private KeyAdministration.Status keyStatus;
     private RetentionService.Overview overview;
     private List<RetentionService.Erased> report = List.of();
     private List<RetentionService.Rule> ruleRows = List.of();
@@ -60,6 +66,7 @@ public class RetentionView implements Serializable {
             ViewActions.run(() -> {
                 ruleRows = rules.rules();
                 changes = rules.proposed();
+                keyStatus = keys.status();
             });
         }
     }
@@ -86,6 +93,30 @@ public class RetentionView implements Serializable {
             Messages.info(apply ? "retention.change.applied" : "retention.change.rejected");
         }
         load();
+    }
+
+    /** An administrator rotates the field keys (password and code first when the last step-up is stale). */
+    public void rotateKeys() {
+        if (!keysStepUp.passed(keys.status().stepUpNeeded(), reauth, "retention.keys.reauth.failed")) {
+            return;
+        }
+        KeyAdministration.Rotated[] done = new KeyAdministration.Rotated[1];
+        if (ViewActions.run(() -> done[0] = keys.rotate())) {
+            if (done[0].finished()) {
+                Messages.info("retention.keys.rotated", done[0].rewrapped());
+            } else {
+                Messages.info("retention.keys.unfinished", done[0].rewrapped(), done[0].left());
+            }
+        }
+        load();
+    }
+
+    public KeyAdministration.Status getKeyStatus() {
+        return keyStatus;
+    }
+
+    public StepUpForm getKeysStepUp() {
+        return keysStepUp;
     }
 
     /** Password and code fields only for someone who has a change to decide and no fresh step-up. */

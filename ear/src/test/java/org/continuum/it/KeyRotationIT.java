@@ -1,0 +1,186 @@
+package org.continuum.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.continuum.administration.boundary.KeyAdministration;
+import org.continuum.casefile.boundary.CaseFileService;
+import org.continuum.casefile.entity.Urgency;
+import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.intake.boundary.IntakeService;
+import org.continuum.platform.control.Roles;
+import org.continuum.security.control.KeyRotation;
+import org.continuum.security.control.SealingKeys;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wildfly.security.auth.server.SecurityDomain;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * S16 key rotation on the real server: while caseworkers register and read case files, an administrator rotates the
+ * field keyset; no request fails, every data key ends up wrapped by the new key, the old key leaves the keyset, and
+ * every case file reads as before. A rotation stopped half way is finished by the next one. A data key as an older
+ * copy of the database holds it no longer unwraps once the rotation is done.
+ */
+@ExtendWith(ArquillianExtension.class)
+class KeyRotationIT {
+
+    static final String AMIRA = "amira.caseworker";
+    static final String ADMIN = "admin";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(KeyRotationIT.class, IntakeIT.class, Sql.class, DemoCodes.class);
+    }
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    CaseFileService caseFiles;
+
+    @Inject
+    KeyAdministration keys;
+
+    @Inject
+    KeyRotation rotation;
+
+    @Inject
+    SealingKeys sealingKeys;
+
+    @Inject
+    ReauthenticationService reauth;
+
+    @Resource(lookup = "java:jboss/datasources/ContinuumDS")
+    DataSource dataSource;
+
+    private long register(SecurityDomain domain, String name) throws Exception {
+        return As.user(domain, AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Key " + name, name,
+                Urgency.STANDARD))).caseFileId();
+    }
+
+    private String name(long id) throws Exception {
+        return As.user(AMIRA, Roles.CASEWORKER, () -> caseFiles.view(id)).legalName();
+    }
+
+    private void stepUp() throws Exception {
+        if (As.user(ADMIN, Roles.ADMIN, () -> keys.status().stepUpNeeded())) {
+            String code = DemoCodes.after(DemoCodes.secretOf(ADMIN), new Sql(dataSource)
+                    .longValue("select totp_last_step from app_user where username = ?", ADMIN));
+            As.run(ADMIN, Roles.ADMIN, () -> assertThat(reauth.reauthenticate("Demo-Admin-2026!".toCharArray(), code))
+                    .isTrue());
+        }
+    }
+
+    @Test
+    void aRotationUnderLoadFailsNoRequestAndLeavesEveryCaseFileReadable() throws Exception {
+        SecurityDomain domain = As.domain();
+        Map<Long, String> names = new ConcurrentHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "Ирина Before " + UUID.randomUUID();
+            names.put(register(domain, name), name);
+        }
+        Sql sql = new Sql(dataSource);
+        long some = names.keySet().iterator().next();
+        String wrappedBefore = sql.string("select wrapped from sealing_key where scope = ?", "case-" + some);
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger done = new AtomicInteger();
+        List<Throwable> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            Thread worker = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        String name = "سارة During " + UUID.randomUUID();
+                        long id = register(domain, name);
+                        names.put(id, name);
+                        String read = As.user(domain, AMIRA, Roles.CASEWORKER, () -> caseFiles.view(id)).legalName();
+                        if (!name.equals(read)) {
+                            throw new AssertionError("read " + read + " for " + name);
+                        }
+                        done.incrementAndGet();
+                    } catch (Throwable e) {
+                        failed.add(e);
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        Thread.sleep(1500);
+        stepUp();
+        KeyAdministration.Rotated result = As.user(ADMIN, Roles.ADMIN, () -> keys.rotate());
+        Thread.sleep(1000);
+        running.set(false);
+        for (Thread worker : workers) {
+            worker.join(60_000);
+        }
+
+        System.out.println("S16 rotation under load: " + done.get() + " registrations and readings during it, "
+                + failed.size() + " failed; " + result);
+        assertThat(failed).as("requests that failed during the rotation").isEmpty();
+        assertThat(done.get()).as("work done during the rotation").isPositive();
+        assertThat(result.left()).isZero();
+        assertThat(result.finished()).isTrue();
+        assertThat(result.rewrapped()).isGreaterThanOrEqualTo(3);
+        assertThat(As.user(ADMIN, Roles.ADMIN, () -> keys.status().fieldKeys())).isOne();
+        for (Map.Entry<Long, String> c : names.entrySet()) {
+            assertThat(name(c.getKey())).isEqualTo(c.getValue());
+        }
+        assertThat(sql.count("select count(*) from audit_event where action = 'FIELD_KEYS_ROTATED'")).isPositive();
+
+        // An older copy of the database holds the data key as it was wrapped then: it no longer unwraps.
+        String wrappedNow = sql.string("select wrapped from sealing_key where scope = ?", "case-" + some);
+        assertThat(wrappedNow).isNotEqualTo(wrappedBefore);
+        try {
+            sql.update("update sealing_key set wrapped = ? where scope = ?", wrappedBefore, "case-" + some);
+            sealingKeys.forget("case-" + some);
+            assertThatThrownBy(() -> name(some)).hasStackTraceContaining("does not unwrap");
+        } finally {
+            sql.update("update sealing_key set wrapped = ? where scope = ?", wrappedNow, "case-" + some);
+            sealingKeys.forget("case-" + some);
+        }
+        assertThat(name(some)).isEqualTo(names.get(some));
+    }
+
+    @Test
+    void aRotationStoppedHalfWayIsFinishedByTheNext() throws Exception {
+        SecurityDomain domain = As.domain();
+        Map<Long, String> names = new ConcurrentHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "Half " + UUID.randomUUID();
+            names.put(register(domain, name), name);
+        }
+        KeyRotation.Result half = rotation.rotate(1);
+        assertThat(half.rewrapped()).isOne();
+        assertThat(half.oldKeysRemoved()).isFalse();
+        assertThat(As.user(ADMIN, Roles.ADMIN, () -> keys.status().fieldKeys())).as("both keys kept").isEqualTo(2);
+        for (Map.Entry<Long, String> c : names.entrySet()) {
+            assertThat(name(c.getKey())).as("everything opens in between").isEqualTo(c.getValue());
+        }
+
+        stepUp();
+        KeyAdministration.Rotated rest = As.user(ADMIN, Roles.ADMIN, () -> keys.rotate());
+        assertThat(rest.resumed()).isTrue();
+        assertThat(rest.left()).isZero();
+        assertThat(rest.finished()).isTrue();
+        assertThat(As.user(ADMIN, Roles.ADMIN, () -> keys.status().fieldKeys())).isOne();
+        for (Map.Entry<Long, String> c : names.entrySet()) {
+            assertThat(name(c.getKey())).isEqualTo(c.getValue());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.continuum.administration.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.continuum.audit.control.AuditTrail;
+import org.continuum.audit.entity.AuditAction;
+import org.continuum.audit.entity.AuditOutcome;
+import org.continuum.identity.control.Caller;
+import org.continuum.identity.control.StepUps;
+import org.continuum.identity.entity.UserAccount;
+import org.continuum.platform.control.InvalidInput;
+import org.continuum.platform.control.Roles;
+import org.continuum.security.control.FieldCipher;
+import org.continuum.security.control.KeyRotation;
+
+import java.time.Instant;
+
+/**
+ * The field keyset for administrators: how many keys it holds, and its rotation (after a step-up, audited), while
+ * the application keeps working. Sealed values are not re-sealed: the data keys that seal them are rewrapped.
+ */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+public class KeyAdministration {
+
+    @Inject
+    Caller currentCaller;
+
+    @Inject
+    StepUps stepUps;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    KeyRotation rotation;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Keys in the field keyset (two while a rotation is unfinished), and whether a rotation needs a step-up now. */
+    public record Status(int fieldKeys, boolean stepUpNeeded) {
+    }
+
+    public Status status() {
+        return new Status(cipher.fieldKeys(), !stepUps.fresh(currentCaller.account(), Instant.now()));
+    }
+
+    /** What a rotation did: data keys rewrapped, how many still wait, whether the old field key is gone. */
+    public record Rotated(boolean resumed, long rewrapped, long left, boolean finished) {
+    }
+
+    /** Rotates the field keyset, or finishes a rotation a crash interrupted. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Rotated rotate() {
+        UserAccount caller = currentCaller.account();
+        if (!stepUps.fresh(caller, Instant.now())) {
+            throw new InvalidInput("retention.keys.reauth.required");
+        }
+        KeyRotation.Result done = rotation.rotate(-1);
+        audit.recordIndependently(caller.getUsername(), AuditAction.FIELD_KEYS_ROTATED, null, AuditOutcome.SUCCESS,
+                "rewrapped=" + done.rewrapped() + " left=" + done.left() + (done.resumed() ? " resumed" : "")
+                        + (done.oldKeysRemoved() ? " old-keys-removed" : ""));
+        return new Rotated(done.resumed(), done.rewrapped(), done.left(), done.oldKeysRemoved());
+    }
+}

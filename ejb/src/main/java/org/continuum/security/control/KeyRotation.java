@@ -1,0 +1,93 @@
+package org.continuum.security.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.continuum.platform.control.Settings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Rotates the field keyset while the application runs: a new key becomes primary, every case file's and request's
+ * data key is rewrapped by it in short batches, the key check value is sealed again, and the old keys leave the
+ * keyset once nothing is wrapped by them. Sealed values themselves are not touched (they are sealed with the data
+ * keys, which do not change). A rotation stopped half way (a crash, a restart) is finished by the next one: the
+ * keyset still holds both keys, so everything opens in between.
+ */
+@ApplicationScoped
+public class KeyRotation {
+
+    private static final Logger LOG = Logger.getLogger(KeyRotation.class.getName());
+    private static final int BATCH = 200;
+    private static final int ROUNDS = 3;
+
+    /**
+     * How long the new primary must have been in use before the old key may go: a transaction that wrapped a new
+     * data key with the old primary just before the switch must have committed (and been rewrapped) by then.
+     */
+    static final Duration SETTLE = Settings.duration("continuum.keys.rotation.settle", Duration.ofSeconds(30));
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    KeyRotationBatches batches;
+
+    /** What a rotation did: keys rewrapped, and whether the old field keys are gone (nothing was left on them). */
+    public record Result(boolean resumed, long rewrapped, long left, boolean oldKeysRemoved) {
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(Math.max(0, duration.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs (or finishes) a rotation; at most {@code limit} rewraps when {@code limit} ≥ 0 (a test stops it there). */
+    public synchronized Result rotate(long limit) {
+        boolean resumed = cipher.fieldKeys() > 1;
+        if (!resumed) {
+            cipher.addPrimaryFieldKey();
+        }
+        Instant settled = Instant.now().plus(SETTLE);
+        long rewrapped = 0;
+        long left = -1;
+        for (int round = 0; round < ROUNDS && left != 0; round++) {
+            String after = "";
+            while (after != null && (limit < 0 || rewrapped < limit)) {
+                KeyRotationBatches.Batch batch = batches.rewrap(after, limit < 0 ? BATCH
+                        : (int) Math.min(BATCH, limit - rewrapped));
+                rewrapped += batch.rewrapped();
+                after = batch.last();
+            }
+            if (limit >= 0 && rewrapped >= limit) {
+                left = batches.left();
+                break;
+            }
+            // Keys made by transactions that began before the new primary may be committed behind the scan: the
+            // last look comes once they have had time to end.
+            if (round == ROUNDS - 1 || Instant.now().isAfter(settled)) {
+                left = batches.left();
+            } else {
+                left = -1;
+                pause(Duration.between(Instant.now(), settled));
+            }
+        }
+        if (left < 0) {
+            left = batches.left();
+        }
+        batches.resealCheck();
+        boolean removed = left == 0;
+        if (removed) {
+            cipher.dropOldFieldKeys();
+        }
+        long done = rewrapped;
+        long remaining = left;
+        LOG.info(() -> "Field key rotation" + (resumed ? " (resumed)" : "") + ": " + done + " data keys rewrapped, "
+                + remaining + " left" + (removed ? "; the old field keys are removed" : ""));
+        return new Result(resumed, rewrapped, left, removed);
+    }
+}
