@@ -184,7 +184,7 @@ public class DataGenerator {
             throw new IllegalStateException("generator stopped after " + done.get() + " case files", failure.get());
         }
         progress(done.get(), count, audits.get(), started);
-        int grants = grants(seed);
+        int grants = grants(before == null ? 0 : before, seed);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.info(() -> String.format(Locale.ROOT, "Generator finished: %,d case files, %,d audit events, %,d"
                         + " timeline entries, %,d referrals, %,d grants in %d s (%.0f case files/s)", done.get(),
@@ -203,10 +203,13 @@ public class DataGenerator {
                 + " files/s, ETA %d s", done, count, audits, rate, eta));
     }
 
-    /** Grants on about one case file in fifteen past its assessment, one writer (funds are shared rows). */
-    private int grants(long seed) {
+    /**
+     * Grants on about one case file in fifteen of this run's past their assessment, one writer (funds are shared
+     * rows). Only this run's: ids come from a sequence in blocks, so which earlier case files exist must not decide.
+     */
+    private int grants(long after, long seed) {
         List<Long> candidates = em.createQuery("select c.id from CaseFile c where c.riskLevel is not null"
-                + " order by c.id", Long.class).getResultList();
+                + " and c.id > :after order by c.id", Long.class).setParameter("after", after).getResultList();
         Random random = new Random(seed);
         List<Long> chosen = candidates.stream().filter(id -> random.nextInt(15) == 0).toList();
         int written = 0;
