@@ -130,10 +130,13 @@ class KeyRotationIT {
             worker.start();
             workers.add(worker);
         }
-        Thread.sleep(1500);
+        assertThat(Poll.until(java.time.Duration.ofSeconds(30), () -> done.get() >= 6))
+                .as("the caseworkers are at work before the rotation begins").isTrue();
         stepUp();
         KeyAdministration.Rotated result = As.user(ADMIN, Roles.ADMIN, () -> keys.rotate());
-        Thread.sleep(1000);
+        int atTheEnd = done.get();
+        assertThat(Poll.until(java.time.Duration.ofSeconds(30), () -> done.get() > atTheEnd + 5))
+                .as("the caseworkers go on after the rotation").isTrue();
         running.set(false);
         for (Thread worker : workers) {
             worker.join(60_000);
