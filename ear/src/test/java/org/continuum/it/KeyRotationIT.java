@@ -6,8 +6,15 @@ import org.continuum.administration.boundary.KeyAdministration;
 import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.identity.boundary.ReauthenticationService;
+import org.continuum.casefile.control.CaseQuery;
+import org.continuum.casefile.entity.RequestType;
 import org.continuum.intake.boundary.IntakeService;
+import org.continuum.intake.boundary.PublicRequestService;
+import org.continuum.intake.control.PublicGate;
+import org.continuum.intake.control.PublicRequest;
+import org.continuum.intake.control.ReceiptCodes;
 import org.continuum.platform.control.Roles;
+import org.continuum.security.control.FieldCipher;
 import org.continuum.security.control.KeyRotation;
 import org.continuum.security.control.SealingKeys;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,6 +28,7 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,6 +72,18 @@ class KeyRotationIT {
 
     @Inject
     ReauthenticationService reauth;
+
+    @Inject
+    PublicRequestService publicRequests;
+
+    @Inject
+    PublicGate gate;
+
+    @Inject
+    ReceiptCodes receipts;
+
+    @Inject
+    FieldCipher cipher;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -194,5 +214,65 @@ class KeyRotationIT {
         for (Map.Entry<Long, String> c : names.entrySet()) {
             assertThat(name(c.getKey())).isEqualTo(c.getValue());
         }
+    }
+
+    private String agedToken() throws InterruptedException {
+        String token = publicRequests.formToken();
+        assertThat(Poll.until(java.time.Duration.ofSeconds(10), () -> gate.check(token).valid())).isTrue();
+        return token;
+    }
+
+    @Test
+    void anIndexRotationRebuildsNameIndexesAndMovesAReceiptCodeWhenThePersonNextUsesIt() throws Exception {
+        Sql sql = new Sql(dataSource);
+        String name = "Мирзо Индекс " + UUID.randomUUID();
+        long id = register(As.domain(), name);
+        String nameIndexBefore = sql.string("select legal_name_index from casefile where id = ?", id);
+        String address = "203.0.113.251";
+        String code = publicRequests.submit(new PublicRequest("Index " + UUID.randomUUID(), "A request", "LB",
+                "بيروت", Set.of(RequestType.EMERGENCY_AID), List.of("ar"), "signal: index", Set.of(), true,
+                Set.of(RequestType.EMERGENCY_AID)), agedToken(), address);
+        String digits = ReceiptCodes.digits(code).orElseThrow();
+        String receiptBefore = receipts.index(digits).value();
+        long request = sql.longValue("select id from mail_intake where receipt_index = ?", receiptBefore);
+        String tokenBefore = agedToken();
+
+        stepUp();
+        KeyAdministration.Reindexed first = As.user(ADMIN, Roles.ADMIN, () -> keys.rotateIndex());
+        System.out.println("S16 blind-index rotation: " + first);
+        assertThat(first.reindexed()).as("indexes rebuilt (this case file's at least)").isPositive();
+        assertThat(first.receiptsWaiting()).as("this request's code waits for its person").isPositive();
+        assertThat(first.finished()).isFalse();
+        assertThat(As.user(ADMIN, Roles.ADMIN, () -> keys.status().indexKeys())).as("the old key stays").isEqualTo(2);
+
+        String nameIndexNow = sql.string("select legal_name_index from casefile where id = ?", id);
+        assertThat(nameIndexNow).isNotEqualTo(nameIndexBefore).isEqualTo(cipher.blindIndex(name));
+        assertThat(sql.count("select count(*) from casefile where erased_at is null and legal_name_index = ?",
+                nameIndexBefore)).as("no index of this name under the old key").isZero();
+        CaseFileService.CasePage found = As.user(IVAN, Roles.CASEWORKER, () -> caseFiles.search(
+                new CaseQuery(null, null, name.toUpperCase(java.util.Locale.ROOT), null, null, null, null, false, 0,
+                        20)));
+        assertThat(found.rows()).extracting(org.continuum.casefile.control.CaseSummary::id).containsExactly(id);
+        assertThat(gate.check(tokenBefore).valid()).as("a form opened before the rotation can still be sent").isTrue();
+
+        // The code is not kept: its index is still the old key's until the person uses it.
+        assertThat(sql.string("select receipt_index from mail_intake where id = ?", request)).isEqualTo(receiptBefore);
+        assertThat(publicRequests.status(code, address)).as("the code still brings the person back").isPresent();
+        assertThat(sql.string("select receipt_index from mail_intake where id = ?", request))
+                .isNotEqualTo(receiptBefore).isEqualTo(receipts.index(digits).value());
+        assertThat(sql.longValue("select receipt_index_key from mail_intake where id = ?", request))
+                .isEqualTo((long) cipher.primaryIndexKey());
+        assertThat(publicRequests.status(code, address)).isPresent();
+
+        stepUp();
+        KeyAdministration.Reindexed second = As.user(ADMIN, Roles.ADMIN, () -> keys.rotateIndex());
+        System.out.println("S16 blind-index rotation, again: " + second);
+        assertThat(second.resumed()).isTrue();
+        assertThat(second.receiptsWaiting()).as("one code fewer waits").isEqualTo(first.receiptsWaiting() - 1);
+        assertThat(second.finished()).isEqualTo(second.receiptsWaiting() == 0);
+        assertThat(As.user(ADMIN, Roles.ADMIN, () -> keys.status().indexKeys()))
+                .isEqualTo(second.finished() ? 1 : 2);
+        assertThat(sql.count("select count(*) from audit_event where action = 'INDEX_KEYS_ROTATED'"))
+                .isGreaterThanOrEqualTo(2);
     }
 }

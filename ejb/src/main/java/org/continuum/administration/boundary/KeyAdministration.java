@@ -19,8 +19,9 @@ import org.continuum.security.control.KeyRotation;
 import java.time.Instant;
 
 /**
- * The field keyset for administrators: how many keys it holds, and its rotation (after a step-up, audited), while
- * the application keeps working. Sealed values are not re-sealed: the data keys that seal them are rewrapped.
+ * The field and blind-index keysets for administrators: how many keys each holds, and their rotation (after a
+ * step-up, audited), while the application keeps working. Sealed values are not re-sealed: the data keys that seal
+ * them are rewrapped; blind indexes are computed again from the values they index.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -41,12 +42,16 @@ public class KeyAdministration {
     @Inject
     AuditTrail audit;
 
-    /** Keys in the field keyset (two while a rotation is unfinished), and whether a rotation needs a step-up now. */
-    public record Status(int fieldKeys, boolean stepUpNeeded) {
+    /**
+     * Keys in the field keyset and in the blind-index keyset (more than one while a rotation is unfinished), and
+     * whether a rotation needs a step-up now.
+     */
+    public record Status(int fieldKeys, int indexKeys, boolean stepUpNeeded) {
     }
 
     public Status status() {
-        return new Status(cipher.fieldKeys(), !stepUps.fresh(currentCaller.account(), Instant.now()));
+        return new Status(cipher.fieldKeys(), cipher.indexKeys(),
+                !stepUps.fresh(currentCaller.account(), Instant.now()));
     }
 
     /** What a rotation did: data keys rewrapped, how many still wait, whether the old field key is gone. */
@@ -65,5 +70,23 @@ public class KeyAdministration {
                 "rewrapped=" + done.rewrapped() + " left=" + done.left() + (done.resumed() ? " resumed" : "")
                         + (done.oldKeysRemoved() ? " old-keys-removed" : ""));
         return new Rotated(done.resumed(), done.rewrapped(), done.left(), done.oldKeysRemoved());
+    }
+
+    /** What an index rotation did: indexes rebuilt, receipt codes still on the old key, whether it is gone. */
+    public record Reindexed(boolean resumed, long reindexed, long receiptsWaiting, boolean finished) {
+    }
+
+    /** Rotates the blind-index keyset (the indexes rebuilt), or finishes an index rotation left half way. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Reindexed rotateIndex() {
+        UserAccount caller = currentCaller.account();
+        if (!stepUps.fresh(caller, Instant.now())) {
+            throw new InvalidInput("retention.keys.reauth.required");
+        }
+        KeyRotation.IndexResult done = rotation.rotateIndex();
+        audit.recordIndependently(caller.getUsername(), AuditAction.INDEX_KEYS_ROTATED, null, AuditOutcome.SUCCESS,
+                "reindexed=" + done.reindexed() + " receipts-waiting=" + done.receiptsWaiting()
+                        + (done.resumed() ? " resumed" : "") + (done.oldKeysRemoved() ? " old-keys-removed" : ""));
+        return new Reindexed(done.resumed(), done.reindexed(), done.receiptsWaiting(), done.oldKeysRemoved());
     }
 }

@@ -103,12 +103,14 @@ public class CaseFiles {
 
     /** Other case files of the same team for the same person (same legal-name blind index), newest first. */
     public List<CaseFile> samePerson(CaseFile c, int max) {
-        String index = em.createQuery("select c.legalNameIndex from CaseFile c where c.id = :id", String.class)
-                .setParameter("id", c.getId()).getSingleResult();
-        return em.createQuery("select o from CaseFile o where o.team = :team and o.legalNameIndex = :index"
+        if (c.getLegalName() == null || c.getErasedAt() != null) {
+            return List.of();
+        }
+        // The name's index under every index key: during an index rotation some case files still hold the old one.
+        return em.createQuery("select o from CaseFile o where o.team = :team and o.legalNameIndex in :indexes"
                         + " and o.id <> :id order by o.createdAt desc", CaseFile.class)
-                .setParameter("team", c.getTeam()).setParameter("index", index).setParameter("id", c.getId())
-                .setMaxResults(max).getResultList();
+                .setParameter("team", c.getTeam()).setParameter("indexes", cipher.blindIndexes(c.getLegalName()))
+                .setParameter("id", c.getId()).setMaxResults(max).getResultList();
     }
 
     /** Open case files whose assigned mentor is this person (a handover moves them). */
@@ -314,7 +316,7 @@ public class CaseFiles {
                     '\\'));
         }
         if (query.legalName() != null) {
-            where.add(cb.equal(root.get("legalNameIndex"), cipher.blindIndex(query.legalName())));
+            where.add(root.get("legalNameIndex").in(cipher.blindIndexes(query.legalName())));
         }
         if (query.phase() != null) {
             where.add(cb.equal(root.get("phase"), query.phase()));

@@ -58,7 +58,9 @@ public class CaseFile implements SealedRecord {
     @Column(name = "legal_name_enc", nullable = false, length = 1024)
     private String legalName;
 
-    @Column(name = "legal_name_index", nullable = false, length = 64)
+    // Never written by an update: an index rotation rebuilds it by SQL, and a case file loaded before must not put
+    // the old index back.
+    @Column(name = "legal_name_index", nullable = false, length = 64, updatable = false)
     private String legalNameIndex;
 
     @Sealed

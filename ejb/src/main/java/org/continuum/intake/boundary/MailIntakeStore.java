@@ -73,7 +73,7 @@ public class MailIntakeStore {
         MailParser.Parsed parsed = raw == null ? new MailParser.Parsed("message.tooLarge", null, null, null,
                 java.util.List.of()) : MailParser.parse(raw);
         String senderIndex = parsed.sender() == null ? null : cipher.blindIndex(parsed.sender());
-        CaseFile linked = parsed.isQuarantined() ? null : linkedCase(team, parsed, senderIndex).orElse(null);
+        CaseFile linked = parsed.isQuarantined() ? null : linkedCase(team, parsed).orElse(null);
         MailIntake mail = new MailIntake(digest, team, receivedAt, size, parsed.quarantine(), parsed.sender(),
                 senderIndex, parsed.subject(), parsed.text(), parsed.attachments().size(),
                 linked == null ? null : linked.getId());
@@ -89,7 +89,7 @@ public class MailIntakeStore {
     }
 
     /** A case of the same team whose reference the mail quotes, or that an earlier mail of this sender joined. */
-    private Optional<CaseFile> linkedCase(Team team, MailParser.Parsed parsed, String senderIndex) {
+    private Optional<CaseFile> linkedCase(Team team, MailParser.Parsed parsed) {
         Matcher m = REFERENCE.matcher((parsed.subject() == null ? "" : parsed.subject()) + "\n"
                 + (parsed.text() == null ? "" : parsed.text()));
         while (m.find()) {
@@ -98,9 +98,9 @@ public class MailIntakeStore {
                 return quoted;
             }
         }
-        if (senderIndex == null) {
+        if (parsed.sender() == null) {
             return Optional.empty();
         }
-        return mails.caseOfSender(senderIndex, team);
+        return mails.caseOfSender(cipher.blindIndexes(parsed.sender()), team);
     }
 }

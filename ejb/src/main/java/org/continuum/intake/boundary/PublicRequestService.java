@@ -172,7 +172,7 @@ public class PublicRequestService {
             gate.codeWrong(address);
             return Optional.empty();
         }
-        Optional<MailIntake> request = queue.byReceipt(receipts.index(digits.get()));
+        Optional<MailIntake> request = queue.byReceipt(receipts.indexes(digits.get()));
         if (request.isEmpty()) {
             receipts.decoy(digits.get());
             gate.codeWrong(address);
@@ -182,6 +182,8 @@ public class PublicRequestService {
             gate.codeWrong(address);
             return Optional.empty();
         }
+        // Indexed under an older index key (before a rotation): the code is known now, so it moves to the current key.
+        queue.receiptIndexed(request.get(), receipts.index(digits.get()));
         return Optional.of(found(request.get()));
     }
 

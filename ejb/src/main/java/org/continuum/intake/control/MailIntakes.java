@@ -10,6 +10,7 @@ import org.continuum.identity.entity.Team;
 import org.continuum.intake.entity.MailAttachment;
 import org.continuum.intake.entity.MailIntake;
 import org.continuum.intake.entity.RequestMessage;
+import org.continuum.security.control.FieldCipher;
 
 import java.util.List;
 import java.util.Optional;
@@ -58,17 +59,29 @@ public class MailIntakes {
     }
 
     /** The team's case file that the latest earlier message of this sender (by blind index) joined. */
-    public Optional<CaseFile> caseOfSender(String senderIndex, Team team) {
-        return em.createQuery("select c from MailIntake m, CaseFile c where m.senderIndex = :s and c.id = m.caseFileId"
-                        + " and c.team = :t order by m.receivedAt desc", CaseFile.class)
-                .setParameter("s", senderIndex).setParameter("t", team).setMaxResults(1).getResultStream()
+    public Optional<CaseFile> caseOfSender(List<String> senderIndexes, Team team) {
+        return em.createQuery("select c from MailIntake m, CaseFile c where m.senderIndex in :s"
+                        + " and c.id = m.caseFileId and c.team = :t order by m.receivedAt desc", CaseFile.class)
+                .setParameter("s", senderIndexes).setParameter("t", team).setMaxResults(1).getResultStream()
                 .findFirst();
     }
 
-    /** The web request whose receipt code has this keyed index. */
-    public Optional<MailIntake> byReceipt(String receiptIndex) {
-        return em.createQuery("select m from MailIntake m where m.receiptIndex = :r", MailIntake.class)
-                .setParameter("r", receiptIndex).setMaxResults(1).getResultStream().findFirst();
+    /** The web request whose receipt code has one of these keyed indexes (one per index key). */
+    public Optional<MailIntake> byReceipt(List<String> receiptIndexes) {
+        return em.createQuery("select m from MailIntake m where m.receiptIndex in :r", MailIntake.class)
+                .setParameter("r", receiptIndexes).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * The receipt code of {@code request}, just checked, indexed under the current index key when an older one had
+     * computed its index (an index rotation cannot do it without the code).
+     */
+    public void receiptIndexed(MailIntake request, FieldCipher.Index current) {
+        if (request.getReceiptIndex() != null && !current.value().equals(request.getReceiptIndex())) {
+            em.createNativeQuery("UPDATE mail_intake SET receipt_index = ?1, receipt_index_key = ?2 WHERE id = ?3"
+                            + " AND receipt_index = ?4").setParameter(1, current.value()).setParameter(2, current.key())
+                    .setParameter(3, request.getId()).setParameter(4, request.getReceiptIndex()).executeUpdate();
+        }
     }
 
     /** Whether the case file a request became is closed. */

@@ -6,6 +6,7 @@ import org.continuum.identity.control.PasswordHasher;
 import org.continuum.security.control.FieldCipher;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,8 +48,14 @@ public class ReceiptCodes {
                 ? Optional.of(digits) : Optional.empty();
     }
 
-    public String index(String digits) {
-        return cipher.blindIndex("receipt " + digits);
+    /** The code's index under the primary index key (stored with the key's id, which a later rotation needs). */
+    public FieldCipher.Index index(String digits) {
+        return cipher.keyedIndex("receipt " + digits);
+    }
+
+    /** The code's index under every index key: an index rotation cannot rebuild receipt indexes without the code. */
+    public List<String> indexes(String digits) {
+        return cipher.blindIndexes("receipt " + digits);
     }
 
     public String hash(String digits) {

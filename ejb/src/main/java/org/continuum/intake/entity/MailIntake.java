@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.continuum.identity.entity.Team;
 import org.continuum.platform.control.RowIdSequences;
+import org.continuum.security.control.FieldCipher;
 import org.continuum.security.control.Sealed;
 import org.continuum.security.control.SealedRecord;
 
@@ -88,6 +89,13 @@ public class MailIntake implements SealedRecord {
     @Column(name = "receipt_index", length = 64, updatable = false)
     private String receiptIndex;
 
+    /**
+     * The blind-index key that computed {@code receiptIndex} (null for codes made before this column). Both change
+     * only through {@code MailIntakes.receiptIndexed}, by SQL, so a loaded request never writes an old index back.
+     */
+    @Column(name = "receipt_index_key", updatable = false)
+    private Integer receiptIndexKey;
+
     @Column(name = "receipt_hash", length = 400, updatable = false)
     private String receiptHash;
 
@@ -131,13 +139,15 @@ public class MailIntake implements SealedRecord {
      * they wrote about their situation, {@code details} their other answers (as the form's own record).
      */
     public static MailIntake webRequest(String digest, Team team, Instant receivedAt, String name, String text,
-                                        String details, int attachments, String receiptIndex, String receiptHash) {
+                                        String details, int attachments, FieldCipher.Index receiptIndex,
+                                        String receiptHash) {
         MailIntake request = new MailIntake(digest, team, receivedAt,
                 (long) (text.length() + name.length() + details.length()), null, name, null, null, text, attachments,
                 null);
         request.channel = Channel.WEB_FORM;
         request.details = Objects.requireNonNull(details);
-        request.receiptIndex = Objects.requireNonNull(receiptIndex);
+        request.receiptIndex = receiptIndex.value();
+        request.receiptIndexKey = receiptIndex.key();
         request.receiptHash = Objects.requireNonNull(receiptHash);
         return request;
     }
@@ -205,6 +215,10 @@ public class MailIntake implements SealedRecord {
 
     public String getDetails() {
         return details;
+    }
+
+    public String getReceiptIndex() {
+        return receiptIndex;
     }
 
     public String getReceiptHash() {

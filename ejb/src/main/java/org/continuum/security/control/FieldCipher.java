@@ -7,15 +7,19 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.prf.Prf;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.logging.Logger;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Seals and opens sensitive field values (Tink AES-256-GCM) and computes blind indexes (Tink HMAC-SHA256 PRF) so
@@ -34,15 +38,17 @@ public final class FieldCipher {
 
     private volatile Aead aead;
     private volatile KeysetHandle aeadKeys;
-    private final PrfSet prf;
+    private volatile PrfSet prf;
+    private volatile KeysetHandle prfKeys;
     private final KeyFolder folder;
     private final MasterKey master;
 
-    private FieldCipher(KeysetHandle aeadKeys, PrfSet prf, KeyFolder folder, MasterKey master)
+    private FieldCipher(KeysetHandle aeadKeys, KeysetHandle prfKeys, KeyFolder folder, MasterKey master)
             throws GeneralSecurityException {
         this.aeadKeys = aeadKeys;
         this.aead = aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
-        this.prf = prf;
+        this.prfKeys = prfKeys;
+        this.prf = prfKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class);
         this.folder = folder;
         this.master = master;
     }
@@ -57,8 +63,7 @@ public final class FieldCipher {
             PrfConfig.register();
             KeysetHandle aeadKeys = load(folder, master, AEAD_KEYSET, "AES256_GCM");
             KeysetHandle prfKeys = load(folder, master, INDEX_KEYSET, "HMAC_SHA256_PRF");
-            return new FieldCipher(aeadKeys, prfKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class), folder,
-                    master);
+            return new FieldCipher(aeadKeys, prfKeys, folder, master);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot load the field encryption keys from " + folder.dir(), e);
         }
@@ -134,13 +139,7 @@ public final class FieldCipher {
      * process uses it, so a crash leaves either the old keyset or the new one, never a new key only in memory.
      */
     public synchronized void addPrimaryFieldKey() {
-        try {
-            KeysetHandle.Builder builder = KeysetHandle.newBuilder(aeadKeys);
-            builder.addEntry(KeysetHandle.generateEntryFromParametersName("AES256_GCM").withRandomId().makePrimary());
-            use(builder.build());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot add a field key", e);
-        }
+        useFieldKeys(withNewPrimary(aeadKeys, "AES256_GCM"));
     }
 
     /**
@@ -148,24 +147,83 @@ public final class FieldCipher {
      * database taken before can no longer open its data keys with this key folder.
      */
     public synchronized void dropOldFieldKeys() {
+        useFieldKeys(primaryOnly(aeadKeys));
+    }
+
+    /** How many keys the blind-index keyset holds: more than one while an index rotation is unfinished. */
+    public int indexKeys() {
+        return prfKeys.size();
+    }
+
+    /** The id of the blind-index key that computes new indexes. */
+    public int primaryIndexKey() {
+        return prf.getPrimaryId();
+    }
+
+    /**
+     * Index rotation, first step: a new blind-index key computes every new index; searches look under every key of
+     * the set until the old indexes are rebuilt.
+     */
+    public synchronized void addPrimaryIndexKey() {
+        useIndexKeys(withNewPrimary(prfKeys, "HMAC_SHA256_PRF"));
+    }
+
+    /** Index rotation, last step: the old blind-index keys leave the set once no stored index needs them. */
+    public synchronized void dropOldIndexKeys() {
+        useIndexKeys(primaryOnly(prfKeys));
+    }
+
+    private static KeysetHandle withNewPrimary(KeysetHandle keys, String parameters) {
         try {
-            KeysetHandle.Builder builder = KeysetHandle.newBuilder(aeadKeys);
+            KeysetHandle.Builder builder = KeysetHandle.newBuilder(keys);
+            builder.addEntry(KeysetHandle.generateEntryFromParametersName(parameters).withRandomId().makePrimary());
+            return builder.build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot add a " + parameters + " key", e);
+        }
+    }
+
+    private static KeysetHandle primaryOnly(KeysetHandle keys) {
+        try {
+            KeysetHandle.Builder builder = KeysetHandle.newBuilder(keys);
             for (int i = builder.size() - 1; i >= 0; i--) {
                 if (!builder.getAt(i).isPrimary()) {
                     builder.deleteAt(i);
                 }
             }
-            use(builder.build());
+            return builder.build();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot remove the old field keys", e);
+            throw new IllegalStateException("Cannot remove the old keys", e);
         }
     }
 
-    private void use(KeysetHandle keys) throws GeneralSecurityException {
-        byte[] context = AEAD_KEYSET.getBytes(StandardCharsets.UTF_8);
-        folder.replace(AEAD_KEYSET, TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keys, master.aead(), context));
-        aead = keys.getPrimitive(RegistryConfiguration.get(), Aead.class);
+    private void useFieldKeys(KeysetHandle keys) {
+        write(AEAD_KEYSET, keys);
+        try {
+            aead = keys.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot use the field keyset", e);
+        }
         aeadKeys = keys;
+    }
+
+    private void useIndexKeys(KeysetHandle keys) {
+        write(INDEX_KEYSET, keys);
+        try {
+            prf = keys.getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot use the blind-index keyset", e);
+        }
+        prfKeys = keys;
+    }
+
+    private void write(String name, KeysetHandle keys) {
+        try {
+            byte[] context = name.getBytes(StandardCharsets.UTF_8);
+            folder.replace(name, TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keys, master.aead(), context));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot write the keyset " + name, e);
+        }
     }
 
     /** Whether {@code wrapped} was wrapped by the keyset's primary key (Tink names the key in its first bytes). */
@@ -197,11 +255,46 @@ public final class FieldCipher {
 
     /** Keyed, deterministic digest of the normalised value: equal names give equal indexes, nothing else leaks. */
     public String blindIndex(String value) {
-        if (value == null) {
-            return null;
+        return value == null ? null : keyedIndex(value).value();
+    }
+
+    /** A blind index and the id of the key that computed it (the primary). */
+    public record Index(int key, String value) {
+    }
+
+    public Index keyedIndex(String value) {
+        PrfSet set = prf;
+        return new Index(set.getPrimaryId(), compute(keys(set).get(set.getPrimaryId()), value));
+    }
+
+    /**
+     * The value's index under every key of the set, the primary's first: what a search must look for while an index
+     * rotation is unfinished (one element otherwise).
+     */
+    public List<String> blindIndexes(String value) {
+        PrfSet set = prf;
+        Map<Integer, Prf> keys = keys(set);
+        List<String> indexes = new ArrayList<>();
+        indexes.add(compute(keys.get(set.getPrimaryId()), value));
+        for (Map.Entry<Integer, Prf> key : keys.entrySet()) {
+            if (key.getKey() != set.getPrimaryId()) {
+                indexes.add(compute(key.getValue(), value));
+            }
         }
+        return indexes;
+    }
+
+    private static Map<Integer, Prf> keys(PrfSet set) {
         try {
-            byte[] digest = prf.computePrimary(normalise(value).getBytes(StandardCharsets.UTF_8), INDEX_BYTES);
+            return set.getPrfs();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The blind-index keyset cannot be used", e);
+        }
+    }
+
+    private static String compute(Prf key, String value) {
+        try {
+            byte[] digest = key.compute(normalise(value).getBytes(StandardCharsets.UTF_8), INDEX_BYTES);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Blind index computation failed", e);

@@ -124,7 +124,7 @@ public class KeyGuard {
         Optional<String> index = checks ? stored(c, INDEX) : Optional.empty();
         if (sealed.isPresent() || index.isPresent()) {
             return sealed.map(s -> opens(cipher, s, CHECK_TEXT)).orElse(true)
-                    && index.map(i -> i.equals(cipher.blindIndex(CHECK_TEXT))).orElse(true);
+                    && index.map(i -> cipher.blindIndexes(CHECK_TEXT).contains(i)).orElse(true);
         }
         // A database from before the check values: one sealed name, and its blind index.
         if (exists(c, "casefile")) {

@@ -90,4 +90,54 @@ public class KeyRotation {
                 + remaining + " left" + (removed ? "; the old field keys are removed" : ""));
         return new Result(resumed, rewrapped, left, removed);
     }
+
+    /**
+     * What an index rotation did: indexes rebuilt (legal names, mail senders), receipt codes still on an old key, and
+     * whether the old index keys are gone.
+     */
+    public record IndexResult(boolean resumed, long reindexed, long receiptsWaiting, boolean oldKeysRemoved) {
+    }
+
+    /**
+     * Rotates the blind-index keyset, or finishes a rotation left half way: a new key computes every index from now
+     * on (searches look under every key meanwhile), the indexes of legal names and mail senders are computed again
+     * from their sealed values, twice (the second pass once transactions that began before the switch have ended),
+     * and the check value is recomputed. The old key leaves the set once no receipt code still needs it: a code is
+     * not kept, so its index moves to the new key only when the person next uses it, or goes with its erasure.
+     * Audit trail digests keep the key of their time (the trail is never rewritten).
+     */
+    public synchronized IndexResult rotateIndex() {
+        boolean resumed = cipher.indexKeys() > 1;
+        if (!resumed) {
+            batches.nameReceiptKeys(cipher.primaryIndexKey());
+            cipher.addPrimaryIndexKey();
+        }
+        Instant settled = Instant.now().plus(SETTLE);
+        long reindexed = reindexAll();
+        pause(Duration.between(Instant.now(), settled));
+        reindexed += reindexAll();
+        batches.reindexCheck();
+        long waiting = batches.receiptsWaiting();
+        boolean removed = waiting == 0;
+        if (removed) {
+            cipher.dropOldIndexKeys();
+        }
+        long done = reindexed;
+        LOG.info(() -> "Blind-index key rotation" + (resumed ? " (resumed)" : "") + ": " + done + " indexes rebuilt, "
+                + waiting + " receipt codes still on the old key" + (removed ? "; the old index keys are removed" : ""));
+        return new IndexResult(resumed, reindexed, waiting, removed);
+    }
+
+    private long reindexAll() {
+        long changed = 0;
+        for (KeyRotationBatches.Indexed indexed : KeyRotationBatches.Indexed.values()) {
+            Long after = 0L;
+            while (after != null) {
+                KeyRotationBatches.Reindexed batch = batches.reindex(indexed, after, BATCH);
+                changed += batch.changed();
+                after = batch.last();
+            }
+        }
+        return changed;
+    }
 }

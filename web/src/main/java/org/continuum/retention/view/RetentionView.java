@@ -111,6 +111,22 @@ public class RetentionView implements Serializable {
         load();
     }
 
+    /** An administrator rotates the blind-index key (the indexes rebuilt), after the same step-up. */
+    public void rotateIndexKey() {
+        if (!keysStepUp.passed(keys.status().stepUpNeeded(), reauth, "retention.keys.reauth.failed")) {
+            return;
+        }
+        KeyAdministration.Reindexed[] done = new KeyAdministration.Reindexed[1];
+        if (ViewActions.run(() -> done[0] = keys.rotateIndex())) {
+            if (done[0].finished()) {
+                Messages.info("retention.index.rotated", done[0].reindexed());
+            } else {
+                Messages.info("retention.index.waiting", done[0].reindexed(), done[0].receiptsWaiting());
+            }
+        }
+        load();
+    }
+
     public KeyAdministration.Status getKeyStatus() {
         return keyStatus;
     }
