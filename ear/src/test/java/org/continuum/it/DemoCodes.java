@@ -65,6 +65,19 @@ public final class DemoCodes {
         return wanted;
     }
 
+    /**
+     * A step-up of a demo account with its password and its next code, as the person would make it; fails the test
+     * when the server refuses it.
+     */
+    public static void stepUp(javax.sql.DataSource dataSource,
+                              org.continuum.identity.boundary.ReauthenticationService reauth, String user, String role,
+                              String password) throws Exception {
+        String code = after(secretOf(user), new Sql(dataSource)
+                .longValue("select totp_last_step from app_user where username = ?", user));
+        As.run(user, role, () -> org.assertj.core.api.Assertions
+                .assertThat(reauth.reauthenticate(password.toCharArray(), code)).as("step-up of " + user).isTrue());
+    }
+
     /** The code of a secret for one given step. */
     public static String forStep(String secret, long step) {
         return CODES.code(secret, Instant.ofEpochSecond(step * SecondFactor.STEP.toSeconds()));

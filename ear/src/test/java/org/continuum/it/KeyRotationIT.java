@@ -99,10 +99,7 @@ class KeyRotationIT {
 
     private void stepUp() throws Exception {
         if (As.user(ADMIN, Roles.ADMIN, () -> keys.status().stepUpNeeded())) {
-            String code = DemoCodes.after(DemoCodes.secretOf(ADMIN), new Sql(dataSource)
-                    .longValue("select totp_last_step from app_user where username = ?", ADMIN));
-            As.run(ADMIN, Roles.ADMIN, () -> assertThat(reauth.reauthenticate("Demo-Admin-2026!".toCharArray(), code))
-                    .isTrue());
+            DemoCodes.stepUp(dataSource, reauth, ADMIN, Roles.ADMIN, "Demo-Admin-2026!");
         }
     }
 

@@ -17,7 +17,9 @@ import org.continuum.retention.boundary.RetentionService;
 import org.continuum.retention.control.Erasing;
 import org.continuum.retention.entity.Erasure;
 import org.continuum.retention.entity.RetentionRule;
+import org.continuum.administration.boundary.KeyAdministration;
 import org.continuum.security.control.FieldCipher;
+import org.continuum.security.control.SealingKeys;
 import org.continuum.security.control.SealedValues;
 import org.continuum.security.control.SealedColumns;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -57,7 +59,8 @@ class RetentionIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.withTests(RetentionIT.class, IntakeIT.class, Sql.class, DemoCodes.class);
+        return Deployments.withTests(RetentionIT.class, IntakeIT.class, Sql.class, DemoCodes.class,
+                DatabaseDump.class);
     }
 
     @Inject
@@ -90,6 +93,12 @@ class RetentionIT {
     @Inject
     SealedValues sealedValues;
 
+    @Inject
+    SealingKeys sealingKeys;
+
+    @Inject
+    KeyAdministration keys;
+
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
 
@@ -107,10 +116,7 @@ class RetentionIT {
 
     private void stepUp(String user, String password) throws Exception {
         if (As.user(user, Roles.COORDINATOR, () -> retention.desk(anyCase()).stepUpNeeded())) {
-            String code = DemoCodes.after(DemoCodes.secretOf(user), new Sql(dataSource)
-                    .longValue("select totp_last_step from app_user where username = ?", user));
-            As.run(user, Roles.COORDINATOR, () -> assertThat(reauth.reauthenticate(password.toCharArray(), code))
-                    .isTrue());
+            DemoCodes.stepUp(dataSource, reauth, user, Roles.COORDINATOR, password);
         }
     }
 
@@ -200,6 +206,76 @@ class RetentionIT {
         assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> retention.setHold(id, "late")))
                 .isInstanceOfSatisfying(InvalidInput.class,
                         e -> assertThat(e.messageKeys()).containsExactly("retention.erased"));
+    }
+
+    /** The data key a dump holds for {@code scope} (its sealing_key row: scope, then the wrapped key). */
+    private static String keyIn(List<DatabaseDump.Row> dump, String scope) {
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("'" + scope + "', '([A-Za-z0-9+/=]+)'");
+        return dump.stream().filter(r -> "SEALING_KEY".equals(r.table())).map(r -> row.matcher(r.text()))
+                .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
+    }
+
+    /** Every value a dump holds sealed for {@code scope}, in any table. */
+    private static List<String> sealedIn(List<DatabaseDump.Row> dump, String scope) {
+        java.util.regex.Pattern value = java.util.regex.Pattern.compile("'(v2:" + scope + ":[A-Za-z0-9+/=]+)'");
+        List<String> found = new ArrayList<>();
+        for (DatabaseDump.Row r : dump) {
+            java.util.regex.Matcher m = value.matcher(r.text());
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * S18 in backups: a full dump (H2 SCRIPT or pg_dump) taken before an erasure still holds the case file's data
+     * key wrapped by the field key of its time. Right after the erasure that key still unwraps with this key folder;
+     * once the field keys are rotated, nothing of the case file opens from the dump any more.
+     */
+    @Test
+    void anErasedCaseFileNoLongerOpensFromABackupTakenBeforeOnceTheFieldKeysAreRotated() throws Exception {
+        Sql sql = new Sql(dataSource);
+        String canary = "canary-" + UUID.randomUUID();
+        long id = closedAtTriage(canary);
+        anyCase = id;
+        String scope = "case-" + id;
+        String name = sql.string("select legal_name_enc from casefile where id = ?", id);
+
+        List<DatabaseDump.Row> backup = DatabaseDump.of(dataSource);
+        String keyInBackup = keyIn(backup, scope);
+        List<String> sealedInBackup = sealedIn(backup, scope);
+        assertThat(sealedInBackup).as("the case file's sealed values in the backup").contains(name).hasSizeGreaterThan(5);
+        assertThat(backup).as("the legal name in clear").noneMatch(r -> r.text().contains("Ёлкина " + canary));
+        assertThat(sealedValues.openFromCopy("casefile", "legal_name_enc", id, name, keyInBackup)).contains(canary);
+
+        long request = As.user(CLAIRE, Roles.COORDINATOR, () -> retention.requestErasure(id, "Asked to be forgotten"));
+        stepUp(OMAR, "Demo-Coordinator-2");
+        As.run(OMAR, Roles.COORDINATOR, () -> retention.decideErasure(request, true));
+        assertThat(sealedValues.open("casefile", "legal_name_enc", id, name)).as("in the database").isEmpty();
+        assertThat(sealedValues.openFromCopy("casefile", "legal_name_enc", id, name, keyInBackup))
+                .as("in the backup, until the field keys are rotated").contains(canary);
+
+        if (As.user("admin", Roles.ADMIN, () -> keys.status().stepUpNeeded())) {
+            DemoCodes.stepUp(dataSource, reauth, "admin", Roles.ADMIN, "Demo-Admin-2026!");
+        }
+        KeyAdministration.Rotated rotated = As.user("admin", Roles.ADMIN, () -> keys.rotate());
+        assertThat(rotated.finished()).isTrue();
+
+        assertThatThrownBy(() -> sealingKeys.fromCopy(scope, keyInBackup)).hasMessageContaining("does not unwrap");
+        int refused = 0;
+        for (String value : sealedInBackup) {
+            try {
+                sealedValues.openFromCopy("casefile", "legal_name_enc", id, value, keyInBackup);
+            } catch (IllegalStateException expected) {
+                assertThat(expected).hasMessageContaining("does not unwrap");
+                refused++;
+            }
+        }
+        System.out.println("S18 backup before erasure, after rotation: " + sealedInBackup.size()
+                + " sealed values of the erased case file in the dump, " + refused + " refused to open");
+        assertThat(refused).as("values of the erased case file that open from the backup")
+                .isEqualTo(sealedInBackup.size());
     }
 
     @Test

@@ -46,40 +46,54 @@ public class KeyRotation {
         }
     }
 
+    /** The database steps of a field key rotation, each in a transaction of its own. */
+    public interface Steps {
+        KeyRotationBatches.Batch rewrap(String after, int size);
+
+        long left();
+
+        void resealCheck();
+    }
+
     /** Runs (or finishes) a rotation; at most {@code limit} rewraps when {@code limit} ≥ 0 (a test stops it there). */
     public synchronized Result rotate(long limit) {
+        return rotate(cipher, batches, SETTLE, limit);
+    }
+
+    /** The rotation itself, on any {@link Steps}: the server's, or a test's on a connection of its own. */
+    static Result rotate(FieldCipher cipher, Steps steps, Duration settle, long limit) {
         boolean resumed = cipher.fieldKeys() > 1;
         if (!resumed) {
             cipher.addPrimaryFieldKey();
         }
-        Instant settled = Instant.now().plus(SETTLE);
+        Instant settled = Instant.now().plus(settle);
         long rewrapped = 0;
         long left = -1;
         for (int round = 0; round < ROUNDS && left != 0; round++) {
             String after = "";
             while (after != null && (limit < 0 || rewrapped < limit)) {
-                KeyRotationBatches.Batch batch = batches.rewrap(after, limit < 0 ? BATCH
+                KeyRotationBatches.Batch batch = steps.rewrap(after, limit < 0 ? BATCH
                         : (int) Math.min(BATCH, limit - rewrapped));
                 rewrapped += batch.rewrapped();
                 after = batch.last();
             }
             if (limit >= 0 && rewrapped >= limit) {
-                left = batches.left();
+                left = steps.left();
                 break;
             }
             // Keys made by transactions that began before the new primary may be committed behind the scan: the
             // last look comes once they have had time to end.
             if (round == ROUNDS - 1 || Instant.now().isAfter(settled)) {
-                left = batches.left();
+                left = steps.left();
             } else {
                 left = -1;
                 pause(Duration.between(Instant.now(), settled));
             }
         }
         if (left < 0) {
-            left = batches.left();
+            left = steps.left();
         }
-        batches.resealCheck();
+        steps.resealCheck();
         boolean removed = left == 0;
         if (removed) {
             cipher.dropOldFieldKeys();

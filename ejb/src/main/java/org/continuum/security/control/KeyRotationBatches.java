@@ -5,16 +5,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * The steps of a field key rotation that touch the database, each in a short transaction of its own, so the
- * application goes on working while it runs and a crash loses at most one batch (done again at the next run).
+ * The steps of a key rotation that touch the database, each in a short transaction of its own, so the application
+ * goes on working while it runs and a crash loses at most one batch (done again at the next run). The SQL of the
+ * field key steps works on a plain connection, so a test can run a rotation in a process of its own and kill it.
  */
 @ApplicationScoped
-public class KeyRotationBatches {
+public class KeyRotationBatches implements KeyRotation.Steps {
 
     @PersistenceContext
     EntityManager em;
@@ -29,35 +36,78 @@ public class KeyRotationBatches {
     public record Batch(int read, int rewrapped, String last) {
     }
 
+    private <T> T onConnection(org.hibernate.jdbc.ReturningWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work);
+    }
+
+    @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Batch rewrap(String after, int size) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT scope, wrapped FROM sealing_key WHERE scope > ?1"
-                + " AND wrapped IS NOT NULL ORDER BY scope").setParameter(1, after).setMaxResults(size)
-                .getResultList();
-        int rewrapped = 0;
-        for (Object[] row : rows) {
-            String scope = (String) row[0];
-            String wrapped = (String) row[1];
-            byte[] old = Base64.getDecoder().decode(wrapped);
-            if (cipher.wrappedByPrimary(old)) {
-                continue;
+        return onConnection(c -> rewrap(c, cipher, after, size));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long left() {
+        return onConnection(c -> left(c, cipher));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void resealCheck() {
+        onConnection(c -> resealCheck(c, cipher));
+    }
+
+    /** One batch of rewraps on {@code c} (in the caller's transaction). */
+    static Batch rewrap(Connection c, FieldCipher cipher, String after, int size) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement read = c.prepareStatement("SELECT scope, wrapped FROM sealing_key WHERE scope > ?"
+                + " AND wrapped IS NOT NULL ORDER BY scope FETCH FIRST " + size + " ROWS ONLY")) {
+            read.setString(1, after);
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new String[]{rs.getString(1), rs.getString(2)});
+                }
             }
-            String now = Base64.getEncoder().encodeToString(cipher.wrap(cipher.unwrap(old, scope), scope));
-            // Only if it is still what was read: an erasure may have destroyed the key meanwhile.
-            rewrapped += em.createNativeQuery("UPDATE sealing_key SET wrapped = ?1 WHERE scope = ?2 AND wrapped = ?3")
-                    .setParameter(1, now).setParameter(2, scope).setParameter(3, wrapped).executeUpdate();
         }
-        return new Batch(rows.size(), rewrapped, rows.isEmpty() ? null : (String) rows.get(rows.size() - 1)[0]);
+        int rewrapped = 0;
+        try (PreparedStatement write = c.prepareStatement(
+                "UPDATE sealing_key SET wrapped = ? WHERE scope = ? AND wrapped = ?")) {
+            for (String[] row : rows) {
+                byte[] old = Base64.getDecoder().decode(row[1]);
+                if (cipher.wrappedByPrimary(old)) {
+                    continue;
+                }
+                // Only if it is still what was read: an erasure may have destroyed the key meanwhile.
+                write.setString(1, Base64.getEncoder().encodeToString(cipher.wrap(cipher.unwrap(old, row[0]), row[0])));
+                write.setString(2, row[0]);
+                write.setString(3, row[1]);
+                rewrapped += write.executeUpdate();
+            }
+        }
+        return new Batch(rows.size(), rewrapped, rows.isEmpty() ? null : rows.get(rows.size() - 1)[0]);
     }
 
     /** How many data keys are still wrapped by an old field key. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long left() {
-        @SuppressWarnings("unchecked")
-        List<String> wrapped = em.createNativeQuery("SELECT wrapped FROM sealing_key WHERE wrapped IS NOT NULL")
-                .getResultList();
-        return wrapped.stream().filter(w -> !cipher.wrappedByPrimary(Base64.getDecoder().decode(w))).count();
+    static long left(Connection c, FieldCipher cipher) throws SQLException {
+        long left = 0;
+        try (PreparedStatement read = c.prepareStatement("SELECT wrapped FROM sealing_key WHERE wrapped IS NOT NULL");
+             ResultSet rs = read.executeQuery()) {
+            while (rs.next()) {
+                left += cipher.wrappedByPrimary(Base64.getDecoder().decode(rs.getString(1))) ? 0 : 1;
+            }
+        }
+        return left;
+    }
+
+    /** The key check value sealed again with the primary key (the start-up guard opens it with the folder's keys). */
+    static Void resealCheck(Connection c, FieldCipher cipher) throws SQLException {
+        try (PreparedStatement write = c.prepareStatement("UPDATE key_check SET check_value = ? WHERE purpose = ?")) {
+            write.setString(1, cipher.seal(KeyGuard.CHECK_TEXT));
+            write.setString(2, KeyGuard.SEALING);
+            write.executeUpdate();
+        }
+        return null;
     }
 
     /** A blind index the rotation can rebuild: computed from a sealed value of the same row. */
@@ -137,10 +187,4 @@ public class KeyRotationBatches {
                 .executeUpdate();
     }
 
-    /** The key check value sealed again with the primary key (the start-up guard opens it with the folder's keys). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void resealCheck() {
-        em.createNativeQuery("UPDATE key_check SET check_value = ?1 WHERE purpose = ?2")
-                .setParameter(1, cipher.seal(KeyGuard.CHECK_TEXT)).setParameter(2, KeyGuard.SEALING).executeUpdate();
-    }
 }

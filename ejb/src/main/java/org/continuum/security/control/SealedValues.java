@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.Session;
 
+import java.util.Optional;
+
 /**
  * Opens a sealed value read with SQL rather than through its entity (a check of what the database holds, a tool):
  * the caller names where it was found, and the value opens only there.
@@ -24,5 +26,15 @@ public class SealedValues {
         SealingKeys.Made none = new SealingKeys.Made();
         return em.unwrap(Session.class).doReturningWork(c -> SealingListener.open(table + "/" + column + "/" + row,
                 stored, false, scope -> keys.forOpening(scope, c, none)));
+    }
+
+    /**
+     * The clear value of {@code stored} as a copy of the database (a backup) holds it, with the data key that copy
+     * holds for its scope ({@code wrappedKey}, null when the copy holds none): what a backup still reveals with this
+     * key folder. It fails when the key does not unwrap (its field key was rotated out) or the value was moved.
+     */
+    public String openFromCopy(String table, String column, Object row, String stored, String wrappedKey) {
+        return SealingListener.open(table + "/" + column + "/" + row, stored, false,
+                scope -> wrappedKey == null ? Optional.empty() : Optional.of(keys.fromCopy(scope, wrappedKey)));
     }
 }

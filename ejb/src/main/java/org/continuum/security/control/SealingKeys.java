@@ -123,6 +123,14 @@ public class SealingKeys {
         });
     }
 
+    /**
+     * The data key of {@code scope} as a copy of the database (a backup) holds it, {@code wrapped}: unwrapped with
+     * this key folder, never cached. It fails once the field key that wrapped it has been rotated out.
+     */
+    public Aead fromCopy(String scope, String wrapped) {
+        return aead(cipher.unwrap(Base64.getDecoder().decode(wrapped), scope));
+    }
+
     /** Forgets a cached key (its scope was erased, or the erasure rolled back). */
     public void forget(String scope) {
         cache.remove(scope);
