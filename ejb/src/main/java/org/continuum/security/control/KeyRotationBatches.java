@@ -62,8 +62,9 @@ public class KeyRotationBatches implements KeyRotation.Steps {
     static Batch rewrap(Connection c, FieldCipher cipher, String after, int size) throws SQLException {
         List<String[]> rows = new ArrayList<>();
         try (PreparedStatement read = c.prepareStatement("SELECT scope, wrapped FROM sealing_key WHERE scope > ?"
-                + " AND wrapped IS NOT NULL ORDER BY scope FETCH FIRST " + size + " ROWS ONLY")) {
+                + " AND wrapped IS NOT NULL ORDER BY scope")) {
             read.setString(1, after);
+            read.setMaxRows(size);
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new String[]{rs.getString(1), rs.getString(2)});
