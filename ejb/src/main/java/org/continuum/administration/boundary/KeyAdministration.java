@@ -54,6 +54,15 @@ public class KeyAdministration {
                 !stepUps.fresh(currentCaller.account(), Instant.now()));
     }
 
+    /** The caller, when their last step-up is fresh: a rotation needs one. */
+    private UserAccount steppedUp() {
+        UserAccount caller = currentCaller.account();
+        if (!stepUps.fresh(caller, Instant.now())) {
+            throw new InvalidInput("retention.keys.reauth.required");
+        }
+        return caller;
+    }
+
     /** What a rotation did: data keys rewrapped, how many still wait, whether the old field key is gone. */
     public record Rotated(boolean resumed, long rewrapped, long left, boolean finished) {
     }
@@ -61,10 +70,7 @@ public class KeyAdministration {
     /** Rotates the field keyset, or finishes a rotation a crash interrupted. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Rotated rotate() {
-        UserAccount caller = currentCaller.account();
-        if (!stepUps.fresh(caller, Instant.now())) {
-            throw new InvalidInput("retention.keys.reauth.required");
-        }
+        UserAccount caller = steppedUp();
         KeyRotation.Result done = rotation.rotate(-1);
         audit.recordIndependently(caller.getUsername(), AuditAction.FIELD_KEYS_ROTATED, null, AuditOutcome.SUCCESS,
                 "rewrapped=" + done.rewrapped() + " left=" + done.left() + (done.resumed() ? " resumed" : "")
@@ -79,10 +85,7 @@ public class KeyAdministration {
     /** Rotates the blind-index keyset (the indexes rebuilt), or finishes an index rotation left half way. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Reindexed rotateIndex() {
-        UserAccount caller = currentCaller.account();
-        if (!stepUps.fresh(caller, Instant.now())) {
-            throw new InvalidInput("retention.keys.reauth.required");
-        }
+        UserAccount caller = steppedUp();
         KeyRotation.IndexResult done = rotation.rotateIndex();
         audit.recordIndependently(caller.getUsername(), AuditAction.INDEX_KEYS_ROTATED, null, AuditOutcome.SUCCESS,
                 "reindexed=" + done.reindexed() + " receipts-waiting=" + done.receiptsWaiting()
