@@ -53,10 +53,13 @@ public final class DemoCodes {
         if (wanted > current + 1) {
             // Wait until the step before the wanted one begins: the wanted code is then within the drift.
             long before = wanted - 1;
+            long start = System.nanoTime();
             try {
                 if (!Poll.until(SecondFactor.STEP.multipliedBy(2), () -> SecondFactor.step(Instant.now()) >= before)) {
                     throw new IllegalStateException("time step " + before + " did not begin");
                 }
+                // A figure for the test command's time: how long the tests wait for codes (summed from the log).
+                System.out.println("Second-factor wait: " + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
