@@ -210,8 +210,12 @@ public class DataGenerator {
     private int grants(long after, long seed) {
         List<Long> candidates = em.createQuery("select c.id from CaseFile c where c.riskLevel is not null"
                 + " and c.id > :after order by c.id", Long.class).setParameter("after", after).getResultList();
-        Random random = new Random(seed);
-        List<Long> chosen = candidates.stream().filter(id -> random.nextInt(15) == 0).toList();
+        // Every fifteenth from a random start: one in fifteen, and at least one whenever there is a candidate.
+        int start = candidates.isEmpty() ? 0 : new Random(seed).nextInt(Math.min(15, candidates.size()));
+        List<Long> chosen = new ArrayList<>();
+        for (int i = start; i < candidates.size(); i += 15) {
+            chosen.add(candidates.get(i));
+        }
         int written = 0;
         for (int from = 0; from < chosen.size(); from += GRANT_BATCH) {
             written += cases.writeGrants(chosen.subList(from, Math.min(chosen.size(), from + GRANT_BATCH)), seed)

@@ -624,11 +624,14 @@ public class GeneratedCases {
             if (caseFile == null || caseFile.getRiskLevel() == null || funds.isEmpty()) {
                 continue;
             }
-            Fund fund = SyntheticPeople.pick(random, funds);
-            List<GrantCategory> categories = List.copyOf(fund.rules().categories());
-            if (categories.isEmpty() || fund.available().compareTo(fund.getBudget().multiply(new BigDecimal("0.25"))) < 0) {
+            // Among the funds still open to it: a fund spent by earlier work (another run, a test) is not chosen.
+            List<Fund> open = funds.stream().filter(f -> !f.rules().categories().isEmpty()
+                    && f.available().compareTo(f.getBudget().multiply(new BigDecimal("0.25"))) >= 0).toList();
+            if (open.isEmpty()) {
                 continue;
             }
+            Fund fund = SyntheticPeople.pick(random, open);
+            List<GrantCategory> categories = List.copyOf(fund.rules().categories());
             Team team = caseFile.getTeam();
             List<UserAccount> coordinators = new ArrayList<>(staffing.of(team, Role.COORDINATOR));
             List<UserAccount> caseworkers = staffing.of(team, Role.CASEWORKER);
