@@ -388,10 +388,7 @@ class RetentionIT {
         assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> rules.decide(change, true)))
                 .isInstanceOf(jakarta.ejb.EJBAccessException.class);
         if (As.user("ines.admin", Roles.ADMIN, () -> rules.stepUpNeeded())) {
-            String code = DemoCodes.after(DemoCodes.secretOf("ines.admin"), sql
-                    .longValue("select totp_last_step from app_user where username = ?", "ines.admin"));
-            As.run("ines.admin", Roles.ADMIN, () -> assertThat(reauth.reauthenticate(
-                    "Demo-Admin-Second-2026!".toCharArray(), code)).isTrue());
+            DemoCodes.stepUp(dataSource, reauth, "ines.admin", Roles.ADMIN, "Demo-Admin-Second-2026!");
         }
         As.run("ines.admin", Roles.ADMIN, () -> rules.decide(change, true));
         assertThat(sql.count("select keep_days from retention_rule where code = 'CASE_CLOSED'")).isEqualTo(before + 1);
