@@ -633,12 +633,17 @@ public class GeneratedCases {
             Fund fund = SyntheticPeople.pick(random, open);
             List<GrantCategory> categories = List.copyOf(fund.rules().categories());
             Team team = caseFile.getTeam();
-            List<UserAccount> coordinators = new ArrayList<>(staffing.of(team, Role.COORDINATOR));
             List<UserAccount> caseworkers = staffing.of(team, Role.CASEWORKER);
-            if (coordinators.size() < 2 || caseworkers.isEmpty()) {
+            if (caseworkers.isEmpty()) {
                 continue;
             }
             UserAccount recommender = SyntheticPeople.pick(random, caseworkers);
+            // Four eyes: a team lead who is caseworker and coordinator never decides on their own recommendation.
+            List<UserAccount> coordinators = new ArrayList<>(staffing.of(team, Role.COORDINATOR));
+            coordinators.removeIf(c -> c.getUsername().equals(recommender.getUsername()));
+            if (coordinators.size() < 2) {
+                continue;
+            }
             BigDecimal ceiling = fund.rules().ceilingPerGrant();
             BigDecimal amount = BigDecimal.valueOf(200 + random.nextInt(2300)).setScale(2, RoundingMode.HALF_UP);
             if (ceiling != null && amount.compareTo(ceiling) > 0) {
