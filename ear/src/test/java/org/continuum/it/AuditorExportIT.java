@@ -73,8 +73,7 @@ class AuditorExportIT {
     /** An export is a step-up action: the auditor's password and a fresh code (the demo secret is public). */
     private void stepUp() throws Exception {
         if (As.user(NADIA, Roles.AUDITOR, () -> exports.stepUpNeeded())) {
-            String code = DemoCodes.after(DemoCodes.secretOf(NADIA), new Sql(dataSource)
-                    .longValue("select totp_last_step from app_user where username = ?", NADIA));
+            String code = DemoCodes.nextCode(dataSource, NADIA);
             assertThat(As.user(NADIA, Roles.AUDITOR, () -> reauth.reauthenticate("Demo-Auditor-2026".toCharArray(),
                     code))).isTrue();
         }

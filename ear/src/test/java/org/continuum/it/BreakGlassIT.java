@@ -100,8 +100,7 @@ class BreakGlassIT {
     }
 
     private void stepUp(String user, String role, String password) throws Exception {
-        String code = DemoCodes.after(DemoCodes.secretOf(user),
-                sql.longValue("select totp_last_step from app_user where username = ?", user));
+        String code = DemoCodes.nextCode(dataSource, user);
         assertThat(As.user(user, role, () -> reauth.reauthenticate(password.toCharArray(), code))).isTrue();
     }
 

@@ -145,8 +145,7 @@ class EmergencyGrantIT {
     }
 
     private String freshCode(String user) {
-        return DemoCodes.after(DemoCodes.secretOf(user), new Sql(dataSource)
-                .longValue("select totp_last_step from app_user where username = ?", user));
+        return DemoCodes.nextCode(dataSource, user);
     }
 
     private static Decision approve(String reason) {

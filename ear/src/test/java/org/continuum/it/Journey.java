@@ -126,8 +126,7 @@ public class Journey {
         String approval = task(CLAIRE, id, "Task_ApproveEscalation").id();
         // A step-up lasts a few minutes in the session it was typed in: a test relocating several cases types one.
         if (As.user(CLAIRE, Roles.COORDINATOR, () -> escalations.stepUpNeeded())) {
-            String code = DemoCodes.after(DemoCodes.secretOf(CLAIRE), new Sql(dataSource)
-                    .longValue("select totp_last_step from app_user where username = ?", CLAIRE));
+            String code = DemoCodes.nextCode(dataSource, CLAIRE);
             As.run(CLAIRE, Roles.COORDINATOR, () -> assertThat(reauth.reauthenticate(
                     "Demo-Coordinator-1".toCharArray(), code)).isTrue());
         }

@@ -353,8 +353,7 @@ class ProtectionContinuumIT {
         assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> escalations.stepUpNeeded())).isTrue();
         assertThatThrownBy(() -> As.run(CLAIRE, Roles.COORDINATOR, () -> escalations.decide(approval.id(), true,
                 "Agreed"))).as("approving a relocation is a step-up action").isInstanceOf(InvalidInput.class);
-        String code = DemoCodes.after(DemoCodes.secretOf(CLAIRE), new Sql(dataSource)
-                .longValue("select totp_last_step from app_user where username = ?", CLAIRE));
+        String code = DemoCodes.nextCode(dataSource, CLAIRE);
         assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> reauth.reauthenticate(
                 "Demo-Coordinator-1".toCharArray(), code))).isTrue();
         As.run(CLAIRE, Roles.COORDINATOR, () -> escalations.decide(approval.id(), true, "Agreed"));
@@ -419,8 +418,7 @@ class ProtectionContinuumIT {
                 RiskLevel.CRITICAL, "Warrant", ReassessmentDecision.ESCALATE, null, List.of(),
                 internationalWithEvidence())));
         WorkTask approval = task(CLAIRE, Roles.COORDINATOR, id, "Task_ApproveEscalation");
-        String stepUp = DemoCodes.after(DemoCodes.secretOf(CLAIRE), new Sql(dataSource)
-                .longValue("select totp_last_step from app_user where username = ?", CLAIRE));
+        String stepUp = DemoCodes.nextCode(dataSource, CLAIRE);
         assertThat(As.user(CLAIRE, Roles.COORDINATOR, () -> reauth.reauthenticate(
                 "Demo-Coordinator-1".toCharArray(), stepUp))).isTrue();
         As.run(CLAIRE, Roles.COORDINATOR, () -> escalations.decide(approval.id(), true, "Agreed"));

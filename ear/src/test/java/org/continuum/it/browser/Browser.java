@@ -63,7 +63,14 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=1400,1100", "--lang=en",
-                "--user-data-dir=" + profile);
+                "--user-data-dir=" + profile,
+                // As a person who asks their system for less motion: PrimeFaces then opens menus, panels and dialogs
+                // without their slide and fade (its own rule), so no test waits for an animation to end.
+                "--force-prefers-reduced-motion",
+                // Nothing a test looks at runs in the background: no extensions, no translation offers, no timers
+                // slowed down in a tab that is not in front.
+                "--disable-extensions", "--disable-features=Translate,OptimizationHints,MediaRouter",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--mute-audio");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
