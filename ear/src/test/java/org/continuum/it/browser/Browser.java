@@ -48,7 +48,19 @@ public final class Browser implements AutoCloseable {
 
     /** A browser with page scripts switched off, as Tor Browser's safest mode runs (the public pages must work). */
     public static Browser withoutJavaScript() throws IOException {
-        return new Browser(testServerUrl(), false);
+        Browser browser = new Browser(testServerUrl(), false);
+        // The content setting alone does not reach the headless shell; the page's own switch does, for every page.
+        ((org.openqa.selenium.chromium.ChromiumDriver) browser.driver).executeCdpCommand(
+                "Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
+        // Checked, not assumed: a page whose script would change a word keeps it.
+        browser.driver.get("data:text/html,<p id=p>off</p>"
+                + "<script>document.getElementById('p').textContent='on'</script>");
+        String shown = browser.driver.findElement(By.id("p")).getText();
+        if (!"off".equals(shown)) {
+            browser.close();
+            throw new IllegalStateException("page scripts still run in the browser without JavaScript");
+        }
+        return browser;
     }
 
     private Browser(String base, boolean javaScript) throws IOException {
@@ -59,11 +71,16 @@ public final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false,
                 "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
-        options.setBinary("/usr/bin/chromium");
+        String binary = binary();
+        options.setBinary(binary);
+        if (!binary.endsWith("headless-shell")) {
+            // The shell takes its profile from the driver (a temporary one it removes); given a folder, it opens no
+            // first page and the driver finds nothing to attach to.
+            options.addArguments("--user-data-dir=" + profile);
+        }
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=1400,1100", "--lang=en",
-                "--user-data-dir=" + profile,
                 // As a person who asks their system for less motion: PrimeFaces then opens menus, panels and dialogs
                 // without their slide and fade (its own rule), so no test waits for an animation to end.
                 "--force-prefers-reduced-motion",
@@ -75,6 +92,19 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Downloads go to this browser's folder (the headless shell takes this command, not the profile's prefs).
+        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    /**
+     * Debian's headless shell of the same Chromium (package chromium-headless-shell, which test.sh installs): the
+     * same Blink and V8 without the browser's window layer, 12-14 % less time per browser test on two cores. The
+     * full browser where the shell is missing.
+     */
+    private static String binary() {
+        Path shell = Path.of("/usr/lib/chromium/chromium-headless-shell");
+        return Files.isExecutable(shell) ? shell.toString() : "/usr/bin/chromium";
     }
 
     /**
