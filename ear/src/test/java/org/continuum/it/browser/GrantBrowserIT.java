@@ -251,20 +251,21 @@ class GrantBrowserIT {
             assertThat(claire.driver().findElements(By.id("disburse:submitPayment"))).as("no payment form").isEmpty();
             claire.screenshot("grant-sole-approver");
         }
-        try (Browser omar = new Browser()) {
-            new LoginPage(omar).logIn("omar.coordinator", "Demo-Coordinator-2");
-            omar.driver().get(grantUrl);
-            assertThat(omar.driver().findElements(By.id("soleApprover"))).isEmpty();
-            omar.choose("disburse:method", "Through a partner organisation");
-            omar.type("disburse:paymentReference", "PARTNER-TRF-" + suffix);
-            omar.type("disburse:proof", "Receipt signed at the partner's office");
-            if (!omar.driver().findElements(By.id("disburse:payPassword")).isEmpty()) {
-                omar.type("disburse:payPassword", "Demo-Coordinator-2");
-                omar.type("disburse:payCode", LoginPage.freshCode("omar.coordinator"));
+        // The team lead pays: another coordinator of the team (and Omar's codes stay free for the other tests).
+        try (Browser karim = new Browser()) {
+            new LoginPage(karim).logIn("karim.lead", "Demo-TeamLead-2026");
+            karim.driver().get(grantUrl);
+            assertThat(karim.driver().findElements(By.id("soleApprover"))).isEmpty();
+            karim.choose("disburse:method", "Through a partner organisation");
+            karim.type("disburse:paymentReference", "PARTNER-TRF-" + suffix);
+            karim.type("disburse:proof", "Receipt signed at the partner's office");
+            if (!karim.driver().findElements(By.id("disburse:payPassword")).isEmpty()) {
+                karim.type("disburse:payPassword", "Demo-TeamLead-2026");
+                karim.type("disburse:payCode", LoginPage.freshCode("karim.lead"));
             }
-            omar.clickable(By.id("disburse:submitPayment")).click();
-            omar.textPresent(By.id("grantStatus"), "Paid");
-            assertThat(omar.visible(By.id("paidAmount")).getText()).startsWith("300.00 USD · 1/1");
+            karim.clickable(By.id("disburse:submitPayment")).click();
+            karim.textPresent(By.id("grantStatus"), "Paid");
+            assertThat(karim.visible(By.id("paidAmount")).getText()).startsWith("300.00 USD · 1/1");
         }
     }
 
