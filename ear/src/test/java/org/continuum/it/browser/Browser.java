@@ -49,9 +49,6 @@ public final class Browser implements AutoCloseable {
     /** A browser with page scripts switched off, as Tor Browser's safest mode runs (the public pages must work). */
     public static Browser withoutJavaScript() throws IOException {
         Browser browser = new Browser(testServerUrl(), false);
-        // The content setting alone does not reach the headless shell; the page's own switch does, for every page.
-        ((org.openqa.selenium.chromium.ChromiumDriver) browser.driver).executeCdpCommand(
-                "Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
         // Checked, not assumed: a page whose script would change a word keeps it.
         browser.driver.get("data:text/html,<p id=p>off</p>"
                 + "<script>document.getElementById('p').textContent='on'</script>");
@@ -95,6 +92,11 @@ public final class Browser implements AutoCloseable {
         // Downloads go to this browser's folder (the headless shell takes this command, not the profile's prefs).
         ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Browser.setDownloadBehavior",
                 java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        if (!javaScript) {
+            // The content setting alone does not reach the headless shell; the page's own switch does, every page.
+            ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand(
+                    "Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
+        }
     }
 
     /**
