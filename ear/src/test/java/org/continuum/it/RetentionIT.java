@@ -13,6 +13,8 @@ import org.continuum.casefile.entity.RequestType;
 import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.platform.control.Roles;
+import org.continuum.referral.boundary.ReferralService;
+import org.continuum.casefile.entity.SharedField;
 import org.continuum.retention.boundary.RetentionService;
 import org.continuum.retention.control.Erasing;
 import org.continuum.retention.entity.Erasure;
@@ -85,6 +87,9 @@ class RetentionIT {
     Erasing erasing;
 
     @Inject
+    ReferralService referrals;
+
+    @Inject
     org.continuum.retention.boundary.RetentionRules rules;
 
     @Inject
@@ -104,8 +109,25 @@ class RetentionIT {
 
     /** A case file registered with canaries in its sealed fields, then closed at triage as not within the mandate. */
     private long closedAtTriage(String canary) throws Exception {
+        return closedAtTriage(canary, false);
+    }
+
+    /**
+     * The same, referred first to a partner when {@code referred} (with the person's consent): the referral's
+     * partner is a sealed number, cleared by the erasure.
+     */
+    private long closedAtTriage(String canary, boolean referred) throws Exception {
         long id = As.user(AMIRA, Roles.CASEWORKER, () -> intake.register(IntakeIT.request("Retention " + canary,
                 "Ёлкина " + canary, Urgency.HIGH))).caseFileId();
+        if (referred) {
+            long partner = As.user(AMIRA, Roles.CASEWORKER, () -> referrals.desk(id)).partners().stream()
+                    .filter(p -> p.code().equals("rainbow-railroad")).findFirst().orElseThrow().id();
+            As.run(AMIRA, Roles.CASEWORKER, () -> referrals.recordConsent(id, partner,
+                    java.util.EnumSet.of(SharedField.COUNTRY, SharedField.SITUATION), true));
+            As.run(AMIRA, Roles.CASEWORKER, () -> referrals.refer(id, new ReferralService.ReferralRequest(partner,
+                    "travel-funding", java.util.EnumSet.of(SharedField.COUNTRY, SharedField.SITUATION),
+                    "email:help@rainbowrailroad.ca", "Referred before closure " + canary, null)));
+        }
         String task = As.user(AMIRA, Roles.CASEWORKER, () -> inbox.myTasks()).stream()
                 .filter(t -> t.caseFileId() == id && t.definitionKey().equals("Task_Triage"))
                 .findFirst().orElseThrow().id();
@@ -154,10 +176,12 @@ class RetentionIT {
     void anErasureAskedByOneCoordinatorAndDecidedByAnotherLeavesOnlyTheSkeleton() throws Exception {
         Sql sql = new Sql(dataSource);
         String canary = "canary-" + UUID.randomUUID();
-        long id = closedAtTriage(canary);
+        long id = closedAtTriage(canary, true);
         anyCase = id;
         String reference = sql.string("select reference from casefile where id = ?", id);
         assertThat(openedSealedValues(id)).anyMatch(v -> v != null && v.contains(canary));
+        assertThat(sql.count("select count(*) from referral where casefile_id = ? and partner_enc is not null", id))
+                .as("referred to a partner before closure").isOne();
 
         long request = As.user(CLAIRE, Roles.COORDINATOR, () -> retention.requestErasure(id, "The person asked us to"
                 + " forget them (" + canary + ")"));
@@ -320,11 +344,16 @@ class RetentionIT {
     @Test
     void theJobKeepsACaseFileThatHeardNewsWithinTheGracePeriodAndDeletesOldUnregisteredRequests() throws Exception {
         Sql sql = new Sql(dataSource);
-        long quiet = closedAtTriage("quiet-" + UUID.randomUUID());
+        long quiet = closedAtTriage("quiet-" + UUID.randomUUID(), true);
         long recent = closedAtTriage("recent-" + UUID.randomUUID());
+        long blocked = closedAtTriage("blocked-" + UUID.randomUUID());
         anyCase = quiet;
         backdate(sql, quiet, Duration.ofDays(200));
         backdate(sql, recent, Duration.ofDays(200));
+        backdate(sql, blocked, Duration.ofDays(200));
+        // The database refuses to erase this one (a constraint of the test's own): its erasure fails, the pass goes on.
+        sql.update("alter table casefile add constraint retention_it_blocked check (id <> " + blocked
+                + " or erased_at is null)");
         // New information ten days ago on the second one.
         sql.update("update case_event set occurred_at = ? where id = (select max(id) from case_event"
                 + " where casefile_id = ?)", java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(10))), recent);
@@ -349,11 +378,25 @@ class RetentionIT {
         sql.update("update mail_intake set received_at = ? where id = ?",
                 java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(31))), draft);
 
-        RetentionService.Applied applied = As.user("system", Roles.SYSTEM,
-                () -> retention.applyRules(Instant.now().plus(Duration.ofHours(1))));
+        RetentionService.Applied applied;
+        try {
+            applied = As.user("system", Roles.SYSTEM,
+                    () -> retention.applyRules(Instant.now().plus(Duration.ofHours(1))));
+        } finally {
+            sql.update("alter table casefile drop constraint retention_it_blocked");
+        }
         assertThat(applied.keptByGrace()).isPositive();
         assertThat(applied.draftsErased()).isPositive();
+        assertThat(applied.failed()).as("the blocked one").isEqualTo(1);
+        assertThat(sql.string("select erased_at from casefile where id = ?", blocked)).isNull();
+        assertThat(sql.count("select count(*) from audit_event where casefile_id = ? and action = 'CASE_ERASED'"
+                + " and outcome = 'FAILURE'", blocked)).isOne();
+        assertThat(sql.string("select legal_name_enc from casefile where id = ?", blocked))
+                .as("a failed erasure is rolled back whole").startsWith("v2:");
         assertThat(sql.string("select erased_at from casefile where id = ?", quiet)).isNotNull();
+        assertThat(sql.count("select count(*) from referral where casefile_id = ?", quiet)).isOne();
+        assertThat(sql.count("select count(*) from referral where casefile_id = ? and partner_enc is null", quiet))
+                .as("the partner it was referred to is cleared").isOne();
         assertThat(sql.string("select erased_at from casefile where id = ?", recent)).isNull();
         assertThat(sql.count("select count(*) from mail_intake where id = ?", draft)).isZero();
         assertThat(sql.count("select count(*) from erasure where subject = 'MAIL_DRAFT' and subject_ref = ?",

@@ -39,9 +39,12 @@ public class Referral implements SealedRecord {
     @Column(name = "casefile_id", nullable = false, updatable = false)
     private long caseFileId;
 
-    /** Which partner: sealed, since the partner a person was sent to can reveal who they are. */
+    /**
+     * Which partner: sealed, since the partner a person was sent to can reveal who they are. Required when sent
+     * (the constructor); cleared when the case file is erased.
+     */
     @Sealed(number = true)
-    @Column(name = "partner_enc", nullable = false, length = 400, updatable = false)
+    @Column(name = "partner_enc", length = 400, updatable = false)
     private String partnerId;
 
     @Column(nullable = false, length = 60, updatable = false)

@@ -89,7 +89,7 @@ public class RouteApplication implements SealedRecord {
     private Long caseFileId;
 
     @Sealed(number = true)
-    @Column(name = "programme_enc", nullable = false, updatable = false, length = 400)
+    @Column(name = "programme_enc", updatable = false, length = 400)
     private String programmeId;
 
     @Column(name = "year_number", nullable = false, updatable = false)

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Forgetting on purpose. Coordinators put a legal hold on a case file and lift it (with a reason), extend a closed
@@ -43,6 +44,7 @@ public class RetentionService {
     static final int MAX_ROWS = 500;
     /** The job erases at most this many case files and drafts in one pass; the next pass takes the rest. */
     static final int MAX_PER_PASS = 2000;
+    private static final Logger LOG = Logger.getLogger(RetentionService.class.getName());
 
     @Inject
     Caller currentCaller;
@@ -202,15 +204,23 @@ public class RetentionService {
 
     /**
      * The daily job's pass at {@code now}: drafts never registered and closed case files past their time, unless
-     * held or touched within the grace period. Each erasure commits on its own.
+     * held or touched within the grace period. Each erasure commits on its own; one that fails is rolled back,
+     * audited as a failure and counted, and the pass goes on with the next (the failed one is tried again next pass).
      */
     @RolesAllowed(Roles.SYSTEM)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Applied applyRules(Instant now) {
         int drafts = 0;
+        int failed = 0;
         for (long draft : retention.draftsDue(now, MAX_PER_PASS)) {
-            erasures.draftByRule(draft, now);
-            drafts++;
+            if (erasedOrFailed(null, "draft=" + draft, () -> {
+                erasures.draftByRule(draft, now);
+                return true;
+            })) {
+                drafts++;
+            } else {
+                failed++;
+            }
         }
         var rules = retention.rules();
         int cases = 0;
@@ -224,11 +234,42 @@ public class RetentionService {
                 held++;
             } else if (s.keptByGrace(now, rules.get(s.rule()))) {
                 grace++;
-            } else if (cases < MAX_PER_PASS && erasures.caseByRule(s.caseFileId(), now)) {
-                cases++;
+            } else if (cases + failed < MAX_PER_PASS) {
+                Boolean erased = erasedOrFailed(s.caseFileId(), "rule=" + s.rule(),
+                        () -> erasures.caseByRule(s.caseFileId(), now));
+                if (erased == null) {
+                    failed++;
+                } else if (erased) {
+                    cases++;
+                }
             }
         }
-        return new Applied(cases, drafts, held, grace);
+        return new Applied(cases, drafts, held, grace, failed);
+    }
+
+    /**
+     * Runs one erasure of the pass in its own transaction; null when it failed, after the failure is audited (its
+     * kind only: an exception's message may quote data) and logged with the case file's id, never its content.
+     */
+    private Boolean erasedOrFailed(Long caseFileId, String what, java.util.function.Supplier<Boolean> erasure) {
+        try {
+            return erasure.get();
+        } catch (RuntimeException e) {
+            String kind = rootKind(e);
+            LOG.warning(() -> "Retention pass: the erasure of " + (caseFileId == null ? what : "case file "
+                    + caseFileId) + " failed (" + kind + "); it is tried again at the next pass");
+            audit.recordIndependently(Roles.SYSTEM_ACTOR, caseFileId == null ? AuditAction.DRAFT_ERASED
+                    : AuditAction.CASE_ERASED, caseFileId, AuditOutcome.FAILURE, what + " failed=" + kind);
+            return null;
+        }
+    }
+
+    private static String rootKind(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 
     private CaseFile lockCase(long caseFileId) {
@@ -272,6 +313,6 @@ public class RetentionService {
     public record Overview(List<Upcoming> upcoming, List<Request> waiting, List<Rule> rules) {
     }
 
-    public record Applied(int casesErased, int draftsErased, int keptByHold, int keptByGrace) {
+    public record Applied(int casesErased, int draftsErased, int keptByHold, int keptByGrace, int failed) {
     }
 }

@@ -57,7 +57,10 @@ public class RetentionTimer {
     void tick() {
         pass.run(() -> {
             RetentionService.Applied applied = retention.applyRules(Instant.now());
-            if (applied.casesErased() + applied.draftsErased() > 0) {
+            if (applied.failed() > 0) {
+                LOG.warning(() -> "Retention pass: " + applied.failed() + " erasures failed (audited); "
+                        + applied.casesErased() + " case files and " + applied.draftsErased() + " drafts erased");
+            } else if (applied.casesErased() + applied.draftsErased() > 0) {
                 LOG.info(() -> "Retention pass: " + applied.casesErased() + " case files and "
                         + applied.draftsErased() + " drafts erased, " + applied.keptByHold() + " held, "
                         + applied.keptByGrace() + " kept by the grace period");

@@ -16,6 +16,11 @@ public final class ErasingCoverage {
         return SealedColumns.of(entities).keySet();
     }
 
+    /** Whether erasure overwrites the sealed columns of {@code table} with the case file's. */
+    public static boolean erasedWithCaseFile(String table) {
+        return Erasing.whereCase(table) != null;
+    }
+
     public static List<String> unplaced(Set<String> sealedTables) {
         return Erasing.unplaced(sealedTables);
     }

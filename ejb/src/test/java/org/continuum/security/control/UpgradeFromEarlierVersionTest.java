@@ -79,6 +79,18 @@ class UpgradeFromEarlierVersionTest {
             FieldCipher restarted = KeyGuard.check(c, folder, () -> FieldCipher.open(folder,
                     MasterKey.open(folder, passphrase.clone())));
 
+            // Erasure clears a case file's sealed numbers: each of their columns must accept the cleared value.
+            List<String> notNullNumbers = new ArrayList<>();
+            for (var table : SealedColumns.of(MappedEntities.all()).values()) {
+                for (SealedColumns.Sealed column : table) {
+                    if (column.number() && org.continuum.retention.control.ErasingCoverage.erasedWithCaseFile(
+                            column.table()) && !nullable(c, column.table(), column.column())) {
+                        notNullNumbers.add(column.table() + "." + column.column());
+                    }
+                }
+            }
+            assertThat(notNullNumbers).as("sealed numbers an erasure could not clear").isEmpty();
+
             SealingKeys dataKeys = new SealingKeys(restarted);
             SealingKeys.Made none = new SealingKeys.Made();
             Map<String, Integer> opened = new TreeMap<>();
@@ -166,6 +178,14 @@ class UpgradeFromEarlierVersionTest {
                     }
                 }
             }
+        }
+    }
+
+    private static boolean nullable(Connection c, String table, String column) throws SQLException {
+        try (ResultSet columns = c.getMetaData().getColumns(null, null, table.toUpperCase(java.util.Locale.ROOT),
+                column.toUpperCase(java.util.Locale.ROOT))) {
+            assertThat(columns.next()).as(table + "." + column + " exists").isTrue();
+            return columns.getInt("NULLABLE") != java.sql.DatabaseMetaData.columnNoNulls;
         }
     }
 
