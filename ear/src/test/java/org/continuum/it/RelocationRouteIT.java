@@ -189,7 +189,10 @@ class RelocationRouteIT {
         assertThat(current(first).id()).as("after a refusal the case chose another route").isEqualTo(otherRoute);
         ProgrammeService.Quotas quotas = As.user(CLAIRE, Roles.COORDINATOR, () -> programmes.quotas(year));
         assertThat(quotas.waiting()).anyMatch(w -> w.applicationId() == otherRoute)
-                .anyMatch(w -> w.applicationId() == secondApplication);
+                .anyMatch(w -> w.applicationId() == secondApplication)
+                .as("longest unchanged first, whatever their state").isSortedAccordingTo(java.util.Comparator
+                        .comparing(ProgrammeService.WaitingRow::since)
+                        .thenComparingLong(ProgrammeService.WaitingRow::applicationId));
         assertThat(sql.count("select count(*) from audit_event where action = 'PROGRAMME_ALLOCATION_SET'"
                 + " and actor = ?", CLAIRE)).isPositive();
     }

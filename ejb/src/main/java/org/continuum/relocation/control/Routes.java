@@ -20,6 +20,8 @@ import org.continuum.casefile.control.CaseFiles;
 import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.entity.UserAccount;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,19 +112,30 @@ public class Routes {
     public record Waiting(RouteApplication application, long caseFileId, String caseReference) {
     }
 
-    /** Applications on their way of the case files the reader may open, longest unchanged first. */
+    /**
+     * Applications on their way of the case files the reader may open, longest unchanged first. One query per
+     * waiting state, each walking the (state, changed, id) index in order (V43) and stopping at {@code max}: with
+     * the four states in one IN list, H2 read every case file of the team and probed for its applications instead
+     * (1-5 s a dashboard with 100,000 case files).
+     */
     public List<Waiting> waiting(UserAccount reader, int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Waiting> query = cb.createQuery(Waiting.class);
-        Root<RouteApplication> a = query.from(RouteApplication.class);
-        Root<CaseFile> c = query.from(CaseFile.class);
-        query.select(cb.construct(Waiting.class, a, c.get("id"), c.get("reference")))
-                .where(cb.equal(c.get("id"), a.get("caseFileId")),
-                        a.get("state").in(RouteApplication.State.SUBMITTED, RouteApplication.State.INTERVIEW,
-                                RouteApplication.State.ISSUED, RouteApplication.State.TRAVEL_BOOKED),
-                        CaseFiles.visibleTo(cb, c, reader))
-                .orderBy(cb.asc(a.get("changedAt")), cb.asc(a.get("id")));
-        return em.createQuery(query).setMaxResults(max).getResultList();
+        List<Waiting> found = new ArrayList<>();
+        for (RouteApplication.State state : RouteApplication.State.values()) {
+            if (!state.waiting()) {
+                continue;
+            }
+            CriteriaQuery<Waiting> query = cb.createQuery(Waiting.class);
+            Root<RouteApplication> a = query.from(RouteApplication.class);
+            Root<CaseFile> c = query.from(CaseFile.class);
+            query.select(cb.construct(Waiting.class, a, c.get("id"), c.get("reference")))
+                    .where(cb.equal(a.get("state"), state), cb.equal(c.get("id"), a.get("caseFileId")),
+                            CaseFiles.visibleTo(cb, c, reader))
+                    .orderBy(cb.asc(a.get("state")), cb.asc(a.get("changedAt")), cb.asc(a.get("id")));
+            found.addAll(em.createQuery(query).setMaxResults(max).getResultList());
+        }
+        return found.stream().sorted(Comparator.comparing((Waiting w) -> w.application().getChangedAt())
+                .thenComparing(w -> w.application().getId())).limit(max).toList();
     }
 
     public List<Dependant> dependantsOf(long caseFileId) {
@@ -160,7 +173,8 @@ public class Routes {
                         cb.equal(d.get("status"), TravelDocument.Status.VALID),
                         cb.lessThanOrEqualTo(d.<java.time.LocalDate>get("validUntil"), until),
                         CaseFiles.visibleTo(cb, c, reader))
-                .orderBy(cb.asc(d.get("validUntil")), cb.asc(d.get("id")));
+                // The status is one value: naming it first lets H2 walk its (status, until, id) index in order (V43).
+                .orderBy(cb.asc(d.get("status")), cb.asc(d.get("validUntil")), cb.asc(d.get("id")));
         return em.createQuery(query).setMaxResults(max).getResultList();
     }
 }
