@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,9 @@ class RowSealingIT {
 
     @Inject
     CaseFileService caseFiles;
+
+    @Inject
+    org.continuum.security.control.SealedValues sealedValues;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
@@ -84,6 +88,30 @@ class RowSealingIT {
         }
         assertThat(name(first)).isEqualTo("Аглая " + canary);
         assertThat(name(second)).isEqualTo("ياسمين " + canary);
+    }
+
+    /** The exports open a page of values at once, their keys read in batches: each still opens only in its row. */
+    @Test
+    void aPageOfValuesOpensAtOnceEachOnlyInItsOwnRow() throws Exception {
+        String canary = "canary-" + UUID.randomUUID();
+        Sql sql = new Sql(dataSource);
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        for (String name : List.of("Аглая ", "ياسمين ", "Zoë ")) {
+            long id = register(name + canary);
+            names.put(id, name + canary);
+        }
+        java.util.Map<Long, String> stored = new java.util.HashMap<>();
+        names.keySet().forEach(id -> stored.put(id, sql.string("select legal_name_enc from casefile where id = ?",
+                id)));
+        assertThat(sealedValues.openAll("casefile", "legal_name_enc", stored)).isEqualTo(names);
+
+        java.util.Iterator<Long> ids = stored.keySet().iterator();
+        long one = ids.next();
+        long other = ids.next();
+        java.util.Map<Long, String> moved = new java.util.HashMap<>(stored);
+        moved.put(other, stored.get(one));
+        assertThatThrownBy(() -> sealedValues.openAll("casefile", "legal_name_enc", moved))
+                .as("another row's value").hasStackTraceContaining("casefile/legal_name_enc/" + other);
     }
 
     private void movedValuesDoNotOpen(Sql sql, long first, long second, String sealedFirst, String sealedSecond,

@@ -9,7 +9,6 @@ import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditEvent;
 import org.continuum.platform.control.InvalidInput;
-import org.continuum.casefile.entity.CaseFile;
 import org.continuum.grant.entity.Disbursement;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantDecision;
@@ -20,6 +19,7 @@ import org.continuum.report.control.ExportReader;
 import org.continuum.report.control.ExportSheets;
 import org.continuum.report.control.ExportWording;
 import org.continuum.report.control.KAnonymity;
+import org.continuum.security.control.SealedValues;
 
 import java.io.OutputStream;
 import java.time.Instant;
@@ -27,7 +27,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -62,6 +64,9 @@ public class AuditorExport {
 
     @Inject
     ExportReader reader;
+
+    @Inject
+    SealedValues sealed;
 
     @Inject
     AuditTrail audit;
@@ -162,25 +167,38 @@ public class AuditorExport {
         long rows = eachCase(c -> {
             KAnonymity.Quasi q = quasi(c);
             List<String> shown = plan.show(q);
-            sink.accept(List.of(p.of(c.getId()), shown.get(0), w.country(shown.get(1)),
-                    w.label("situation", shown.get(2)), w.label("requestType", c.getRequestType()),
-                    w.label("urgency", c.getUrgency()), w.label("channel", c.getChannel()),
-                    w.label("phase", c.getPhase()), w.label("risk", c.getRiskLevel()), shown.get(4),
-                    plan.period(q, month(c.getClosedAt())), w.label("outcome", c.getClosureOutcome()),
-                    w.label("scope", c.getRelocationScope()), w.country(shown.get(3)),
-                    plan.period(q, month(c.getArrivedAt())), Integer.toString(c.getCheckInsDone())));
+            sink.accept(List.of(p.of(c.id()), shown.get(0), w.country(shown.get(1)),
+                    w.label("situation", shown.get(2)), w.label("requestType", c.requestType()),
+                    w.label("urgency", c.urgency()), w.label("channel", c.channel()),
+                    w.label("phase", c.phase()), w.label("risk", c.riskLevel()), shown.get(4),
+                    plan.period(q, month(c.closedAt())), w.label("outcome", c.outcome()),
+                    w.label("scope", c.relocationScope()), w.country(shown.get(3)),
+                    plan.period(q, month(c.arrivedAt())), Integer.toString(c.checkInsDone())));
         });
         return rows;
     }
 
-    private long eachCase(Consumer<CaseFile> action) {
+    /**
+     * Every case file as the export needs it, by pages of columns: the destination is the one sealed field the
+     * sheet shows, opened for the page at once (its data keys read in batches). Loading whole case files opened
+     * every sealed field of each and read its key with a query of its own: 6,500 rows/s, first byte after 8 s.
+     */
+    private long eachCase(Consumer<CaseView> action) {
         long rows = 0;
         long after = 0;
         while (true) {
-            List<CaseFile> page = reader.caseFilesAfter(after, PAGE);
-            for (CaseFile c : page) {
-                action.accept(c);
-                after = c.getId();
+            List<ExportReader.CaseRow> page = reader.caseRowsAfter(after, PAGE);
+            Map<Long, String> sealedDestinations = new HashMap<>();
+            for (ExportReader.CaseRow c : page) {
+                if (c.destination() != null) {
+                    sealedDestinations.put(c.id(), c.destination());
+                }
+            }
+            Map<Long, String> destinations = sealedDestinations.isEmpty() ? Map.of()
+                    : sealed.openAll("casefile", "destination_enc", sealedDestinations);
+            for (ExportReader.CaseRow c : page) {
+                action.accept(new CaseView(c, destinations.get(c.id())));
+                after = c.id();
                 rows++;
             }
             reader.forget();
@@ -190,9 +208,24 @@ public class AuditorExport {
         }
     }
 
-    private static KAnonymity.Quasi quasi(CaseFile c) {
-        return new KAnonymity.Quasi(c.getTeam().getCode(), c.getCountry(), c.getSituation().name(),
-                text(c.getDestinationCountry()), month(c.getCreatedAt()));
+    /** A row of the cases sheet with its destination opened. */
+    private record CaseView(ExportReader.CaseRow row, String destination) {
+        long id() { return row.id(); }
+        Object requestType() { return row.requestType(); }
+        Object urgency() { return row.urgency(); }
+        Object channel() { return row.channel(); }
+        Object phase() { return row.phase(); }
+        Object riskLevel() { return row.riskLevel(); }
+        Object outcome() { return row.outcome(); }
+        Object relocationScope() { return row.relocationScope(); }
+        Instant closedAt() { return row.closedAt(); }
+        Instant arrivedAt() { return row.arrivedAt(); }
+        int checkInsDone() { return row.checkInsDone(); }
+    }
+
+    private static KAnonymity.Quasi quasi(CaseView c) {
+        return new KAnonymity.Quasi(c.row().team(), c.row().country(), c.row().situation().name(),
+                text(c.destination()), month(c.row().createdAt()));
     }
 
     private static YearMonth month(Instant instant) {

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.Session;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,28 @@ public class SealedValues {
         SealingKeys.Made none = new SealingKeys.Made();
         return em.unwrap(Session.class).doReturningWork(c -> SealingListener.open(table + "/" + column + "/" + row,
                 stored, false, scope -> keys.forOpening(scope, c, none)));
+    }
+
+    /**
+     * The clear values of one sealed text column for many rows ({@code stored} by row id, as read with a query that
+     * does not load the entities): the data keys are read in batches, not one query each. An erased value opens
+     * empty.
+     */
+    public Map<Long, String> openAll(String table, String column, Map<Long, String> stored) {
+        java.util.Set<String> scopes = new java.util.HashSet<>();
+        stored.values().forEach(v -> {
+            String scope = SealingListener.scopeOf(v);
+            if (scope != null) {
+                scopes.add(scope);
+            }
+        });
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Map<String, Optional<com.google.crypto.tink.Aead>> keyed = keys.forOpeningAll(scopes, c);
+            Map<Long, String> opened = new HashMap<>();
+            stored.forEach((row, value) -> opened.put(row, SealingListener.open(table + "/" + column + "/" + row,
+                    value, false, scope -> keyed.getOrDefault(scope, Optional.empty()))));
+            return opened;
+        });
     }
 
     /**

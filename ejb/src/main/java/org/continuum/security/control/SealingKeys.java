@@ -37,6 +37,8 @@ import java.util.Optional;
 public class SealingKeys {
 
     private static final int CACHED = 20_000;
+    /** Scopes read in one query by {@link #forOpeningAll}. */
+    static final int BATCH = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -93,6 +95,46 @@ public class SealingKeys {
         }
         return known(scope, c).orElseThrow(() -> new IllegalStateException("No data key for " + scope
                 + " in this database: its sealed values cannot be opened"));
+    }
+
+    /**
+     * The keys that open the values of many scopes, read with one query per {@value #BATCH} scopes the cache does not
+     * hold (a page of an export). They are not added to the cache: a walk through every case file would push out
+     * the keys the staff's pages use. A scope without a row opens nothing, like an erased one.
+     */
+    public Map<String, Optional<Aead>> forOpeningAll(java.util.Collection<String> scopes, Connection c) {
+        Map<String, Optional<Aead>> found = new HashMap<>();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String scope : new java.util.LinkedHashSet<>(scopes)) {
+            Optional<Aead> cached = cache.get(scope);
+            if (cached != null) {
+                found.put(scope, cached);
+            } else {
+                missing.add(scope);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            java.util.List<String> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement read = c.prepareStatement("SELECT scope, wrapped FROM sealing_key WHERE scope IN ("
+                    + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    read.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        String scope = rows.getString(1);
+                        String wrapped = rows.getString(2);
+                        found.put(scope, wrapped == null ? Optional.empty()
+                                : Optional.of(aead(cipher.unwrap(Base64.getDecoder().decode(wrapped), scope))));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read the data keys of " + part.size() + " scopes", e);
+            }
+        }
+        missing.forEach(scope -> found.putIfAbsent(scope, Optional.empty()));
+        return found;
     }
 
     /**

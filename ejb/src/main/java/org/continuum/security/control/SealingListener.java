@@ -232,6 +232,15 @@ public class SealingListener implements PreInsertEventListener, PostInsertEventL
         }
     }
 
+    /** The scope whose key sealed {@code stored}, or null when it holds no sealed value (empty, erased). */
+    static String scopeOf(String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            return null;
+        }
+        int colon = stored.indexOf(':', PREFIX.length());
+        return colon < 0 ? null : stored.substring(PREFIX.length(), colon);
+    }
+
     private static IllegalStateException refused(String where, String why, Exception cause) {
         // The place only, never the value: this message reaches the log.
         String message = "The sealed value at " + where + " does not open: " + why;
