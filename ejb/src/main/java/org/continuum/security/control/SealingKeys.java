@@ -115,12 +115,9 @@ public class SealingKeys {
         }
         for (int from = 0; from < missing.size(); from += BATCH) {
             java.util.List<String> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
-            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
-            try (PreparedStatement read = c.prepareStatement("SELECT scope, wrapped FROM sealing_key WHERE scope IN ("
-                    + marks + ")")) {
-                for (int i = 0; i < part.size(); i++) {
-                    read.setString(i + 1, part.get(i));
-                }
+            try (PreparedStatement read = c.prepareStatement(
+                    "SELECT scope, wrapped FROM sealing_key WHERE scope = ANY (?)")) {
+                read.setArray(1, c.createArrayOf("VARCHAR", part.toArray()));
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
                         String scope = rows.getString(1);
