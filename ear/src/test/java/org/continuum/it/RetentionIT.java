@@ -395,6 +395,12 @@ class RetentionIT {
                 .as("a failed erasure is rolled back whole").startsWith("v2:");
         assertThat(sql.string("select erased_at from casefile where id = ?", quiet)).isNotNull();
         assertThat(sql.count("select count(*) from referral where casefile_id = ?", quiet)).isOne();
+        // The referral's wait goes on after the erasure: its reminder must not write to the erased case file.
+        String waiting = sql.string("select process_instance_id from referral where casefile_id = ?", quiet);
+        assertThat(Poll.until(Duration.ofSeconds(30), () -> sql.count("select count(*) from act_ru_job"
+                + " where process_instance_id_ = ? and retries_ > 0", waiting) == 0)).isTrue();
+        assertThat(sql.count("select count(*) from act_ru_incident where proc_inst_id_ = ?", waiting))
+                .as("no incident from the erased case file's referral").isZero();
         assertThat(sql.count("select count(*) from referral where casefile_id = ? and partner_enc is null", quiet))
                 .as("the partner it was referred to is cleared").isOne();
         assertThat(sql.string("select erased_at from casefile where id = ?", recent)).isNull();

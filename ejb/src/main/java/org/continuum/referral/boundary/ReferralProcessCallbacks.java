@@ -34,13 +34,19 @@ public class ReferralProcessCallbacks {
     @Inject
     CaseEvents events;
 
-    /** The partner has not answered in time: the team is reminded once (a retried job changes nothing). */
+    /**
+     * The partner has not answered in time: the team is reminded once (a retried job changes nothing). A case file
+     * erased meanwhile is not reminded of: nothing of it may be written again (its data key is gone).
+     */
     public void answerOverdue(long referralId) {
         Referral referral = referrals.find(referralId).orElse(null);
-        if (referral == null || !referral.markAnswerOverdue()) {
+        if (referral == null) {
             return;
         }
         CaseFile caseFile = caseFiles.get(referral.getCaseFileId());
+        if (caseFile.isErased() || !referral.markAnswerOverdue()) {
+            return;
+        }
         events.recordBySystem(caseFile, CaseEventKind.REFERRAL_ANSWER_OVERDUE,
                 "partner=" + partners.codeOf(referral.getPartnerId()), AuditAction.REFERRAL_ANSWER_OVERDUE,
                 "answer-overdue");
