@@ -30,13 +30,19 @@ public class RouteProcessCallbacks {
     @Inject
     CaseEvents events;
 
-    /** An application waited longer than usual at its step: the team is reminded once per step. */
+    /**
+     * An application waited longer than usual at its step: the team is reminded once per step. A case file erased
+     * meanwhile is not reminded of: nothing of it may be written again (its data key is gone).
+     */
     public void remind(long applicationId) {
         RouteApplication application = routes.applicationLocked(applicationId).orElse(null);
-        if (application == null || !application.markReminded()) {
+        if (application == null) {
             return;
         }
         CaseFile caseFile = caseFiles.get(application.getCaseFileId());
+        if (caseFile.isErased() || !application.markReminded()) {
+            return;
+        }
         events.recordBySystem(caseFile, CaseEventKind.ROUTE_REMINDER, "state=" + application.getState(),
                 AuditAction.ROUTE_REMINDER, "state=" + application.getState());
         List<String> who = new ArrayList<>(List.of(application.getCreatedBy()));
