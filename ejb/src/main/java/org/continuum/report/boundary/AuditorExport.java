@@ -164,8 +164,9 @@ public class AuditorExport {
         eachCase(c -> counter.count(quasi(c)));
         KAnonymity.Plan plan = counter.plan();
         planned.set(plan);
-        long rows = eachCase(c -> {
-            KAnonymity.Quasi q = quasi(c);
+        long rows = eachCase(view -> {
+            ExportReader.CaseRow c = view.row();
+            KAnonymity.Quasi q = quasi(view);
             List<String> shown = plan.show(q);
             sink.accept(List.of(p.of(c.id()), shown.get(0), w.country(shown.get(1)),
                     w.label("situation", shown.get(2)), w.label("requestType", c.requestType()),
@@ -210,17 +211,6 @@ public class AuditorExport {
 
     /** A row of the cases sheet with its destination opened. */
     private record CaseView(ExportReader.CaseRow row, String destination) {
-        long id() { return row.id(); }
-        Object requestType() { return row.requestType(); }
-        Object urgency() { return row.urgency(); }
-        Object channel() { return row.channel(); }
-        Object phase() { return row.phase(); }
-        Object riskLevel() { return row.riskLevel(); }
-        Object outcome() { return row.outcome(); }
-        Object relocationScope() { return row.relocationScope(); }
-        Instant closedAt() { return row.closedAt(); }
-        Instant arrivedAt() { return row.arrivedAt(); }
-        int checkInsDone() { return row.checkInsDone(); }
     }
 
     private static KAnonymity.Quasi quasi(CaseView c) {
