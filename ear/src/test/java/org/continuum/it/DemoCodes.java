@@ -20,6 +20,8 @@ import java.util.Map;
 public final class DemoCodes {
 
     private static final SecondFactor CODES = new SecondFactor();
+    /** How long before the end of a step its previous step's code is no longer offered. */
+    private static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(8);
     private static final Map<String, String> SECRETS = read();
 
     private DemoCodes() {
@@ -48,8 +50,23 @@ public final class DemoCodes {
 
     /** The first step after {@code lastStep} whose code the server accepts now, waiting for it when needed. */
     public static long stepAfter(Long lastStep) {
-        long current = SecondFactor.step(Instant.now());
-        long wanted = lastStep == null ? current : Math.max(current, lastStep + 1);
+        return stepAfter(lastStep, false);
+    }
+
+    /**
+     * The same; with {@code submittedAtOnce} (a login's code, sent the moment it is typed), an account that used none
+     * of the three steps the server accepts (drift either side) takes the one before the current step first, so three
+     * logins fit in one step instead of two; not in the last {@link #MARGIN} of a step, where the request could reach
+     * the server after the step changed. A code typed into a form that is sent later keeps to the current step.
+     */
+    public static long stepAfter(Long lastStep, boolean submittedAtOnce) {
+        Instant now = Instant.now();
+        long current = SecondFactor.step(now);
+        long stepSeconds = SecondFactor.STEP.toSeconds();
+        boolean earlierStillSafe = submittedAtOnce
+                && stepSeconds - now.getEpochSecond() % stepSeconds > MARGIN.toSeconds();
+        long earliest = earlierStillSafe ? current - 1 : current;
+        long wanted = lastStep == null ? earliest : Math.max(earliest, lastStep + 1);
         if (wanted > current + 1) {
             // Wait until the step before the wanted one begins: the wanted code is then within the drift.
             long before = wanted - 1;

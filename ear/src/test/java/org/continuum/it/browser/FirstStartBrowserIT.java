@@ -27,14 +27,14 @@ import static org.continuum.it.browser.Steps.step;
  * test reads it from the console as an IT volunteer would, opens it in Chromium, creates the first administrator,
  * who must enrol a second factor (the test reads the secret on the page and computes the codes) before reaching the
  * accounts page, where no other account exists. The link works once. This server's absolute session lifetime is
- * shortened to 40 seconds: the administrator's session ends then, however active. The server is stopped by its
+ * shortened to 25 seconds: the administrator's session ends then, however active. The server is stopped by its
  * process id.
  */
 class FirstStartBrowserIT {
 
     private static final int OFFSET = 200;
     private static final String BASE = "http://127.0.0.1:" + (8080 + OFFSET) + "/continuum/";
-    private static final Duration LIFETIME = Duration.ofSeconds(40);
+    private static final Duration LIFETIME = Duration.ofSeconds(25);
     private static Path home;
     private static Process server;
     private static Path console;

@@ -30,7 +30,7 @@ final class Keyboard {
         fill("login:username", username);
         fill("login:password", password, Keys.ENTER);
         browser.visible(org.openqa.selenium.By.id("code:value"));
-        fill("code:value", LoginPage.freshCode(username), Keys.ENTER);
+        fill("code:value", LoginPage.freshCode(username, true), Keys.ENTER);
         browser.urlContains("/app/");
         browser.visible(org.openqa.selenium.By.tagName("main"));
     }

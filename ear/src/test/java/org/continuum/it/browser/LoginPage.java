@@ -40,7 +40,7 @@ public final class LoginPage {
 
     /** The second step, with a code this account has not used yet. */
     public void code(String username) {
-        browser.type("code:value", freshCode(username));
+        browser.type("code:value", freshCode(username, true));
         browser.clickable(By.id("code:submit")).click();
     }
 
@@ -71,9 +71,14 @@ public final class LoginPage {
 
     /** A code of this demo account's authenticator that this test run has not used yet (login or step-up). */
     public static String freshCode(String username) {
+        return freshCode(username, false);
+    }
+
+    /** The same, for a code sent as soon as it is typed (the login's code step): it may use the previous step. */
+    static String freshCode(String username, boolean submittedAtOnce) {
         String secret = DemoCodes.secretOf(username);
         synchronized (LAST_STEP) {
-            long step = DemoCodes.stepAfter(LAST_STEP.get(username));
+            long step = DemoCodes.stepAfter(LAST_STEP.get(username), submittedAtOnce);
             LAST_STEP.put(username, step);
             return DemoCodes.forStep(secret, step);
         }
