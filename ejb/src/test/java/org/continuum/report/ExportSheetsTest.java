@@ -19,6 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A dataset longer than a sheet may hold goes on in further sheets, each with its header, none lost. */
 class ExportSheetsTest {
 
+    /** The cases dataset counts every row before it writes one: its header reaches the reader before that. */
+    @Test
+    void theCsvHeaderLeavesBeforeTheFirstRowIsProduced() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] seenBeforeRows = new String[1];
+        long rows = ExportSheets.csv(out, List.of("pseudonym", "team"), sink -> {
+            seenBeforeRows[0] = out.toString(StandardCharsets.UTF_8);
+            sink.accept(List.of("P-1", "MENA"));
+            return 1;
+        });
+        assertThat(rows).isEqualTo(1);
+        assertThat(seenBeforeRows[0]).isEqualTo("pseudonym,team\r\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("pseudonym,team\r\nP-1,MENA\r\n");
+    }
+
     @Test
     void aDatasetPastTheSheetLimitContinuesInNumberedSheets() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -32,6 +32,9 @@ public final class ExportSheets {
         try {
             CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                     CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
+            // The header goes out at once: the download starts while a dataset that counts before it writes (the
+            // cases' k-anonymity pass) is still counting, instead of a silent connection a proxy may close.
+            csv.flush();
             long rows = producer.applyAsLong(row -> {
                 try {
                     csv.printRecord(row);
