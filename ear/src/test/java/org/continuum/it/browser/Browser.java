@@ -27,11 +27,29 @@ import java.time.Duration;
 /** Debian's headless Chromium, set up as STACK.md prescribes (pitfall 9), plus the waits every page object needs. */
 public final class Browser implements AutoCloseable {
 
+    /**
+     * Browsers closed by a test and cleaned for the next one (see {@link #close}): a Chromium started per login cost
+     * about 0.7 s, and its first page another half second with nothing in its cache.
+     */
+    private static final java.util.Deque<Chromium> IDLE = new java.util.ArrayDeque<>();
+    private static final int MOST_IDLE = 3;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (IDLE) {
+                IDLE.forEach(Chromium::quit);
+                IDLE.clear();
+            }
+        }, "idle-chromium-quit"));
+    }
+
+    private final Chromium chromium;
     private final WebDriver driver;
     private final WebDriverWait wait;
     private final String base;
-    private final Path profile;
     private final Path downloads;
+    /** Whether this browser may serve another test once closed: not when its requests carry changed headers. */
+    private boolean reusable;
 
     /** The application on the Arquillian-managed test server (port offset from the build). */
     public static String testServerUrl() {
@@ -62,40 +80,109 @@ public final class Browser implements AutoCloseable {
 
     private Browser(String base, boolean javaScript) throws IOException {
         this.base = base;
-        this.profile = Files.createTempDirectory("continuum-chromium");
-        this.downloads = Files.createDirectories(profile.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions();
-        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false,
-                "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
-        String binary = binary();
-        options.setBinary(binary);
-        if (!binary.endsWith("headless-shell")) {
-            // The shell takes its profile from the driver (a temporary one it removes); given a folder, it opens no
-            // first page and the driver finds nothing to attach to.
-            options.addArguments("--user-data-dir=" + profile);
+        Chromium idle = null;
+        if (javaScript) {
+            synchronized (IDLE) {
+                idle = IDLE.pollFirst();
+            }
         }
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1400,1100", "--lang=en",
-                // As a person who asks their system for less motion: PrimeFaces then opens menus, panels and dialogs
-                // without their slide and fade (its own rule), so no test waits for an animation to end.
-                "--force-prefers-reduced-motion",
-                // Nothing a test looks at runs in the background: no extensions, no translation offers, no timers
-                // slowed down in a tab that is not in front.
-                "--disable-extensions", "--disable-features=Translate,OptimizationHints,MediaRouter",
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--mute-audio");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
+        this.chromium = idle != null ? idle : Chromium.start(javaScript);
+        this.reusable = javaScript;
+        this.driver = chromium.driver();
+        this.downloads = chromium.downloads();
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        // Downloads go to this browser's folder (the headless shell takes this command, not the profile's prefs).
-        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Browser.setDownloadBehavior",
-                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-        if (!javaScript) {
-            // The content setting alone does not reach the headless shell; the page's own switch does, every page.
-            ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand(
-                    "Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
+    }
+
+    /** One Chromium with its driver, its temporary profile and its downloads folder. */
+    private record Chromium(WebDriver driver, Path profile, Path downloads) {
+
+        static Chromium start(boolean javaScript) throws IOException {
+            Path profile = Files.createTempDirectory("continuum-chromium");
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
+            ChromeOptions options = new ChromeOptions();
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "download.default_directory", downloads.toString(), "download.prompt_for_download", false,
+                    "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
+            String binary = binary();
+            options.setBinary(binary);
+            if (!binary.endsWith("headless-shell")) {
+                // The shell takes its profile from the driver (a temporary one it removes); given a folder, it opens
+                // no first page and the driver finds nothing to attach to.
+                options.addArguments("--user-data-dir=" + profile);
+            }
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--window-size=1400,1100", "--lang=en",
+                    // As a person who asks their system for less motion: PrimeFaces then opens menus, panels and
+                    // dialogs without their slide and fade (its own rule), so no test waits for an animation to end.
+                    "--force-prefers-reduced-motion",
+                    // Nothing a test looks at runs in the background: no extensions, no translation offers, no timers
+                    // slowed down in a tab that is not in front.
+                    "--disable-extensions", "--disable-features=Translate,OptimizationHints,MediaRouter",
+                    "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--mute-audio");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // Downloads go to this browser's folder (the headless shell takes this command, not the profile's
+            // prefs).
+            driver.executeCdpCommand("Browser.setDownloadBehavior",
+                    java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            if (!javaScript) {
+                // The content setting alone does not reach the headless shell; the page's own switch does, every
+                // page.
+                driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
+            }
+            return new Chromium(driver, profile, downloads);
+        }
+
+        /**
+         * Leaves nothing of the last test for the next: no dialog, no cookie, no storage of any site, no download,
+         * a new tab (so no history and no session storage). The HTTP cache stays: it holds only the application's
+         * static resources, which pages never send with a session. False when the browser could not be cleaned.
+         */
+        boolean cleaned(String base) {
+            try {
+                ChromeDriver chrome = (ChromeDriver) driver;
+                try {
+                    chrome.switchTo().alert().dismiss();
+                } catch (org.openqa.selenium.NoAlertPresentException none) {
+                    // the usual case
+                }
+                String fresh = chrome.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
+                for (String handle : chrome.getWindowHandles()) {
+                    if (!handle.equals(fresh)) {
+                        chrome.switchTo().window(handle).close();
+                    }
+                }
+                chrome.switchTo().window(fresh);
+                chrome.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+                java.net.URI site = java.net.URI.create(base);
+                chrome.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin",
+                        site.getScheme() + "://" + site.getAuthority(), "storageTypes", "all"));
+                if (!chrome.manage().getCookies().isEmpty()) {
+                    return false;
+                }
+                try (var files = Files.list(downloads)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+                return true;
+            } catch (RuntimeException | IOException e) {
+                return false;
+            }
+        }
+
+        void quit() {
+            try {
+                driver.quit();
+            } finally {
+                try (var files = Files.walk(profile)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // a temporary folder left behind; nothing a later test reads
+                }
+            }
         }
     }
 
@@ -114,9 +201,10 @@ public final class Browser implements AutoCloseable {
      * proxy's header), so limits per address in one test never touch another's.
      */
     public Browser fromAddress(String address) {
-        org.openqa.selenium.chromium.ChromiumDriver chromium = (org.openqa.selenium.chromium.ChromiumDriver) driver;
-        chromium.executeCdpCommand("Network.enable", java.util.Map.of());
-        chromium.executeCdpCommand("Network.setExtraHTTPHeaders",
+        reusable = false;
+        org.openqa.selenium.chromium.ChromiumDriver chrome = (org.openqa.selenium.chromium.ChromiumDriver) chromium.driver();
+        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders",
                 java.util.Map.of("headers", java.util.Map.of("X-Forwarded-For", address)));
         return this;
     }
@@ -271,9 +359,14 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (reusable && chromium.cleaned(base)) {
+            synchronized (IDLE) {
+                if (IDLE.size() < MOST_IDLE) {
+                    IDLE.addFirst(chromium);
+                    return;
+                }
+            }
         }
+        chromium.quit();
     }
 }
