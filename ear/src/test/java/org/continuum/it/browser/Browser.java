@@ -136,8 +136,8 @@ public final class Browser implements AutoCloseable {
         }
 
         /**
-         * Leaves nothing of the last test for the next: no dialog, no cookie, no storage of any site, no download,
-         * a new tab (so no history and no session storage). The HTTP cache stays: it holds only the application's
+         * Leaves nothing of the last test for the next: no dialog, no cookie of any site, nothing in the storage of
+         * the site it was opened on, no download, a new tab (so no history and no session storage). The HTTP cache stays: it holds only the application's
          * static resources, which pages never send with a session. False when the browser could not be cleaned.
          */
         boolean cleaned(String base) {
@@ -159,7 +159,10 @@ public final class Browser implements AutoCloseable {
                 java.net.URI site = java.net.URI.create(base);
                 chrome.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin",
                         site.getScheme() + "://" + site.getAuthority(), "storageTypes", "all"));
-                if (!chrome.manage().getCookies().isEmpty()) {
+                // Every cookie of every site, not only those of the blank page now shown.
+                Object left = chrome.executeCdpCommand("Storage.getCookies", java.util.Map.of());
+                if (!(left instanceof java.util.Map<?, ?> answer) || !(answer.get("cookies") instanceof java.util.List<?>
+                        cookies) || !cookies.isEmpty()) {
                     return false;
                 }
                 try (var files = Files.list(downloads)) {
