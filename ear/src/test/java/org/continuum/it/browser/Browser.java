@@ -47,7 +47,6 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final WebDriverWait wait;
     private final String base;
-    private final Path downloads;
     /** Whether this browser may serve another test once closed: not when its requests carry changed headers. */
     private boolean reusable;
 
@@ -89,12 +88,11 @@ public final class Browser implements AutoCloseable {
         this.chromium = idle != null ? idle : Chromium.start(javaScript);
         this.reusable = javaScript;
         this.driver = chromium.driver();
-        this.downloads = chromium.downloads();
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     /** One Chromium with its driver, its temporary profile and its downloads folder. */
-    private record Chromium(WebDriver driver, Path profile, Path downloads) {
+    private record Chromium(ChromeDriver driver, Path profile, Path downloads) {
 
         static Chromium start(boolean javaScript) throws IOException {
             Path profile = Files.createTempDirectory("continuum-chromium");
@@ -137,12 +135,13 @@ public final class Browser implements AutoCloseable {
 
         /**
          * Leaves nothing of the last test for the next: no dialog, no cookie of any site, nothing in the storage of
-         * the site it was opened on, no download, a new tab (so no history and no session storage). The HTTP cache stays: it holds only the application's
-         * static resources, which pages never send with a session. False when the browser could not be cleaned.
+         * the site it was opened on, no download, a new tab (so no history and no session storage). The HTTP cache
+         * stays: it holds only the application's static resources, as pages are sent with {@code no-store}. False
+         * when the browser could not be cleaned.
          */
         boolean cleaned(String base) {
             try {
-                ChromeDriver chrome = (ChromeDriver) driver;
+                ChromeDriver chrome = driver;
                 try {
                     chrome.switchTo().alert().dismiss();
                 } catch (org.openqa.selenium.NoAlertPresentException none) {
@@ -161,8 +160,8 @@ public final class Browser implements AutoCloseable {
                         site.getScheme() + "://" + site.getAuthority(), "storageTypes", "all"));
                 // Every cookie of every site, not only those of the blank page now shown.
                 Object left = chrome.executeCdpCommand("Storage.getCookies", java.util.Map.of());
-                if (!(left instanceof java.util.Map<?, ?> answer) || !(answer.get("cookies") instanceof java.util.List<?>
-                        cookies) || !cookies.isEmpty()) {
+                if (!(left instanceof java.util.Map<?, ?> answer)
+                        || !(answer.get("cookies") instanceof java.util.List<?> cookies) || !cookies.isEmpty()) {
                     return false;
                 }
                 try (var files = Files.list(downloads)) {
@@ -205,9 +204,8 @@ public final class Browser implements AutoCloseable {
      */
     public Browser fromAddress(String address) {
         reusable = false;
-        org.openqa.selenium.chromium.ChromiumDriver chrome = (org.openqa.selenium.chromium.ChromiumDriver) chromium.driver();
-        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
-        chrome.executeCdpCommand("Network.setExtraHTTPHeaders",
+        chromium.driver().executeCdpCommand("Network.enable", java.util.Map.of());
+        chromium.driver().executeCdpCommand("Network.setExtraHTTPHeaders",
                 java.util.Map.of("headers", java.util.Map.of("X-Forwarded-For", address)));
         return this;
     }
@@ -313,7 +311,8 @@ public final class Browser implements AutoCloseable {
                 ((JavascriptExecutor) driver).executeScript(
                         "arguments[0].scrollIntoView({block: 'nearest'});", choice);
                 clickable(item).click();
-                shortWait.until(settled(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label)));
+                shortWait.until(settled(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"),
+                        label)));
                 closed(id);
                 return;
             } catch (TimeoutException | ElementClickInterceptedException missed) {
@@ -338,13 +337,13 @@ public final class Browser implements AutoCloseable {
     /** Waits for the file a click started to download, and returns it (the browser's folder goes with it). */
     public Path downloaded(String suffix) {
         wait.until(d -> {
-            try (var files = Files.list(downloads)) {
+            try (var files = Files.list(chromium.downloads())) {
                 return files.anyMatch(f -> f.toString().endsWith(suffix));
             } catch (IOException e) {
                 return false;
             }
         });
-        try (var files = Files.list(downloads)) {
+        try (var files = Files.list(chromium.downloads())) {
             return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElseThrow();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
