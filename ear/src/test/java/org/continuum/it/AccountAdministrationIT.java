@@ -5,6 +5,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import org.continuum.administration.boundary.AccountAdministration;
 import org.continuum.administration.boundary.AccountAdministration.NewAccount;
+import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.identity.boundary.AuthenticationService;
 import org.continuum.identity.boundary.AuthenticationService.Next;
 import org.continuum.identity.boundary.ReauthenticationService;
@@ -41,6 +42,9 @@ class AccountAdministrationIT {
     AuthenticationService authentication;
 
     @Inject
+    CaseFileService cases;
+
+    @Inject
     ReauthenticationService reauthentication;
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
@@ -55,6 +59,35 @@ class AccountAdministrationIT {
     void onlyAdministratorsAdministerAccounts() {
         assertThatThrownBy(() -> As.run("claire.coordinator", "COORDINATOR", administration::accounts))
                 .isInstanceOf(EJBAccessException.class);
+    }
+
+    @Test
+    void aDisabledAccountIsRefusedAtItsNextCallAndServedAgainOnceEnabled() throws Exception {
+        String username = "test.gone" + System.nanoTime() % 100_000;
+        As.run("admin", "ADMIN", () -> administration.create(caseworker(username, "Quiet-River-Stone-42")));
+        assertThat(As.user(username, "CASEWORKER", cases::dashboard)).as("served while enabled").isNotNull();
+
+        As.run("admin", "ADMIN", () -> administration.disable(username, "Left the organisation"));
+        assertThatThrownBy(() -> As.user(username, "CASEWORKER", cases::dashboard))
+                .as("an open session's next call, in its own transaction, reads the account again")
+                .satisfies(e -> assertThat(causes(e)).anySatisfy(c -> assertThat(c)
+                        .isInstanceOf(SecurityException.class).hasMessageContaining("no active account")));
+        assertThat(authentication.sessionMayContinue(username)).isFalse();
+
+        As.run("admin", "ADMIN", () -> administration.enable(username));
+        assertThat(As.user(username, "CASEWORKER", cases::dashboard)).isNotNull();
+        assertThatThrownBy(() -> As.user("nobody.here", "CASEWORKER", cases::dashboard))
+                .as("a principal without an account").satisfies(e -> assertThat(causes(e))
+                        .anySatisfy(c -> assertThat(c).isInstanceOf(SecurityException.class)));
+        assertThat(authentication.sessionMayContinue("nobody.here")).isFalse();
+    }
+
+    private static java.util.List<Throwable> causes(Throwable e) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
     }
 
     @Test

@@ -245,7 +245,7 @@ public class AuthenticationService {
 
     /** Whether a logged-in person's session may go on: false once the account is disabled or gone. */
     public boolean sessionMayContinue(String username) {
-        return staff.byUsername(normalised(username)).map(UserAccount::isEnabled).orElse(false);
+        return staff.isActive(normalised(username));
     }
 
     /** A session was ended by the server ({@code disabled} account, or {@code expired} lifetime). */

@@ -1,11 +1,13 @@
 package org.continuum.identity.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.hibernate.Hibernate;
-import org.hibernate.Session;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.continuum.identity.entity.BootstrapToken;
 import org.continuum.identity.entity.RecoveryCode;
 import org.continuum.identity.entity.Role;
@@ -20,8 +22,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class Staff {
 
+    /** The key of the caller's account among the current transaction's resources. */
+    private static final Object CALLER = new Object();
+
     @PersistenceContext
     EntityManager em;
+
+    // By its global name, like the other beans that keep something per transaction.
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
 
     public Optional<UserAccount> byUsername(String username) {
         if (username == null) {
@@ -75,17 +84,47 @@ public class Staff {
                 UserAccount.class).getResultList();
     }
 
-    /** The logged-in caller; an authenticated principal without an account (deleted meanwhile) is refused. */
+    /**
+     * The logged-in caller; an authenticated principal without an active account (disabled or deleted meanwhile) is
+     * refused. The first call in a transaction reads the account, its team and its roles with one query; the next
+     * ones in the same transaction (a boundary, its guard, its events all ask) get the same managed account back
+     * without a query or a flush. Every transaction reads it again, so a disabled account is refused at its next
+     * call.
+     */
     public UserAccount caller(String principalName) {
-        // By natural id: within one transaction the first call reads the account, the next ones (a boundary, its
-        // guard, its events all ask) are answered from the persistence context without a query or a flush.
-        UserAccount account = principalName == null ? null
-                : em.unwrap(Session.class).bySimpleNaturalId(UserAccount.class).load(principalName);
+        UserAccount account = principalName == null ? null : callerInThisTransaction(principalName);
         if (account == null || !account.isEnabled()) {
             throw new SecurityException("no active account for the current caller");
         }
-        Hibernate.initialize(account.getTeam());
         return account;
+    }
+
+    private UserAccount callerInThisTransaction(String username) {
+        boolean inTransaction = transactions != null
+                && transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+        if (inTransaction && transactions.getResource(CALLER) instanceof UserAccount known
+                && known.getUsername().equals(username) && em.contains(known)) {
+            return known;
+        }
+        UserAccount read = em.createQuery("select u from UserAccount u left join fetch u.team"
+                        + " left join fetch u.roles where u.username = :u", UserAccount.class)
+                .setParameter("u", username).setFlushMode(FlushModeType.COMMIT)
+                .getResultStream().findFirst().orElse(null);
+        if (inTransaction && read != null) {
+            transactions.putResource(CALLER, read);
+        }
+        return read;
+    }
+
+    /**
+     * Whether the account with this username may still work: it exists and is enabled. One column is read, no
+     * account is loaded (the live-session check asks at every request).
+     */
+    public boolean isActive(String username) {
+        return username != null && !em.createQuery("select u.id from UserAccount u where u.username = :u"
+                        + " and u.enabled = true", Long.class)
+                .setParameter("u", username).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     /** The active members of a team who hold {@code role}, by display name. */
