@@ -2,6 +2,7 @@ package org.continuum.workflow;
 
 import org.continuum.casefile.control.CaseWorkflow.Var;
 import org.continuum.workflow.casefile.CaseFileProcessVariables;
+import org.continuum.workflow.engine.EngineChanges;
 import org.continuum.workflow.engine.OperatonSchemaMigration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.operaton.bpm.engine.ProcessEngine;
@@ -37,7 +38,14 @@ import java.util.stream.Collectors;
  */
 public final class TestEngine {
 
+    private static final Map<String, EngineChanges> CHANGES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TestEngine() {
+    }
+
+    /** The change counter the test engine tells of its changes, as the application's engine does. */
+    public static EngineChanges changes(ProcessEngine engine) {
+        return CHANGES.get(engine.getName());
     }
 
     /**
@@ -74,6 +82,9 @@ public final class TestEngine {
         config.setMetricsEnabled(false);
         config.setBeans(beans);
         config.setProcessEngineName(name);
+        EngineChanges changes = new EngineChanges(); // as in the application: told of every change
+        config.setCustomHistoryEventHandlers(List.of(changes));
+        CHANGES.put(name, changes);
         config.setCustomPreBPMNParseListeners(List.of(new BpmnParseListener() {
             @Override
             public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {

@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -61,6 +62,9 @@ public class ProcessEngineBootstrap {
 
     @Inject
     DatabaseMigration migration;
+
+    @Inject
+    EngineChanges engineChanges;
 
     @Inject
     KeyGuard keys;
@@ -128,6 +132,8 @@ public class ProcessEngineBootstrap {
         config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
         config.setIdGenerator(new StrongUuidGenerator());
         config.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT);
+        config.setEnableDefaultDbHistoryEventHandler(true);
+        config.setCustomHistoryEventHandlers(List.of(engineChanges)); // told of every change the engine makes
         config.setDbIdentityUsed(false);
         config.setAuthorizationEnabled(false);
         config.setMetricsEnabled(false);

@@ -3,6 +3,7 @@ package org.continuum.workflow.casefile;
 import org.continuum.casefile.control.CaseWorkflow;
 import org.continuum.casefile.control.CaseWorkflow.Var;
 import org.continuum.casefile.control.CaseWorkflow.WaitState;
+import org.continuum.casefile.control.TaskHead;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.workflow.TestEngine;
 import org.continuum.workflow.engine.Engines;
@@ -35,6 +36,8 @@ class OperatonCaseWorkflowTest {
         workflow = new OperatonCaseWorkflow();
         workflow.holder = Engines.holder(engine);
         workflow.tasks = Engines.reader(workflow.holder);
+        workflow.inboxes = new KeptInboxes();
+        workflow.inboxes.changes = TestEngine.changes(engine);
     }
 
     @AfterAll
@@ -45,6 +48,34 @@ class OperatonCaseWorkflowTest {
     private static String startAt(long id, String team, WaitState state, Map<String, Object> variables) {
         return workflow.startAt(new CaseWorkflow.CaseStart(id, "CF-2026-0001" + id, team, Duration.ofHours(4)),
                 state, variables);
+    }
+
+    @Test
+    void anInboxKeptIsReadAgainOnceTheEngineChanges() {
+        String first = startAt(301, "AMER", WaitState.TRIAGE, Map.of(Var.TRIAGE_DUE_AT,
+                Instant.now().plus(Duration.ofHours(4))));
+        assertThat(workflow.openTaskHeads("CASEWORKER", "AMER", 50)).extracting(TaskHead::processInstanceId)
+                .containsExactly(first);
+        assertThat(workflow.openTaskHeads("CASEWORKER", "AMER", 50)).as("kept").hasSize(1);
+
+        String second = startAt(302, "AMER", WaitState.TRIAGE, Map.of(Var.TRIAGE_DUE_AT,
+                Instant.now().plus(Duration.ofHours(4))));
+        assertThat(workflow.openTaskHeads("CASEWORKER", "AMER", 50)).as("a new task shows at once")
+                .extracting(TaskHead::processInstanceId).containsExactly(first, second);
+
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(first).singleResult();
+        engine.getTaskService().setAssignee(task.getId(), "amira.caseworker");
+        assertThat(workflow.openTaskHeads("CASEWORKER", "AMER", 50)).as("a claim shows at once")
+                .filteredOn(t -> t.processInstanceId().equals(first)).extracting(TaskHead::assignee)
+                .containsExactly("amira.caseworker");
+        assertThat(workflow.taskHeadsAssignedTo("amira.caseworker", 50)).extracting(TaskHead::id)
+                .contains(task.getId());
+
+        engine.getRuntimeService().deleteProcessInstance(first, "test");
+        assertThat(workflow.openTaskHeads("CASEWORKER", "AMER", 50)).as("an ended process leaves at once")
+                .extracting(TaskHead::processInstanceId).containsExactly(second);
+        assertThat(workflow.taskHeadsAssignedTo("amira.caseworker", 50)).extracting(TaskHead::id)
+                .doesNotContain(task.getId());
     }
 
     @Test
