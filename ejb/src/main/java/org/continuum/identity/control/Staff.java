@@ -109,7 +109,7 @@ public class Staff {
         UserAccount read = em.createQuery("select u from UserAccount u left join fetch u.team"
                         + " left join fetch u.roles where u.username = :u", UserAccount.class)
                 .setParameter("u", username).setFlushMode(FlushModeType.COMMIT)
-                .getResultStream().findFirst().orElse(null);
+                .getResultList().stream().findFirst().orElse(null);
         if (inTransaction && read != null) {
             transactions.putResource(CALLER, read);
         }

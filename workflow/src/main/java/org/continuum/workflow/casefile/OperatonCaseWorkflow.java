@@ -186,6 +186,12 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
             + " AND RES.PROC_DEF_ID_ IN (%s) AND RES.SUSPENSION_STATE_ = 1"
             + " ORDER BY RES.ASSIGNEE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC";
 
+    /** One open task of the task processes, by id. */
+    private static final String OPEN_TASK = "SELECT RES.* FROM ACT_RU_TASK RES"
+            + " INNER JOIN ACT_RE_PROCDEF D ON D.ID_ = RES.PROC_DEF_ID_"
+            + " WHERE RES.ID_ = #{taskId} AND D.KEY_ IN (#{caseProcess}, #{grantProcess})"
+            + " AND RES.SUSPENSION_STATE_ = 1";
+
     /** The open tasks of one case file's processes (its own and the grant processes it called), oldest first. */
     private static final String CASE_TASKS = "SELECT RES.* FROM ACT_RU_TASK RES"
             + " INNER JOIN ACT_RU_VARIABLE V ON V.PROC_INST_ID_ = RES.PROC_INST_ID_"
@@ -270,8 +276,13 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
         if (!plausibleId(taskId)) {
             return Optional.empty();
         }
-        Task task = engine().getTaskService().createTaskQuery().taskId(taskId)
-                .processDefinitionKeyIn(TASK_PROCESSES).active().singleResult();
+        // A fixed statement: the engine's task query builds its SQL from a mapping of hundreds of conditions at
+        // every call, which was most of this lookup's time (P1: a tenth of a case flow's).
+        Task task = engine().getTaskService().createNativeTaskQuery().sql(OPEN_TASK)
+                .parameter("taskId", taskId)
+                .parameter("caseProcess", TASK_PROCESSES[0])
+                .parameter("grantProcess", TASK_PROCESSES[1])
+                .singleResult();
         return task == null ? Optional.empty() : tasks.read(List.of(task)).stream().findFirst();
     }
 

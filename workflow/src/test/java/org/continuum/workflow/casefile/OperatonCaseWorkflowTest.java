@@ -51,6 +51,33 @@ class OperatonCaseWorkflowTest {
     }
 
     @Test
+    void anOpenTaskIsFoundByIdOnlyWhenItIsActiveAndOfACaseOrGrantProcess() {
+        String instance = startAt(401, "AFRICA", WaitState.TRIAGE, Map.of(Var.TRIAGE_DUE_AT,
+                Instant.now().plus(Duration.ofHours(4))));
+        Task triage = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        assertThat(workflow.findOpenTask(triage.getId())).hasValueSatisfying(t -> {
+            assertThat(t.caseFileId()).isEqualTo(401);
+            assertThat(t.definitionKey()).isEqualTo(triage.getTaskDefinitionKey());
+        });
+        assertThat(workflow.findOpenTask("0a1b2c3d-0000-0000-0000-000000000000")).isEmpty();
+        assertThat(workflow.findOpenTask("x' OR '1'='1")).as("not an id").isEmpty();
+
+        engine.getRepositoryService().createDeployment().addModelInstance("other.bpmn",
+                org.operaton.bpm.model.bpmn.Bpmn.createExecutableProcess("Process_Other")
+                        .operatonHistoryTimeToLive(1).startEvent().userTask("Task_Other").endEvent().done())
+                .deploy();
+        String other = engine.getRuntimeService().startProcessInstanceByKey("Process_Other",
+                Map.of(Var.CASE_FILE_ID, 402L)).getId();
+        Task otherTask = engine.getTaskService().createTaskQuery().processInstanceId(other).singleResult();
+        assertThat(workflow.findOpenTask(otherTask.getId())).as("a task of another process").isEmpty();
+
+        engine.getRuntimeService().suspendProcessInstanceById(instance);
+        assertThat(workflow.findOpenTask(triage.getId())).as("suspended").isEmpty();
+        engine.getRuntimeService().activateProcessInstanceById(instance);
+        assertThat(workflow.findOpenTask(triage.getId())).isPresent();
+    }
+
+    @Test
     void anInboxKeptIsReadAgainOnceTheEngineChanges() {
         String first = startAt(301, "AMER", WaitState.TRIAGE, Map.of(Var.TRIAGE_DUE_AT,
                 Instant.now().plus(Duration.ofHours(4))));
