@@ -78,6 +78,29 @@ class OperatonCaseWorkflowTest {
     }
 
     @Test
+    void theProcessPositionReadsWhatTheEnginesHistoryQueriesRead() {
+        String instance = startAt(501, "AFRICA", WaitState.ASSESSMENT, Map.of(Var.MENTOR, "sofia.mentor"));
+        Task assess = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        engine.getTaskService().complete(assess.getId());
+        var history = engine.getHistoryService();
+        java.util.Set<String> active = new java.util.LinkedHashSet<>();
+        java.util.Set<String> passed = new java.util.LinkedHashSet<>();
+        history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .orderByHistoricActivityInstanceStartTime().asc().list()
+                .forEach(a -> (a.getEndTime() == null ? active : passed).add(a.getActivityId()));
+        passed.removeAll(active);
+
+        CaseWorkflow.ProcessPosition position = workflow.position(instance);
+        assertThat(position.processDefinitionId()).isEqualTo(history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance).singleResult().getProcessDefinitionId());
+        assertThat(position.active()).isNotEmpty().containsExactlyInAnyOrderElementsOf(active);
+        assertThat(position.passed()).contains(assess.getTaskDefinitionKey())
+                .containsExactlyInAnyOrderElementsOf(passed);
+        assertThat(workflow.position("0a1b2c3d-0000-0000-0000-000000000000").processDefinitionId()).isNull();
+        assertThat(workflow.position("x' OR '1'='1").active()).isEmpty();
+    }
+
+    @Test
     void anInboxKeptIsReadAgainOnceTheEngineChanges() {
         String first = startAt(301, "AMER", WaitState.TRIAGE, Map.of(Var.TRIAGE_DUE_AT,
                 Instant.now().plus(Duration.ofHours(4))));
