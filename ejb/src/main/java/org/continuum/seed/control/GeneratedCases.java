@@ -649,6 +649,12 @@ public class GeneratedCases {
             if (ceiling != null && amount.compareTo(ceiling) > 0) {
                 amount = ceiling;
             }
+            // Never more than the fund still has: earlier work (a test's grants) may have spent most of it, and an
+            // approval beyond it is refused (grant.fund.insufficient), which stopped the whole run.
+            BigDecimal available = fund.available().setScale(2, RoundingMode.DOWN);
+            if (amount.compareTo(available) > 0) {
+                amount = available;
+            }
             Instant at = caseFile.getUpdatedAt().isAfter(Instant.now()) ? Instant.now() : caseFile.getUpdatedAt();
             LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
             GrantCategory category = SyntheticPeople.pick(random, categories);
