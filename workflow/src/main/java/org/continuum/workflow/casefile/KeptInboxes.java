@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,9 @@ public class KeptInboxes {
 
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
+    /** The clock ages are measured on (a test moves its own). */
+    LongSupplier clock = System::nanoTime;
+
     private record Kept(long version, long readAt, List<TaskHead> heads) {
     }
 
@@ -41,7 +45,7 @@ public class KeptInboxes {
             return read.get(); // this transaction's own change is not in what was kept
         }
         long version = changes.version(); // before the read: a change committed during it makes this entry old
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         Kept found = kept.get(key);
         if (found != null && found.version() == version
                 && now - found.readAt() < Settings.duration(MAX_AGE_PROPERTY, DEFAULT_MAX_AGE).toNanos()) {
