@@ -55,7 +55,7 @@ public abstract class CommittedChanges {
     }
 
     /** Whether the current transaction has changed something (its reads must come from the database). */
-    protected boolean changedInThisTransaction() {
+    public boolean changedInThisTransaction() {
         return inTransaction() && transactions.getResource(key) != null;
     }
 

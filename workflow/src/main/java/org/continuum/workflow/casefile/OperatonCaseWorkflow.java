@@ -187,9 +187,11 @@ public class OperatonCaseWorkflow implements CaseWorkflow {
             + " ORDER BY RES.ASSIGNEE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC";
 
     /** A process instance's history row, and its activities in the order they started. */
-    private static final String INSTANCE = "SELECT RES.* FROM ACT_HI_PROCINST RES WHERE RES.PROC_INST_ID_ = #{instance}";
+    private static final String INSTANCE = "SELECT RES.* FROM ACT_HI_PROCINST RES"
+            + " WHERE RES.PROC_INST_ID_ = #{instance}";
     private static final String ACTIVITIES = "SELECT RES.* FROM ACT_HI_ACTINST RES"
-            + " WHERE RES.PROC_INST_ID_ = #{instance} ORDER BY RES.START_TIME_ ASC, RES.SEQUENCE_COUNTER_ ASC, RES.ID_ ASC";
+            + " WHERE RES.PROC_INST_ID_ = #{instance}"
+            + " ORDER BY RES.START_TIME_ ASC, RES.SEQUENCE_COUNTER_ ASC, RES.ID_ ASC";
 
     /** One open task of the task processes, by id. */
     private static final String OPEN_TASK = "SELECT RES.* FROM ACT_RU_TASK RES"

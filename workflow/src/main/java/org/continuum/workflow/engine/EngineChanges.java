@@ -28,10 +28,4 @@ public class EngineChanges extends CommittedChanges implements HistoryEventHandl
             changed();
         }
     }
-
-    /** Whether the current transaction has changed the engine's state (its reads must come from the database). */
-    @Override
-    public boolean changedInThisTransaction() {
-        return super.changedInThisTransaction();
-    }
 }
