@@ -36,12 +36,19 @@ import java.util.zip.ZipEntry;
  *
  *   java tools/bench/StaffLoad.java pages  BASE_URL USERS SECONDS   (P2: dashboard, case list, case page)
  *   java tools/bench/StaffLoad.java export BASE_URL                 (P4: auditor export, CSV then XLSX)
+ *   java tools/bench/StaffLoad.java cost   BASE_URL SERVER_PID [N]  (P2's pages one at a time: CPU per request)
  *
  * P2: USERS virtual users of mixed roles (caseworkers, mentors, coordinators), each logged in once, then looping with
  * a think time of 0.5 to 1.5 s: the dashboard, the case list (first page, then sorted by each sortable column in
  * both directions, the next page, a phase filter) and a case page picked from the list. Response times are measured
  * at the client on the loopback interface (so they include the server's time and the transfer); errors are non-2xx
  * answers, error pages, ajax errors, and any answer that lands on the login page.
+ *
+ * Cost: one user at a time (a caseworker, a mentor, a coordinator who also mentors, a coordinator), each P2 request
+ * sent N times (default 200) in a row after N/2 unmeasured ones, and the CPU time the server's process (and, when one
+ * runs on this machine, PostgreSQL's processes) spent meanwhile, read from /proc, divided by N. With nothing queued, a
+ * change of a page's cost shows here in a minute, where P2's response times under 50 users move by a third from run
+ * to run on a shared machine.
  */
 public class StaffLoad {
 
@@ -63,13 +70,16 @@ public class StaffLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: StaffLoad pages BASE_URL USERS SECONDS | StaffLoad export BASE_URL");
+            System.err.println("usage: StaffLoad pages BASE_URL USERS SECONDS | StaffLoad export BASE_URL"
+                    + " | StaffLoad cost BASE_URL SERVER_PID [N]");
             System.exit(2);
         }
         base = args[1].replaceAll("/$", "");
         readAccounts(Path.of("seeds/demo/users.csv"));
         if (args[0].equals("pages")) {
             pages(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        } else if (args[0].equals("cost")) {
+            cost(Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 200);
         } else {
             export();
         }
@@ -305,6 +315,104 @@ public class StaffLoad {
         DASHBOARD_BY_ACCOUNT.keySet().stream().sorted().forEach(user ->
                 print("  dashboard of " + user, new ArrayList<>(DASHBOARD_BY_ACCOUNT.get(user))));
         ERROR_EXAMPLES.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- cost
+
+    static void cost(long serverPid, int repeats) throws Exception {
+        System.out.printf(Locale.ROOT, "cost: every request below %d times unmeasured (the server compiles its hot"
+                + " code), then each %d times in a row, one user at a time; CPU per request of the server and of"
+                + " PostgreSQL (0 on H2)%n", repeats / 2, repeats);
+        Map<Session, Map<String, Call>> plan = new LinkedHashMap<>();
+        for (String username : List.of("amira.caseworker", "sofia.mentor", "karim.lead", "claire.coordinator")) {
+            Session s = new Session(username);
+            s.logIn();
+            Matcher m = CASE_LINK.matcher(s.get("/app/cases.xhtml").body());
+            String caseId = m.find() ? m.group(1) : null;
+            Map<String, Call> calls = new LinkedHashMap<>();
+            calls.put("dashboard", () -> s.get("/app/dashboard.xhtml"));
+            calls.put("case-list", () -> {
+                HttpResponse<String> list = s.get("/app/cases.xhtml");
+                s.viewState = viewState(list.body());
+                return list;
+            });
+            // The table's requests post to the view of the last case-list answer, as a browser would.
+            calls.put("case-list sort", () -> s.post("/app/cases.xhtml", tableAjax(s, "sort", "reference", 1, null),
+                    true));
+            calls.put("case-list next page", () -> s.post("/app/cases.xhtml", tableAjax(s, "page", null, 0, null),
+                    true));
+            if (caseId != null) {
+                calls.put("case page", () -> s.get("/app/case.xhtml?id=" + caseId));
+            }
+            // -Dcost.only=dashboard keeps the requests whose name starts so ("case-list": the list and its table's
+            // requests), e.g. under a profiler.
+            String only = System.getProperty("cost.only");
+            if (only != null) {
+                calls.keySet().removeIf(name -> !name.startsWith(only));
+            }
+            plan.put(s, calls);
+        }
+        for (int i = 0; i < repeats / 2; i++) {
+            for (Map.Entry<Session, Map<String, Call>> user : plan.entrySet()) {
+                for (Map.Entry<String, Call> call : user.getValue().entrySet()) {
+                    timed(user.getKey(), call.getKey(), false, call.getValue());
+                }
+            }
+        }
+        double[] total = new double[2];
+        for (Map.Entry<Session, Map<String, Call>> user : plan.entrySet()) {
+            for (Map.Entry<String, Call> call : user.getValue().entrySet()) {
+                if (call.getKey().startsWith("case-list ")) {
+                    user.getValue().get("case-list").call();
+                }
+                long errors = ERRORS.get();
+                long[] before = cpuTicks(serverPid);
+                long start = System.nanoTime();
+                for (int i = 0; i < repeats; i++) {
+                    timed(user.getKey(), call.getKey(), false, call.getValue());
+                }
+                long wall = System.nanoTime() - start;
+                long[] after = cpuTicks(serverPid);
+                double server = ticksToMillis(after[0] - before[0], repeats);
+                double database = ticksToMillis(after[1] - before[1], repeats);
+                total[0] += server;
+                total[1] += database;
+                System.out.printf(Locale.ROOT, "cost %-18s %-20s server %6.2f ms  postgresql %6.2f ms  wall %6.2f ms"
+                        + "  errors %d%n", user.getKey().username, call.getKey(), server, database, wall / 1e6 / repeats,
+                        ERRORS.get() - errors);
+            }
+        }
+        System.out.printf(Locale.ROOT, "cost SUM of the rows above: server %.1f ms, postgresql %.1f ms%n", total[0],
+                total[1]);
+        ERROR_EXAMPLES.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+    }
+
+    /** User and system CPU ticks of the server's process, and of every process named postgres on this machine. */
+    static long[] cpuTicks(long serverPid) throws IOException {
+        long postgres = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readString(dir.resolve("comm")).strip().equals("postgres")) {
+                        postgres += ticks(dir);
+                    }
+                } catch (IOException ended) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return new long[] {ticks(Path.of("/proc", Long.toString(serverPid))), postgres};
+    }
+
+    static long ticks(Path processDir) throws IOException {
+        String stat = Files.readString(processDir.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** /proc counts in clock ticks of 1/100 s on Linux. */
+    static double ticksToMillis(long ticks, int repeats) {
+        return ticks * 10.0 / repeats;
     }
 
     static void print(String kind, List<Long> micros) {

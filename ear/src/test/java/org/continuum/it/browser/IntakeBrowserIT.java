@@ -61,6 +61,15 @@ class IntakeBrowserIT {
         assertThat(list.reveal(arabicRef)).isEqualTo(arabic);
         assertThat(list.reveal(cyrillicRef)).isEqualTo(cyrillic);
         browser.screenshot("case-list");
+        Axe.assertClean(browser, "case-list");
+        assertThat(list.focusOnRevealedName(cyrillicRef)).as("the keyboard lands on the name shown").isTrue();
+        assertThat(list.tableText()).as("both names show, nothing else").contains(arabic, cyrillic);
+        assertThat(list.revealTampered("not-a-number")).as("a malformed id is refused cleanly")
+                .contains("does not exist or you are not allowed");
+        list.open();
+        assertThat(list.revealTampered("987654321987")).as("an id outside the list is refused as unknown")
+                .contains("does not exist or you are not allowed");
+        browser.screenshot("case-list-refused");
 
         String arabicHit = new CaseListPage(browser).open().searchLegalName(arabic, arabicRef);
         assertThat(arabicHit).contains(arabicRef).doesNotContain(cyrillicRef);

@@ -1,5 +1,6 @@
 package org.continuum.casefile.view;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,6 +10,7 @@ import org.continuum.casefile.control.CaseSummary;
 import org.continuum.casefile.entity.Phase;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.platform.view.ViewActions;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -18,6 +20,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The case list: lazy, filtered and sorted in the database through {@link CaseFileService}, which also restricts it
@@ -38,9 +41,24 @@ public class CaseListView implements Serializable {
     /** Legal names this viewer revealed, one explicit (and audited) click per row. */
     private final Map<Long, String> revealed = new HashMap<>();
 
-    /** Shows the legal name of one row; the boundary checks need to know and audits the reveal. */
-    public void reveal(long caseFileId) {
-        ViewActions.run(() -> revealed.put(caseFileId, cases.revealLegalName(caseFileId)));
+    static final String CASE_FILE_PARAMETER = "caseFileId";
+
+    /**
+     * Shows the legal name of the row whose "Show name" button was pressed: the list's one command, with the case
+     * file's id as its request parameter {@value #CASE_FILE_PARAMETER}. The boundary checks need to know and audits
+     * the reveal; a refused or malformed id shows the "not available" message. The name goes back to the row as a
+     * callback parameter, which the page writes as text.
+     */
+    public void revealRequested() {
+        String parameter = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+                .get(CASE_FILE_PARAMETER);
+        OptionalLong id = ViewActions.id(parameter);
+        if (ViewActions.load("case.notAvailable", parameter,
+                caseFileId -> revealed.put(caseFileId, cases.revealLegalName(caseFileId)))) {
+            PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
+            ajax.addCallbackParam(CASE_FILE_PARAMETER, String.valueOf(id.getAsLong()));
+            ajax.addCallbackParam("legalName", revealed.get(id.getAsLong()));
+        }
     }
 
     public String revealed(long caseFileId) {
