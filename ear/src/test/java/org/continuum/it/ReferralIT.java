@@ -142,7 +142,9 @@ class ReferralIT {
         assertThat(sql.count("select count(*) from case_event where casefile_id = ? and kind = 'REFERRAL_ANSWER_OVERDUE'",
                 id)).isOne();
         assertThat(As.user(AMIRA, Roles.CASEWORKER, () -> referrals.overdue()))
-                .extracting(ReferralService.OverdueReferral::referralId).contains(sent.referralId());
+                .as("the dashboard lists the late referral with its partner's name")
+                .filteredOn(o -> o.referralId() == sent.referralId())
+                .singleElement().satisfies(o -> assertThat(o.partnerName()).isEqualTo(railroad.name()));
         assertThat(As.user(IVAN, Roles.CASEWORKER, () -> referrals.overdue()))
                 .extracting(ReferralService.OverdueReferral::referralId).doesNotContain(sent.referralId());
 

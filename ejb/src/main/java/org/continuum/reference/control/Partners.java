@@ -6,7 +6,11 @@ import jakarta.persistence.PersistenceContext;
 import org.continuum.platform.control.InvalidInput;
 import org.continuum.reference.entity.Partner;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,6 +39,19 @@ public class Partners {
     public String nameOf(Long id) {
         Partner partner = id == null ? null : em.find(Partner.class, id);
         return partner == null ? "?" : partner.getName();
+    }
+
+    /** The names of the partners sealed links point to, in one query; a partner no longer on file shows as "?". */
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        List<Long> known = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (!known.isEmpty()) {
+            em.createQuery("select p.id, p.name from Partner p where p.id in :ids", Object[].class)
+                    .setParameter("ids", known).getResultList()
+                    .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        }
+        ids.forEach(id -> names.putIfAbsent(id, "?"));
+        return names;
     }
 
     /** The code of a partner a sealed link points to, for timeline summaries (themselves sealed). */

@@ -217,10 +217,10 @@ public class ReferralService {
 
     /** Referrals of the caller's case files still waiting for an answer after their due date, oldest first. */
     public List<OverdueReferral> overdue() {
-        return referrals.overdue(currentCaller.account(), Instant.now(), 50).stream()
-                .map(o -> new OverdueReferral(o.referralId(), o.caseFileId(), o.caseReference(),
-                        partners.nameOf(o.partnerId()), o.answerDueAt()))
-                .toList();
+        List<Referrals.Overdue> overdue = referrals.overdue(currentCaller.account(), Instant.now(), 50);
+        Map<Long, String> names = partners.namesOf(overdue.stream().map(Referrals.Overdue::partnerId).toList());
+        return overdue.stream().map(o -> new OverdueReferral(o.referralId(), o.caseFileId(), o.caseReference(),
+                names.get(o.partnerId()), o.answerDueAt())).toList();
     }
 
     private Referral locked(UserAccount caller, long referralId, AuditAction action) {

@@ -282,7 +282,7 @@ public class RouteService {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Map<Long, LocalDate> travels = new HashMap<>();
         Map<Long, String> references = new HashMap<>();
-        for (Routes.Waiting w : routes.waiting(caller, 500)) {
+        for (Routes.Waiting w : routes.travelBooked(caller, 500)) {
             if (w.application().travelDate() != null) {
                 travels.put(w.caseFileId(), w.application().travelDate());
                 references.put(w.caseFileId(), w.caseReference());
@@ -298,8 +298,9 @@ public class RouteService {
                             : travel != null && e.validUntil().isBefore(travel) ? TravelDocument.Expiry.BEFORE_TRAVEL
                             : TravelDocument.Expiry.SOON));
         }
+        Map<Long, List<TravelDocument>> documents = routes.documentsOf(travels.keySet());
         travels.forEach((caseFileId, travel) -> {
-            for (TravelDocument d : routes.documentsOf(caseFileId)) {
+            for (TravelDocument d : documents.getOrDefault(caseFileId, List.of())) {
                 if (!seen.contains(d.getId()) && d.expiry(today, travel) == TravelDocument.Expiry.BEFORE_TRAVEL) {
                     found.add(new ExpiringDocument(caseFileId, references.get(caseFileId), d.getKind(),
                             d.getValidUntil(), TravelDocument.Expiry.BEFORE_TRAVEL));

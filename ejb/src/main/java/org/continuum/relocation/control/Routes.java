@@ -21,9 +21,12 @@ import org.continuum.casefile.entity.CaseFile;
 import org.continuum.identity.entity.UserAccount;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Storage of relocation routes: country profiles, programmes and their yearly places, applications, documents. */
 @ApplicationScoped
@@ -119,23 +122,35 @@ public class Routes {
      * (1-5 s a dashboard with 100,000 case files).
      */
     public List<Waiting> waiting(UserAccount reader, int max) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
         List<Waiting> found = new ArrayList<>();
         for (RouteApplication.State state : RouteApplication.State.values()) {
-            if (!state.waiting()) {
-                continue;
+            if (state.waiting()) {
+                found.addAll(inState(reader, state, max));
             }
-            CriteriaQuery<Waiting> query = cb.createQuery(Waiting.class);
-            Root<RouteApplication> a = query.from(RouteApplication.class);
-            Root<CaseFile> c = query.from(CaseFile.class);
-            query.select(cb.construct(Waiting.class, a, c.get("id"), c.get("reference")))
-                    .where(cb.equal(a.get("state"), state), cb.equal(c.get("id"), a.get("caseFileId")),
-                            CaseFiles.visibleTo(cb, c, reader))
-                    .orderBy(cb.asc(a.get("state")), cb.asc(a.get("changedAt")), cb.asc(a.get("id")));
-            found.addAll(em.createQuery(query).setMaxResults(max).getResultList());
         }
         return found.stream().sorted(Comparator.comparing((Waiting w) -> w.application().getChangedAt())
                 .thenComparing(w -> w.application().getId())).limit(max).toList();
+    }
+
+    /**
+     * Applications with a booked travel, of the case files the reader may open, longest unchanged first: the only
+     * waiting state that holds a travel date ({@link RouteApplication#move}), so the dashboard's document warnings
+     * read this state alone.
+     */
+    public List<Waiting> travelBooked(UserAccount reader, int max) {
+        return inState(reader, RouteApplication.State.TRAVEL_BOOKED, max);
+    }
+
+    private List<Waiting> inState(UserAccount reader, RouteApplication.State state, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Waiting> query = cb.createQuery(Waiting.class);
+        Root<RouteApplication> a = query.from(RouteApplication.class);
+        Root<CaseFile> c = query.from(CaseFile.class);
+        query.select(cb.construct(Waiting.class, a, c.get("id"), c.get("reference")))
+                .where(cb.equal(a.get("state"), state), cb.equal(c.get("id"), a.get("caseFileId")),
+                        CaseFiles.visibleTo(cb, c, reader))
+                .orderBy(cb.asc(a.get("state")), cb.asc(a.get("changedAt")), cb.asc(a.get("id")));
+        return em.createQuery(query).setMaxResults(max).getResultList();
     }
 
     public List<Dependant> dependantsOf(long caseFileId) {
@@ -150,6 +165,16 @@ public class Routes {
     public List<TravelDocument> documentsOf(long caseFileId) {
         return em.createQuery("select d from TravelDocument d where d.caseFileId = :c order by d.id",
                 TravelDocument.class).setParameter("c", caseFileId).getResultList();
+    }
+
+    /** The travel documents of several case files in one query, by case file (each list in the order of its ids). */
+    public Map<Long, List<TravelDocument>> documentsOf(Collection<Long> caseFileIds) {
+        if (caseFileIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select d from TravelDocument d where d.caseFileId in :c order by d.id",
+                        TravelDocument.class).setParameter("c", caseFileIds).getResultStream()
+                .collect(Collectors.groupingBy(TravelDocument::getCaseFileId, Collectors.toList()));
     }
 
     public Optional<TravelDocument> document(long id) {
