@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # P2 and P4 on a generated data folder (tools/generate-data.sh), through the real pages of a running server.
 # Usage: tools/benchmark-p2-p4.sh DATA_FOLDER [h2|postgresql] [users] [seconds]
-#   P2: tools/bench/StaffLoad.java pages with 50 users (default) for 180 s (default) after their logins;
+#   P2: tools/bench/StaffLoad.java pages with 50 users (default) for 180 s (default) after their logins, twice on
+#       the same server: the first pass right after the start, while the JVM still compiles the pages' code and the
+#       caches fill (on 2 cores the compiler takes a large share of the CPU then), the second pass in the steady state
+#       a server reaches after a few minutes of use; each pass prints the CPU time the server spent on it;
 #   P4: tools/bench/StaffLoad.java export (the auditor's cases CSV, then the XLSX of everything) while the server
 #       logs its collections: the growth is the most heap left after a collection during the exports minus the use
 #       after a full GC just before them (what the exports hold); jstat's highest use, uncollected garbage included,
@@ -21,7 +24,13 @@ PID=$(cat "$DIR/server.pid")
 BASE=http://127.0.0.1:8080/continuum
 {
     echo "== $(date -u +%F) on $DB, $(grep -c processor /proc/cpuinfo) processors, data folder $DIR"
-    java tools/bench/StaffLoad.java pages "$BASE" "$USERS" "$SECONDS_MEASURED"
+    for PASS in "first pass, the server just started" "second pass, the same server in its steady state"; do
+        echo "== P2, $PASS"
+        CPU_BEFORE=$(awk '{print $14+$15}' "/proc/$PID/stat")
+        java tools/bench/StaffLoad.java pages "$BASE" "$USERS" "$SECONDS_MEASURED"
+        CPU_AFTER=$(awk '{print $14+$15}' "/proc/$PID/stat")
+        echo "P2 server CPU during the pass, logins included: $(( (CPU_AFTER - CPU_BEFORE) / $(getconf CLK_TCK) )) s"
+    done
     jcmd "$PID" GC.run > /dev/null
     BEFORE=$(jstat -gc "$PID" | awk 'NR==2 {printf "%.0f", ($3+$4+$6+$8)/1024}')
     jstat -gc "$PID" 200 > "$DIR/p4-heap.txt" &
