@@ -20,6 +20,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class Partners {
 
+    /** How a link to a partner no longer on file shows. */
+    private static final String UNKNOWN = "?";
+
     @PersistenceContext
     EntityManager em;
 
@@ -38,7 +41,7 @@ public class Partners {
     /** The name of a partner a sealed link points to; a link to a partner no longer on file shows as "?". */
     public String nameOf(Long id) {
         Partner partner = id == null ? null : em.find(Partner.class, id);
-        return partner == null ? "?" : partner.getName();
+        return partner == null ? UNKNOWN : partner.getName();
     }
 
     /** The names of the partners sealed links point to, in one query; a partner no longer on file shows as "?". */
@@ -50,7 +53,7 @@ public class Partners {
                     .setParameter("ids", known).getResultList()
                     .forEach(row -> names.put((Long) row[0], (String) row[1]));
         }
-        ids.forEach(id -> names.putIfAbsent(id, "?"));
+        ids.forEach(id -> names.putIfAbsent(id, UNKNOWN));
         return names;
     }
 

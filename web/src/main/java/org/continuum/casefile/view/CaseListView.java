@@ -20,7 +20,6 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The case list: lazy, filtered and sorted in the database through {@link CaseFileService}, which also restricts it
@@ -52,13 +51,13 @@ public class CaseListView implements Serializable {
     public void revealRequested() {
         String parameter = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
                 .get(CASE_FILE_PARAMETER);
-        OptionalLong id = ViewActions.id(parameter);
-        if (ViewActions.load("case.notAvailable", parameter,
-                caseFileId -> revealed.put(caseFileId, cases.revealLegalName(caseFileId)))) {
+        ViewActions.load("case.notAvailable", parameter, caseFileId -> {
+            String name = cases.revealLegalName(caseFileId);
+            revealed.put(caseFileId, name);
             PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
-            ajax.addCallbackParam(CASE_FILE_PARAMETER, String.valueOf(id.getAsLong()));
-            ajax.addCallbackParam("legalName", revealed.get(id.getAsLong()));
-        }
+            ajax.addCallbackParam(CASE_FILE_PARAMETER, String.valueOf(caseFileId));
+            ajax.addCallbackParam("legalName", name);
+        });
     }
 
     public String revealed(long caseFileId) {
