@@ -44,7 +44,10 @@ public class CaseFileRegistrar {
     private final Clock clock = Clock.systemUTC();
 
     public CaseFile register(IntakeRequest request, Team team, String actor) {
-        CaseFile caseFile = open(request, team, actor, Instant.now(clock));
+        // Persisted, not yet written: its id comes from the sequence, so the process starts with it, and the row is
+        // inserted once with its process instance (the first audit row's insert writes it). Flushed before the
+        // start, it was written twice, and every write of a case file row changes each of its list indexes (P1).
+        CaseFile caseFile = persisted(request, team, actor, Instant.now(clock));
         String processInstanceId = workflow.start(new CaseWorkflow.CaseStart(caseFile.getId(),
                 caseFile.getReference(), team.getCode(), TriageDeadlines.forUrgency(caseFile.getUrgency())));
         caseFile.attachProcess(processInstanceId);
@@ -60,6 +63,13 @@ public class CaseFileRegistrar {
      * them now; the data generator adds them at the wait state and the date its story has reached.
      */
     public CaseFile open(IntakeRequest request, Team team, String actor, Instant at) {
+        CaseFile caseFile = persisted(request, team, actor, at);
+        em.flush();
+        return caseFile;
+    }
+
+    /** {@link #open}, the row not written yet (it is at the next flush). */
+    private CaseFile persisted(IntakeRequest request, Team team, String actor, Instant at) {
         CaseFile.Requester requester;
         CaseFile.Intake intake;
         try {
@@ -77,7 +87,6 @@ public class CaseFileRegistrar {
         String reference = CaseReference.of(Year.from(at.atZone(ZoneOffset.UTC)), numbers.next());
         CaseFile caseFile = new CaseFile(reference, requester, intake, team, actor, at);
         em.persist(caseFile);
-        em.flush();
         return caseFile;
     }
 }
