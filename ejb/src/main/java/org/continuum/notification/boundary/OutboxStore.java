@@ -14,12 +14,16 @@ import org.continuum.notification.entity.NotificationKind;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The outbox's state changes for the worker, each in a transaction of its own: claim a due message (row locked, so
- * two workers never take the same one), then record that the mail server accepted it or that the attempt failed.
+ * The outbox's state changes for the worker, each in a transaction of its own: claim the due messages of a pass (rows
+ * locked, so two workers never take the same one), then record for each that the mail server accepted it or that the
+ * attempt failed.
  */
 @Stateless
 @RolesAllowed(Roles.SYSTEM)
@@ -49,23 +53,35 @@ public class OutboxStore {
         return outbox.due(Instant.now(), max);
     }
 
-    /** Takes the message for one attempt, or nothing when another worker has it or it went out meanwhile. */
-    public Optional<Outgoing> claim(long id) {
-        Notification n = outbox.lock(id).orElse(null);
+    /**
+     * Takes the due ones among {@code ids} for one attempt each, in one transaction (rows locked, so two workers never
+     * take the same one); a message another worker has, or that went out meanwhile, is left out. One transaction for
+     * a pass's messages rather than one each, and their recipients read in one query.
+     */
+    public List<Outgoing> claim(List<Long> ids) {
         Instant now = Instant.now();
-        if (n == null || !n.isDue(now)) {
-            return Optional.empty();
+        List<Notification> claimed = new ArrayList<>();
+        for (Notification n : outbox.lock(ids)) {
+            if (n.isDue(now)) {
+                n.claim(now);
+                claimed.add(n);
+            }
         }
-        n.claim(now);
-        Optional<UserAccount> user = staff.byUsername(n.getRecipient()).filter(UserAccount::isEnabled)
-                .filter(u -> u.getEmail() != null);
-        if (user.isEmpty()) {
-            // Nobody to write to any more (account disabled or address removed): nothing will ever be sent.
-            n.failed("no active recipient address", MAX_BACKOFF, MAX_BACKOFF, now);
-            return Optional.empty();
+        Map<String, UserAccount> recipients = new HashMap<>();
+        staff.byUsernames(claimed.stream().map(Notification::getRecipient).collect(Collectors.toSet()))
+                .forEach(u -> recipients.put(u.getUsername(), u));
+        List<Outgoing> outgoing = new ArrayList<>();
+        for (Notification n : claimed) {
+            UserAccount user = recipients.get(n.getRecipient());
+            if (user == null || !user.isEnabled() || user.getEmail() == null) {
+                // Nobody to write to any more (account disabled or address removed): nothing will ever be sent.
+                n.failed("no active recipient address", MAX_BACKOFF, MAX_BACKOFF, now);
+            } else {
+                outgoing.add(new Outgoing(n.getId(), n.getMessageId(), user.getEmail(), user.getLanguage(),
+                        n.getKind(), n.getCaseReference(), n.getLink()));
+            }
         }
-        return Optional.of(new Outgoing(n.getId(), n.getMessageId(), user.get().getEmail(), user.get().getLanguage(),
-                n.getKind(), n.getCaseReference(), n.getLink()));
+        return outgoing;
     }
 
     public void delivered(long id) {

@@ -24,11 +24,13 @@ import org.continuum.platform.control.Roles;
 import org.continuum.notification.control.MailText;
 
 import java.util.Date;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Sends the outbox: every few seconds it claims due messages one by one, hands each to the mail server under its
- * stored Message-ID, then records the result. A message is marked sent only after the server accepted it; a failed
+ * Sends the outbox: every few seconds it claims the due messages (one transaction for the pass), hands each to the
+ * mail server under its stored Message-ID (one connection for the pass), then records each result in its own
+ * transaction. A message is marked sent only after the server accepted it; a failed
  * attempt waits (5 s, doubling, at most 60 s) and is tried again, forever, so nothing is lost while the server is
  * down. If the application dies between the server's acceptance and the record, the claim goes stale and the message
  * is sent again under the same Message-ID, which lets mail clients and servers drop the duplicate.
@@ -65,23 +67,27 @@ public class OutboxWorker {
     @Timeout
     void tick() {
         pass.run(() -> {
-            for (Long id : store.due(BATCH)) {
-                store.claim(id).ifPresent(this::attempt);
+            try (Relay relay = new Relay()) {
+                List<Long> due = store.due(BATCH);
+                if (!due.isEmpty()) {
+                    store.claim(due).forEach(outgoing -> attempt(outgoing, relay));
+                }
             }
         });
     }
 
-    private void attempt(OutboxStore.Outgoing outgoing) {
+    private void attempt(OutboxStore.Outgoing outgoing, Relay relay) {
         try {
-            send(outgoing);
+            relay.send(compose(outgoing));
         } catch (MessagingException | RuntimeException e) {
+            relay.close(); // the next message starts on a new connection
             store.failed(outgoing.id(), e.getClass().getSimpleName() + ": " + describe(e));
             return;
         }
         store.delivered(outgoing.id());
     }
 
-    private void send(OutboxStore.Outgoing o) throws MessagingException {
+    private MimeMessage compose(OutboxStore.Outgoing o) throws MessagingException {
         String base = System.getProperty(BASE_URL_PROPERTY, "http://127.0.0.1:8080/continuum");
         MailText.Composed text = MailText.compose(o.kind(), o.language(), o.caseReference(), base + o.link());
         MimeMessage message = new FixedIdMessage(mail, o.messageId());
@@ -90,7 +96,38 @@ public class OutboxWorker {
         message.setText(text.body(), "UTF-8");
         message.setSentDate(new Date());
         message.setHeader("Auto-Submitted", "auto-generated");
-        Transport.send(message);
+        return message;
+    }
+
+    /**
+     * One connection to the mail server for a pass, opened at its first message and again after a failed one. A new
+     * connection per message (greeting, EHLO, QUIT) tripled the round trips of each: on a busy server the outbox sent
+     * about 20 messages a second, fewer than four case flows a second queue (P1).
+     */
+    private final class Relay implements AutoCloseable {
+        private Transport transport;
+
+        void send(MimeMessage message) throws MessagingException {
+            message.saveChanges(); // as Transport.send does: the headers, and the outbox's Message-ID
+            if (transport == null || !transport.isConnected()) {
+                close();
+                transport = mail.getTransport(message.getAllRecipients()[0]);
+                transport.connect();
+            }
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // the connection is gone either way; the next message opens a new one
+                }
+                transport = null;
+            }
+        }
     }
 
     /** The failure without addresses (the only personal data a mail error could hold here is a staff address). */

@@ -51,6 +51,15 @@ public class Outbox {
         return Optional.ofNullable(em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** The messages among {@code ids}, their rows locked until the transaction ends, in id order. */
+    public List<Notification> lock(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select n from Notification n where n.id in :ids order by n.id", Notification.class)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     public Optional<Notification> find(long id) {
         return Optional.ofNullable(em.find(Notification.class, id));
     }
