@@ -1,17 +1,29 @@
 import org.jboss.jandex.IndexWriter;
 import org.jboss.jandex.Indexer;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashSet;
-import java.util.Set;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Build step of the EAR (run by the ear module at {@code package}): adds an annotation index
@@ -23,71 +35,153 @@ import java.util.zip.ZipOutputStream;
  * spent about 2.5 s of the 20 s of P5 reading them. The index is the same one WildFly would build: Jandex at the
  * version of the provisioned server, over the same classes (a jar's own, not those of {@code META-INF/versions}).
  *
- * <p>Usage: {@code java -cp jandex.jar IndexArchive path/to/app.ear}. Rewrites the file in place; entries keep their
- * order, names and times.
+ * <p>The libraries' indexed copies are kept in a cache folder by the SHA-256 of the jar as packaged, so a build that
+ * changes only the application's code indexes only its own jars (about 3 s for the step, against 8 s without the
+ * cache on two cores).
+ *
+ * <p>Usage: {@code java -cp jandex.jar IndexArchive path/to/app.ear CACHE_FOLDER}. Rewrites the file in place; the
+ * entries it does not add keep their names and content.
  */
 public final class IndexArchive {
 
     private static final String INDEX = "META-INF/jandex.idx";
 
-    private int indexed;
-    private int classes;
+    private final Path cache;
+    private final AtomicInteger indexed = new AtomicInteger();
+    private final AtomicInteger cached = new AtomicInteger();
+    private final AtomicInteger classes = new AtomicInteger();
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: IndexArchive ARCHIVE.ear");
-        }
-        Path archive = Path.of(args[0]);
-        IndexArchive step = new IndexArchive();
-        byte[] rewritten = step.rewrite(Files.readAllBytes(archive), false);
-        Path next = archive.resolveSibling(archive.getFileName() + ".indexed");
-        Files.write(next, rewritten);
-        Files.move(next, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("Annotation indexes added to " + step.indexed + " jars of " + archive.getFileName() + " ("
-                + step.classes + " classes)");
+    private IndexArchive(Path cache) {
+        this.cache = cache;
     }
 
-    /** The archive with its nested jars and WARs rewritten, and its own index added when {@code indexHere}. */
-    private byte[] rewrite(byte[] archive, boolean indexHere) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(archive.length + archive.length / 8);
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: IndexArchive ARCHIVE.ear CACHE_FOLDER");
+        }
+        Path archive = Path.of(args[0]);
+        IndexArchive step = new IndexArchive(Files.createDirectories(Path.of(args[1])));
+        step.treat(archive, false);
+        System.out.println("Annotation indexes added to " + (step.indexed.get() + step.cached.get()) + " jars of "
+                + archive.getFileName() + " (" + step.classes + " classes indexed, " + step.cached
+                + " jars from the cache)");
+    }
+
+    /**
+     * Adds the index to {@code archive} when {@code indexHere} and it has none, and treats every jar and WAR inside it
+     * the same way; true when the file changed. Java's zip file system copies the entries it does not change as they
+     * are (nothing inflated and deflated again). An archive it puts back is deflated like the rest: ShrinkWrap's
+     * importer (the tests' WAR) reads a zip as a stream, which cannot hold a stored entry written this way.
+     */
+    private boolean treat(Path archive, boolean indexHere) throws IOException {
         Indexer indexer = indexHere ? new Indexer() : null;
         boolean hasIndex = false;
-        long lastTime = 0;
         int own = 0;
-        Set<String> names = new HashSet<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive));
-             ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        List<String> nested = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
                 String name = entry.getName();
-                if (!names.add(name)) {
-                    continue; // a duplicate entry: the first one is what a class loader sees
-                }
-                byte[] content = in.readAllBytes();
                 hasIndex |= name.equals(INDEX);
-                lastTime = Math.max(lastTime, entry.getTime());
-                if (!entry.isDirectory() && (name.endsWith(".jar") || name.endsWith(".war"))) {
-                    content = rewrite(content, name.endsWith(".jar"));
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (name.endsWith(".jar") || name.endsWith(".war")) {
+                    nested.add(name);
                 } else if (indexer != null && name.endsWith(".class") && !name.startsWith("META-INF/")
                         && !name.endsWith("module-info.class")) {
-                    indexer.index(new ByteArrayInputStream(content));
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        indexer.index(in);
+                    }
                     own++;
                 }
-                ZipEntry copy = new ZipEntry(name);
-                copy.setTime(entry.getTime());
-                out.putNextEntry(copy);
-                out.write(content);
-                out.closeEntry();
-            }
-            if (indexer != null && !hasIndex && own > 0) {
-                ZipEntry index = new ZipEntry(INDEX);
-                index.setTime(lastTime);
-                out.putNextEntry(index);
-                new IndexWriter(out).write(indexer.complete());
-                out.closeEntry();
-                indexed++;
-                classes += own;
             }
         }
-        return bytes.toByteArray();
+        boolean addIndex = indexer != null && !hasIndex && own > 0;
+        if (nested.isEmpty() && !addIndex) {
+            return false;
+        }
+        boolean changed = addIndex;
+        try (FileSystem files = FileSystems.newFileSystem(archive)) {
+            Map<String, Path> copies = new LinkedHashMap<>();
+            try {
+                for (String name : nested) {
+                    Path inner = Files.createTempFile("continuum-index-", ".zip");
+                    copies.put(name, inner);
+                    Files.copy(files.getPath(name), inner, StandardCopyOption.REPLACE_EXISTING);
+                }
+                // The nested archives in parallel (the zip file system itself takes one writer).
+                Map<String, Future<Boolean>> treated = new LinkedHashMap<>();
+                ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+                try {
+                    copies.forEach((name, inner) -> treated.put(name, workers.submit(() -> treatNested(name, inner))));
+                    for (var entry : treated.entrySet()) {
+                        if (entry.getValue().get()) {
+                            Files.copy(copies.get(entry.getKey()), files.getPath(entry.getKey()),
+                                    StandardCopyOption.REPLACE_EXISTING);
+                            changed = true;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                } catch (ExecutionException e) {
+                    throw new IOException("Cannot index " + archive, e.getCause());
+                } finally {
+                    workers.shutdownNow();
+                }
+            } finally {
+                for (Path inner : copies.values()) {
+                    Files.deleteIfExists(inner);
+                }
+            }
+            if (addIndex) {
+                Files.createDirectories(files.getPath("META-INF"));
+                try (OutputStream out = Files.newOutputStream(files.getPath(INDEX))) {
+                    new IndexWriter(out).write(indexer.complete());
+                }
+                indexed.incrementAndGet();
+                classes.addAndGet(own);
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * A nested jar or WAR. A library (under {@code lib/}) comes from the cache when the same bytes were indexed before:
+     * {@code run.sh} builds at every start, and only the application's own jars change between two builds.
+     */
+    private boolean treatNested(String name, Path inner) throws IOException {
+        boolean library = name.startsWith("lib/") || name.startsWith("WEB-INF/lib/");
+        if (!library) {
+            return treat(inner, name.endsWith(".jar"));
+        }
+        String key = sha256(inner);
+        Path indexedCopy = cache.resolve(key + ".jar");
+        Path unchanged = cache.resolve(key + ".unchanged");
+        if (Files.exists(indexedCopy)) {
+            Files.copy(indexedCopy, inner, StandardCopyOption.REPLACE_EXISTING);
+            cached.incrementAndGet();
+            return true;
+        }
+        if (Files.exists(unchanged)) {
+            return false;
+        }
+        boolean changed = treat(inner, name.endsWith(".jar"));
+        Path next = Files.createTempFile(cache, key, ".part");
+        if (changed) {
+            Files.copy(inner, next, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(next, indexedCopy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            Files.move(next, unchanged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return changed;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
