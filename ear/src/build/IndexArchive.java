@@ -14,14 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -47,9 +40,9 @@ public final class IndexArchive {
     private static final String INDEX = "META-INF/jandex.idx";
 
     private final Path cache;
-    private final AtomicInteger indexed = new AtomicInteger();
-    private final AtomicInteger cached = new AtomicInteger();
-    private final AtomicInteger classes = new AtomicInteger();
+    private int indexed;
+    private int cached;
+    private int classes;
 
     private IndexArchive(Path cache) {
         this.cache = cache;
@@ -62,7 +55,7 @@ public final class IndexArchive {
         Path archive = Path.of(args[0]);
         IndexArchive step = new IndexArchive(Files.createDirectories(Path.of(args[1])));
         step.treat(archive, false);
-        System.out.println("Annotation indexes added to " + (step.indexed.get() + step.cached.get()) + " jars of "
+        System.out.println("Annotation indexes added to " + (step.indexed + step.cached) + " jars of "
                 + archive.getFileName() + " (" + step.classes + " classes indexed, " + step.cached
                 + " jars from the cache)");
     }
@@ -102,35 +95,15 @@ public final class IndexArchive {
         }
         boolean changed = addIndex;
         try (FileSystem files = FileSystems.newFileSystem(archive)) {
-            Map<String, Path> copies = new LinkedHashMap<>();
-            try {
-                for (String name : nested) {
-                    Path inner = Files.createTempFile("continuum-index-", ".zip");
-                    copies.put(name, inner);
-                    Files.copy(files.getPath(name), inner, StandardCopyOption.REPLACE_EXISTING);
-                }
-                // The nested archives in parallel (the zip file system itself takes one writer).
-                Map<String, Future<Boolean>> treated = new LinkedHashMap<>();
-                ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+            for (String name : nested) {
+                Path inner = Files.createTempFile("continuum-index-", ".zip");
                 try {
-                    copies.forEach((name, inner) -> treated.put(name, workers.submit(() -> treatNested(name, inner))));
-                    for (var entry : treated.entrySet()) {
-                        if (entry.getValue().get()) {
-                            Files.copy(copies.get(entry.getKey()), files.getPath(entry.getKey()),
-                                    StandardCopyOption.REPLACE_EXISTING);
-                            changed = true;
-                        }
+                    Files.copy(files.getPath(name), inner, StandardCopyOption.REPLACE_EXISTING);
+                    if (treatNested(name, inner)) {
+                        Files.copy(inner, files.getPath(name), StandardCopyOption.REPLACE_EXISTING);
+                        changed = true;
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                } catch (ExecutionException e) {
-                    throw new IOException("Cannot index " + archive, e.getCause());
                 } finally {
-                    workers.shutdownNow();
-                }
-            } finally {
-                for (Path inner : copies.values()) {
                     Files.deleteIfExists(inner);
                 }
             }
@@ -139,8 +112,8 @@ public final class IndexArchive {
                 try (OutputStream out = Files.newOutputStream(files.getPath(INDEX))) {
                     new IndexWriter(out).write(indexer.complete());
                 }
-                indexed.incrementAndGet();
-                classes.addAndGet(own);
+                indexed++;
+                classes += own;
             }
         }
         return changed;
@@ -160,7 +133,7 @@ public final class IndexArchive {
         Path unchanged = cache.resolve(key + ".unchanged");
         if (Files.exists(indexedCopy)) {
             Files.copy(indexedCopy, inner, StandardCopyOption.REPLACE_EXISTING);
-            cached.incrementAndGet();
+            cached++;
             return true;
         }
         if (Files.exists(unchanged)) {
