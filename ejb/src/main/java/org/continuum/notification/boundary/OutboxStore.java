@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * The outbox's state changes for the worker, each in a transaction of its own: claim the due messages of a pass (rows
- * locked, so two workers never take the same one), then record for each that the mail server accepted it or that the
- * attempt failed.
+ * locked, so two workers never take the same one), then record, a few messages at a time, that the mail server
+ * accepted them, and for each failed attempt that it failed.
  */
 @Stateless
 @RolesAllowed(Roles.SYSTEM)
@@ -84,8 +84,10 @@ public class OutboxStore {
         return outgoing;
     }
 
-    public void delivered(long id) {
-        outbox.lock(id).ifPresent(n -> n.delivered(Instant.now()));
+    /** Records that the mail server accepted these messages: one transaction for a few of a pass's messages. */
+    public void delivered(List<Long> ids) {
+        Instant now = Instant.now();
+        outbox.lock(ids).forEach(n -> n.delivered(now));
     }
 
     public void failed(long id, String error) {
