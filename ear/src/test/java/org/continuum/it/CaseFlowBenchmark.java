@@ -62,7 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * running the application's own case process along the same path with the same variables and no application code,
  * on the same database, in the same run, and, for comparison with the figures before 2026-12-03 noon, against the
  * raw engine running a linear process of seven user tasks with as many variables. Completed instances are counted,
- * not started ones. Each side runs 60 s, in two blocks of 30 s (linear, raw, application, application, raw, linear);
+ * not started ones. Each side runs 60 s, in four blocks of 15 s (linear, raw, application, application, raw, linear,
+ * twice);
  * a block ends when the notifications its flows queued have been sent, and that time is printed apart.
  *
  * <p>{@code mvn -o verify -pl ear -Dit.test=CaseFlowBenchmark -Dfailsafe.failIfNoSpecifiedTests=false} (H2), the
@@ -77,8 +78,8 @@ class CaseFlowBenchmark {
     private static final String SOFIA = "sofia.mentor";
     private static final String CLAIRE = "claire.coordinator";
     private static final int THREADS = 4;
-    /** Each side is measured in two blocks of this length (see {@link #measure}). */
-    private static final Duration BLOCK = Duration.ofSeconds(30);
+    /** Each side is measured in four blocks of this length (see {@link #measure}). */
+    private static final Duration BLOCK = Duration.ofSeconds(15);
     /**
      * Each side runs this long before the measured minutes, so both are measured in the steady state a server
      * reaches: on 2 cores the JIT compiler still took a large share of the CPU for minutes after the start (the
@@ -164,7 +165,7 @@ class CaseFlowBenchmark {
         // runs in another side's block. Two ratios are printed: of the flows alone, and with the delivery time
         // counted as the application's. The mail server here runs in the application server's own process, so the
         // second also holds the mail server's work.
-        for (Side side : List.of(linear, same, app, app, same, linear)) {
+        for (Side side : List.of(linear, same, app, app, same, linear, linear, same, app, app, same, linear)) {
             long[] before = cpuTicks();
             long started = System.nanoTime();
             long flows = run(domain, BLOCK, side.flow);
@@ -182,7 +183,7 @@ class CaseFlowBenchmark {
                         + " %d flows (%.1f/s): ratio %.2f (target >= 0.50), with the %.1f s of sending the"
                         + " application's notifications counted %.2f; against the raw engine running a linear process"
                         + " of seven tasks, %d flows (%.1f/s): ratio %.2f, with sending %.2f; failures %s; %s",
-                database, THREADS, 2 * BLOCK.toSeconds(), BLOCK.toSeconds(), app.flows, app.rate(false),
+                database, THREADS, 4 * BLOCK.toSeconds(), BLOCK.toSeconds(), app.flows, app.rate(false),
                 same.flows, same.rate(false), app.rate(false) / same.rate(false), app.drainNanos / 1e9,
                 app.rate(true) / same.rate(true), linear.flows, linear.rate(false),
                 app.rate(false) / linear.rate(false), app.rate(true) / linear.rate(true), failures,

@@ -23,6 +23,7 @@ import org.continuum.identity.entity.UserAccount;
 import org.continuum.reference.entity.Partner;
 import org.continuum.security.control.Sealed;
 import org.continuum.security.control.SealedRecord;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,8 +34,12 @@ import java.util.Objects;
  * A requester's case file. The constructor refuses a case without storage consent: without it nothing about the
  * person may be kept. Sensitive fields are {@link Sealed}; {@code legalNameIndex} is the keyed blind
  * index that lets staff find a person by exact name without the name being readable in the database.
+ *
+ * <p>An update writes the columns that changed, not all forty: a case file changes a few columns at each step of the
+ * continuum, and a full update bound every column again, sealed ones included (P1).
  */
 @Entity
+@DynamicUpdate
 @Table(name = "casefile")
 @EntityListeners(CaseFileWrites.class)
 public class CaseFile implements SealedRecord {
