@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# P1: completed case flows per second through the application against the raw engine (same tasks, variables and
-# history level), on H2 and then on PostgreSQL 15, in one Maven run. Needs one build first (./test.sh, or
+# P1: completed case flows per second through the application against the raw engine running the application's own
+# case process with the same variables (and, for comparison with earlier figures, a linear process of seven tasks),
+# on H2 and then on PostgreSQL 15, in one Maven run (about 8 minutes a database). Needs one build first (./test.sh, or
 # mvn -o install -DskipTests). Prints the "P1 …" lines of the server log: each side's two blocks, then the result, for
 # each database.
 set -euo pipefail
