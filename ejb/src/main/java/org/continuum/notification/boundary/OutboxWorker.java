@@ -68,29 +68,27 @@ public class OutboxWorker {
 
     private final PeriodicPass pass = new PeriodicPass(LOG, "Outbox pass");
 
-    /**
-     * How long one pass may go on while full batches keep coming: four fifths of the period, so that a pass ends
-     * before the next tick instead of making the timer service skip it with a warning.
-     */
-    private Duration passLimit;
+    /** How long one pass may go on while full batches keep coming; the next pass is armed when it ends. */
+    static final Duration PASS_LIMIT = Duration.ofSeconds(30);
+
+    private long period;
 
     @PostConstruct
     void schedule() {
-        long millis = Long.getLong(TICK_PROPERTY, 5000L);
-        passLimit = Duration.ofMillis(millis * 4 / 5);
-        PeriodicPass.schedule(timers, "outbox", millis);
+        period = Long.getLong(TICK_PROPERTY, 5000L);
+        PeriodicPass.scheduleAfterEachPass(timers, "outbox", period);
     }
 
     @Timeout
     void tick() {
-        pass.run(() -> {
+        pass.runThenRearm(() -> {
             try (Relay relay = new Relay()) {
-                long until = System.nanoTime() + passLimit.toNanos();
+                long until = System.nanoTime() + PASS_LIMIT.toNanos();
                 while (sendBatch(relay) && System.nanoTime() < until) {
                     // a full batch went out: more may be waiting, so the pass goes on without waiting for a tick
                 }
             }
-        });
+        }, timers, "outbox", period);
     }
 
     /**

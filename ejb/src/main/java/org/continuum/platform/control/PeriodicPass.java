@@ -11,7 +11,10 @@ import java.util.logging.Logger;
  * The shape of every background job of a timer singleton (outbox worker, mailbox poller): a non-persistent interval
  * timer, at most one pass at a time (a tick that comes while the previous pass still runs is skipped), and a pass
  * that fails is logged once per kind of failure, by exception class only (never a message, which could carry
- * personal data), then simply tried again at the next tick.
+ * personal data), then simply tried again at the next tick. A job whose pass may well run longer than its period
+ * (the outbox while a backlog goes out) is armed instead by a single-action timer, again at the end of each pass
+ * ({@link #scheduleAfterEachPass}, {@link #runThenRearm}): its passes never overlap a tick, which the timer service
+ * would skip with a warning each time.
  */
 public final class PeriodicPass {
 
@@ -40,6 +43,28 @@ public final class PeriodicPass {
     /** The same with a first tick sooner than the period (a daily job that should also run soon after a start). */
     public static void schedule(TimerService timers, String name, long firstMillis, long millis) {
         timers.createIntervalTimer(firstMillis, millis, new TimerConfig(name, false));
+    }
+
+    /** Starts a job whose next pass is armed at the end of each pass: the first pass after {@code millis}. */
+    public static void scheduleAfterEachPass(TimerService timers, String name, long millis) {
+        timers.createSingleActionTimer(millis, new TimerConfig(name, false));
+    }
+
+    /**
+     * Runs one pass (as {@link #run}), then arms the next one {@code millis} after this one ended. Only a timer
+     * service that is stopping (the application going down) refuses; that is logged and the job ends with it.
+     */
+    public void runThenRearm(Pass pass, TimerService timers, String name, long millis) {
+        try {
+            run(pass);
+        } finally {
+            try {
+                scheduleAfterEachPass(timers, name, millis);
+            } catch (RuntimeException stopping) {
+                log.log(Level.WARNING, "{0}: next pass not armed ({1})",
+                        new Object[]{what, stopping.getClass().getSimpleName()});
+            }
+        }
     }
 
     /** Runs one pass unless one is running; a failure is logged (once until the job recovers) and swallowed. */
