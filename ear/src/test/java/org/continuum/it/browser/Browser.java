@@ -19,6 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -119,7 +121,7 @@ public final class Browser implements AutoCloseable {
                     "--disable-extensions", "--disable-features=Translate,OptimizationHints,MediaRouter",
                     "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--mute-audio");
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingPort(ephemeralPort()).build();
             ChromeDriver driver = new ChromeDriver(service, options);
             // Downloads go to this browser's folder (the headless shell takes this command, not the profile's
             // prefs).
@@ -370,5 +372,19 @@ public final class Browser implements AutoCloseable {
             }
         }
         chromium.quit();
+    }
+
+    /**
+     * A free port from the kernel's ephemeral range (32768 and up here) for the driver. Selenium's own choice
+     * ({@code usingAnyFreePort}) draws at random from 1024 up to that range, where the tests' fixed ports live (the
+     * mail servers' 3125 and 3243, the server's 8180): in one run the mail intake test found 3243 taken while nothing
+     * but the test run was up, most likely by a driver the browser tests had kept open.
+     */
+    private static int ephemeralPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for the browser's driver", e);
+        }
     }
 }
