@@ -56,6 +56,8 @@ public class OutboxWorker {
      * (four a case flow) a commit each; more per transaction widens what a crash re-sends.
      */
     static final int MARKS = 20;
+    /** How long one pass may go on while full batches keep coming; the next pass is armed when it ends. */
+    static final Duration PASS_LIMIT = Duration.ofSeconds(30);
 
     @Resource
     TimerService timers;
@@ -67,9 +69,6 @@ public class OutboxWorker {
     OutboxStore store;
 
     private final PeriodicPass pass = new PeriodicPass(LOG, "Outbox pass");
-
-    /** How long one pass may go on while full batches keep coming; the next pass is armed when it ends. */
-    static final Duration PASS_LIMIT = Duration.ofSeconds(30);
 
     private long period;
 
@@ -103,10 +102,13 @@ public class OutboxWorker {
             return false;
         }
         List<Long> accepted = new ArrayList<>();
+        boolean allAccepted = true;
         try {
             for (OutboxStore.Outgoing outgoing : store.claim(due)) {
                 if (attempt(outgoing, relay)) {
                     accepted.add(outgoing.id());
+                } else {
+                    allAccepted = false;
                 }
                 if (accepted.size() == MARKS) {
                     store.delivered(List.copyOf(accepted));
@@ -118,7 +120,7 @@ public class OutboxWorker {
                 store.delivered(accepted);
             }
         }
-        return due.size() == BATCH && relay.failures == 0;
+        return due.size() == BATCH && allAccepted;
     }
 
     /** Whether the mail server accepted the message; a failure is recorded at once. */
@@ -128,7 +130,6 @@ public class OutboxWorker {
             return true;
         } catch (MessagingException | RuntimeException e) {
             relay.close(); // the next message starts on a new connection
-            relay.failures++;
             store.failed(outgoing.id(), e.getClass().getSimpleName() + ": " + describe(e));
             return false;
         }
@@ -157,7 +158,6 @@ public class OutboxWorker {
      */
     private final class Relay implements AutoCloseable {
         private Transport transport;
-        int failures;
 
         void send(MimeMessage message) throws MessagingException {
             message.saveChanges(); // as Transport.send does: the headers, and the outbox's Message-ID
