@@ -13,6 +13,7 @@ import org.continuum.casefile.boundary.CaseFileService;
 import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.entity.Urgency;
 import org.continuum.platform.control.Roles;
+import org.continuum.platform.control.ServerNode;
 import org.continuum.intake.boundary.IntakeService;
 import org.continuum.intake.boundary.MailIntakeService;
 import org.continuum.intake.entity.MailIntake;
@@ -84,6 +85,68 @@ class MailIntakeIT {
             return count(server, "INBOX") == 0;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /**
+     * With several servers on one database, one reads the mailbox at a time: while another server holds the
+     * mailbox's lease this one leaves the inbox alone; when that lease runs out (its holder died) or is given back
+     * (a clean stop), this server takes the lease and the mail.
+     */
+    @Test
+    void whileAnotherServerHoldsTheMailboxLeaseThisOneLeavesTheInboxAlone() throws Exception {
+        GreenMail server = new GreenMail(new ServerSetup(3243, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        server.start();
+        Sql sql = new Sql(dataSource);
+        try {
+            GreenMailUser box = server.setUser(MAILBOX, MAILBOX, "intake-secret");
+            assertThat(Poll.until(Duration.ofSeconds(20), () -> ServerNode.ID.equals(
+                    sql.string("select holder from job_lease where name = 'mail-intake'"))))
+                    .as("this server holds the mailbox's lease").isTrue();
+            sql.update("update job_lease set holder = 'other-node', expires_at = current_timestamp + interval '1' hour"
+                    + " where name = 'mail-intake'");
+            long before = sql.count("select count(*) from mail_intake");
+            String run = Long.toString(System.nanoTime());
+            box.deliver(raw("""
+                    From: someone@example.org
+                    Subject: Lease %s
+                    Message-ID: <lease-%s@example.org>
+                    Content-Type: text/plain
+
+                    x
+                    """.formatted(run, run)));
+            // The poller ticks every second here: five ticks pass while the other server holds the lease.
+            assertThat(Poll.until(Duration.ofSeconds(5), () -> sql.count("select count(*) from mail_intake") > before
+                    || inboxEmpty(server))).as("the inbox left to the lease's holder").isFalse();
+            assertThat(sql.string("select holder from job_lease where name = 'mail-intake'")).isEqualTo("other-node");
+
+            // The other server dies: its lease runs out two seconds from now, and this server takes over.
+            sql.update("update job_lease set expires_at = current_timestamp + interval '2' second"
+                    + " where name = 'mail-intake'");
+            assertThat(Poll.until(Duration.ofSeconds(40), () -> sql.count("select count(*) from mail_intake")
+                    == before + 1 && inboxEmpty(server))).as("taken in once the lease ran out").isTrue();
+            assertThat(sql.string("select holder from job_lease where name = 'mail-intake'")).isEqualTo(ServerNode.ID);
+
+            // Held again by another server that then stops cleanly and gives it back: taken in at the next tick.
+            sql.update("update job_lease set holder = 'other-node', expires_at = current_timestamp + interval '1' hour"
+                    + " where name = 'mail-intake'");
+            box.deliver(raw("""
+                    From: someone@example.org
+                    Subject: Lease again %s
+                    Message-ID: <lease-again-%s@example.org>
+                    Content-Type: text/plain
+
+                    y
+                    """.formatted(run, run)));
+            assertThat(Poll.until(Duration.ofSeconds(3), () -> inboxEmpty(server))).isFalse();
+            sql.update("update job_lease set holder = null, expires_at = null where name = 'mail-intake'"
+                    + " and holder = 'other-node'");
+            assertThat(Poll.until(Duration.ofSeconds(40), () -> sql.count("select count(*) from mail_intake")
+                    == before + 2 && inboxEmpty(server))).as("taken in once the lease was given back").isTrue();
+        } finally {
+            sql.update("update job_lease set holder = null, expires_at = null where name = 'mail-intake'"
+                    + " and holder = 'other-node'");
+            server.stop();
         }
     }
 

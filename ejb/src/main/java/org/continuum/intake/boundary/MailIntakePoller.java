@@ -1,6 +1,7 @@
 package org.continuum.intake.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -19,6 +20,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import org.continuum.platform.boundary.JobLeases;
 import org.continuum.platform.control.PeriodicPass;
 import org.continuum.platform.control.Roles;
 import org.continuum.intake.control.MailParser;
@@ -29,6 +31,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -59,7 +62,11 @@ public class MailIntakePoller {
     @Inject
     MailIntakeStore gate;
 
+    @Inject
+    JobLeases leases;
+
     private final PeriodicPass pass = new PeriodicPass(LOG, "Mail intake reading the mailbox");
+    private JobLeases.Lease lease;
 
     @PostConstruct
     void schedule() {
@@ -67,12 +74,22 @@ public class MailIntakePoller {
             LOG.info("Mail intake is off (no " + PREFIX + "host)");
             return;
         }
-        PeriodicPass.schedule(timers, "mail-intake", Long.getLong(PREFIX + "pollMillis", 60_000L));
+        long period = Long.getLong(PREFIX + "pollMillis", 60_000L);
+        // One server at a time reads the mailbox (a message taken in twice would still be recognised by its digest).
+        lease = new JobLeases.Lease(leases, "mail-intake", Duration.ofMillis(2 * period));
+        PeriodicPass.schedule(timers, "mail-intake", period);
     }
 
     @Timeout
     void poll() {
-        pass.run(this::pollOnce);
+        pass.runHolding(lease::acquire, this::pollOnce);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (lease != null) {
+            lease.release();
+        }
     }
 
     /** One pass over the inbox; returns how many messages were taken in. */

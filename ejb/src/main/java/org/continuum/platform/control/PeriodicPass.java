@@ -4,6 +4,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,7 +15,8 @@ import java.util.logging.Logger;
  * personal data), then simply tried again at the next tick. A job whose pass may well run longer than its period
  * (the outbox while a backlog goes out) is armed instead by a single-action timer, again at the end of each pass
  * ({@link #scheduleAfterEachPass}, {@link #runThenRearm}): its passes never overlap a tick, which the timer service
- * would skip with a warning each time.
+ * would skip with a warning each time. A job that must run on one server at a time when several share the database
+ * runs its pass only while this server holds the job's lease ({@link #runHolding}).
  */
 public final class PeriodicPass {
 
@@ -28,6 +30,7 @@ public final class PeriodicPass {
     private final String what;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile String lastProblem;
+    private volatile Boolean holding;
 
     /** {@code what} names the job in the log, e.g. "Outbox pass". */
     public PeriodicPass(Logger log, String what) {
@@ -65,6 +68,23 @@ public final class PeriodicPass {
                         new Object[]{what, stopping.getClass().getSimpleName()});
             }
         }
+    }
+
+    /**
+     * Runs one pass (as {@link #run}) if {@code lease} says this server holds the job's lease, which it asks first
+     * at every tick (and so renews). The log says when the job comes to this server and when it leaves it.
+     */
+    public void runHolding(BooleanSupplier lease, Pass pass) {
+        run(() -> {
+            boolean held = lease.getAsBoolean();
+            if (!Boolean.valueOf(held).equals(holding)) {
+                log.log(Level.INFO, held ? "{0}: runs on this server" : "{0}: runs on another server", what);
+                holding = held;
+            }
+            if (held) {
+                pass.run();
+            }
+        });
     }
 
     /** Runs one pass unless one is running; a failure is logged (once until the job recovers) and swallowed. */

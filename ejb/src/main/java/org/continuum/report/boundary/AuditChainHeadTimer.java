@@ -1,6 +1,7 @@
 package org.continuum.report.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -13,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.continuum.platform.boundary.JobLeases;
 import org.continuum.platform.control.PeriodicPass;
 import org.continuum.platform.control.Roles;
 import org.continuum.platform.control.Settings;
@@ -42,16 +44,26 @@ public class AuditChainHeadTimer {
     @Inject
     AuditChainHeads heads;
 
+    @Inject
+    JobLeases leases;
+
     private final PeriodicPass pass = new PeriodicPass(LOG, "Audit chain head export");
+    private JobLeases.Lease lease;
 
     @PostConstruct
     void schedule() {
         long interval = Settings.duration(INTERVAL_PROPERTY, Duration.ofDays(1)).toMillis();
+        lease = new JobLeases.Lease(leases, "audit-chain-head", Duration.ofMillis(2 * interval));
         PeriodicPass.schedule(timers, "audit-chain-head", Math.min(interval, FIRST_AFTER.toMillis()), interval);
     }
 
     @Timeout
     void tick() {
-        pass.run(heads::export);
+        pass.runHolding(lease::acquire, heads::export);
+    }
+
+    @PreDestroy
+    void stop() {
+        lease.release();
     }
 }

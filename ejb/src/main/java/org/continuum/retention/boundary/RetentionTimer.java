@@ -1,6 +1,7 @@
 package org.continuum.retention.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -13,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.continuum.platform.boundary.JobLeases;
 import org.continuum.platform.control.PeriodicPass;
 import org.continuum.platform.control.Roles;
 import org.continuum.platform.control.Settings;
@@ -44,18 +46,23 @@ public class RetentionTimer {
     @Inject
     RetentionService retention;
 
+    @Inject
+    JobLeases leases;
+
     private final PeriodicPass pass = new PeriodicPass(LOG, "Retention pass");
+    private JobLeases.Lease lease;
 
     @PostConstruct
     void schedule() {
         long interval = Settings.duration(INTERVAL_PROPERTY, Duration.ofDays(1)).toMillis();
         long first = Settings.duration(FIRST_AFTER_PROPERTY, Duration.ofMinutes(15)).toMillis();
+        lease = new JobLeases.Lease(leases, "retention", Duration.ofMillis(2 * interval));
         PeriodicPass.schedule(timers, "retention", Math.min(interval, first), interval);
     }
 
     @Timeout
     void tick() {
-        pass.run(() -> {
+        pass.runHolding(lease::acquire, () -> {
             RetentionService.Applied applied = retention.applyRules(Instant.now());
             if (applied.failed() > 0) {
                 LOG.warning(() -> "Retention pass: " + applied.failed() + " erasures failed (audited); "
@@ -66,5 +73,10 @@ public class RetentionTimer {
                         + applied.keptByGrace() + " kept by the grace period");
             }
         });
+    }
+
+    @PreDestroy
+    void stop() {
+        lease.release();
     }
 }

@@ -1,0 +1,71 @@
+package org.continuum.platform.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.continuum.platform.control.Leases;
+import org.continuum.platform.control.Roles;
+import org.continuum.platform.control.ServerNode;
+
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Leases for the jobs that must run on one server at a time when several share the database (V44): a job's timer
+ * ticks on every server, and a tick runs the job only where {@link #acquire} says so. The holder renews its lease at
+ * each tick; another server takes it when it has expired (its holder died or stopped ticking) or was given back
+ * ({@link #release}, at a clean stop). The statements are {@link Leases}'.
+ */
+@Stateless
+@RolesAllowed(Roles.SYSTEM)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class JobLeases {
+
+    private static final Logger LOG = Logger.getLogger(JobLeases.class.getName());
+
+    @Inject
+    Leases leases;
+
+    /**
+     * One job's lease as this server ({@link ServerNode#ID}) asks for it: built by a timer around the injected
+     * {@code JobLeases} (its container proxy, so each call runs in its own transaction), lasting {@code length} from
+     * each renewal: twice the job's period, so the holder keeps it from tick to tick and another server takes over
+     * within two periods of its last renewal.
+     */
+    public record Lease(JobLeases store, String job, Duration length) {
+
+        public boolean acquire() {
+            return store.acquire(job, ServerNode.ID, length);
+        }
+
+        /** Gives the lease back at a clean stop; if the database cannot be reached then, the lease simply expires. */
+        public void release() {
+            try {
+                store.release(job, ServerNode.ID);
+            } catch (RuntimeException stopping) {
+                LOG.fine(() -> job + " lease left to expire");
+            }
+        }
+    }
+
+    /**
+     * Whether {@code holder} holds the lease of {@code job} for the next {@code length} (renewed if it held it
+     * already, taken if it was free or expired); false while another holder's lease runs, or for a job without a
+     * lease row.
+     */
+    public boolean acquire(String job, String holder, Duration length) {
+        return leases.acquire(job, holder, length);
+    }
+
+    /** Gives the lease back if {@code holder} has it, so another server takes the job at its next tick. */
+    public void release(String job, String holder) {
+        leases.release(job, holder);
+    }
+
+    /** Who holds the lease of {@code job} now, or null when nobody does (an expired lease counts as nobody's). */
+    public String holder(String job) {
+        return leases.holder(job);
+    }
+}
