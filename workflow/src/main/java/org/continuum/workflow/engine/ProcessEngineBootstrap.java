@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import org.continuum.platform.control.DatabaseMigration;
+import org.continuum.platform.control.EmbeddedDatabaseGuard;
 import org.continuum.security.control.KeyGuard;
 import org.continuum.platform.control.Roles;
 import org.continuum.seed.control.DataGenerator;
@@ -99,6 +100,9 @@ public class ProcessEngineBootstrap {
     @Inject
     RemindRouteDelegate remindRouteDelegate;
 
+    @Inject
+    EmbeddedDatabaseGuard embedded;
+
     private ProcessEngine engine;
 
     @PostConstruct
@@ -106,6 +110,8 @@ public class ProcessEngineBootstrap {
         long started = System.nanoTime();
         // Lost or foreign keys stop the start before anything is read or sealed with them.
         keys.refuseLostOrForeignKeys();
+        // A production server on the embedded database stops here unless its operator acknowledged what H2 cannot do.
+        embedded.refuseUnacknowledgedH2();
         migration.migrate();
         keys.remember();
         // Before the engine and its job threads start, so that a refused start stops cleanly and at once.
