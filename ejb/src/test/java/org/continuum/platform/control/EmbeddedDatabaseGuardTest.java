@@ -39,7 +39,8 @@ class EmbeddedDatabaseGuardTest {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("default"))) {
             assertThat(EmbeddedDatabaseGuard.writeDelay(c)).isEqualTo(500);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("durable") + ";WRITE_DELAY=0")) {
+        String durable = "jdbc:h2:file:" + folder.resolve("durable") + ";WRITE_DELAY=0";
+        try (Connection c = DriverManager.getConnection(durable)) {
             assertThat(EmbeddedDatabaseGuard.writeDelay(c)).isZero();
         }
     }
