@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +62,11 @@ class EmbeddedDatabaseGuardTest {
 
     /** Starts {@link Committing} on {@code url}, kills it once it has acknowledged enough; acknowledged, found. */
     private static long[] killWhileCommitting(String url) throws Exception {
+        // The table exists on disk before the writer starts (closing the database writes it): with the default delay,
+        // a writer that made it itself lost even the table once.
+        try (Connection c = DriverManager.getConnection(url); Statement create = c.createStatement()) {
+            create.execute("create table acknowledged (id bigint primary key)");
+        }
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Committing.class.getName(), url)
                 .redirectErrorStream(true).start();
@@ -92,7 +98,6 @@ class EmbeddedDatabaseGuardTest {
     public static final class Committing {
         public static void main(String[] args) throws SQLException {
             try (Connection c = DriverManager.getConnection(args[0])) {
-                c.createStatement().execute("create table acknowledged (id bigint primary key)");
                 c.setAutoCommit(false);
                 try (PreparedStatement insert = c.prepareStatement("insert into acknowledged values (?)")) {
                     for (long i = 1; ; i++) {
