@@ -1,6 +1,7 @@
 package org.continuum.it.browser;
 
 import org.continuum.it.Poll;
+import org.continuum.platform.control.EmbeddedDatabaseGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,10 @@ class FirstStartBrowserIT {
                 "-Djboss.server.base.dir=" + base, "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + OFFSET,
                 "-Dcontinuum.data.dir=" + data,
-                "-Dcontinuum.db.url=jdbc:h2:file:" + data + "/db/continuum;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
+                "-Dcontinuum.db.url=jdbc:h2:file:" + data + "/db/continuum;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE"
+                        + ";WRITE_DELAY=0",
+                // Production on the embedded database, acknowledged (without it the server refuses to start).
+                "-D" + EmbeddedDatabaseGuard.ACKNOWLEDGED + "=true",
                 "-Dcontinuum.baseUrl=" + BASE.substring(0, BASE.length() - 1),
                 "-Djboss.mail.server.port=" + (3025 + OFFSET),
                 // A shortened absolute session lifetime, so the test sees a real session end after it.
