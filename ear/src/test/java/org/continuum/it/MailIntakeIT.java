@@ -90,8 +90,8 @@ class MailIntakeIT {
 
     /**
      * With several servers on one database, one reads the mailbox at a time: while another server holds the
-     * mailbox's lease this one leaves the inbox alone; when that lease runs out (its holder died) or is given back
-     * (a clean stop), this server takes the lease and the mail.
+     * mailbox's lease this one leaves the inbox alone; when that lease runs out (its holder died) or is given back,
+     * this server takes the lease and the mail.
      */
     @Test
     void whileAnotherServerHoldsTheMailboxLeaseThisOneLeavesTheInboxAlone() throws Exception {
@@ -127,7 +127,7 @@ class MailIntakeIT {
                     == before + 1 && inboxEmpty(server))).as("taken in once the lease ran out").isTrue();
             assertThat(sql.string("select holder from job_lease where name = 'mail-intake'")).isEqualTo(ServerNode.ID);
 
-            // Held again by another server that then stops cleanly and gives it back: taken in at the next tick.
+            // Held again by another server, which then gives it back: taken in at the next tick.
             sql.update("update job_lease set holder = 'other-node', expires_at = current_timestamp + interval '1' hour"
                     + " where name = 'mail-intake'");
             box.deliver(raw("""

@@ -1,7 +1,6 @@
 package org.continuum.intake.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -85,12 +84,6 @@ public class MailIntakePoller {
         pass.runHolding(lease::acquire, this::pollOnce);
     }
 
-    @PreDestroy
-    void stop() {
-        if (lease != null) {
-            lease.release();
-        }
-    }
 
     /** One pass over the inbox; returns how many messages were taken in. */
     int pollOnce() throws MessagingException {

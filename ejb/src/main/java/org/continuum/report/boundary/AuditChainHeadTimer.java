@@ -1,7 +1,6 @@
 package org.continuum.report.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -60,10 +59,5 @@ public class AuditChainHeadTimer {
     @Timeout
     void tick() {
         pass.runHolding(lease::acquire, heads::export);
-    }
-
-    @PreDestroy
-    void stop() {
-        lease.release();
     }
 }

@@ -1,7 +1,6 @@
 package org.continuum.retention.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -73,10 +72,5 @@ public class RetentionTimer {
                         + applied.keptByGrace() + " kept by the grace period");
             }
         });
-    }
-
-    @PreDestroy
-    void stop() {
-        lease.release();
     }
 }
