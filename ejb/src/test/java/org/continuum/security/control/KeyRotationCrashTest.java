@@ -107,7 +107,9 @@ class KeyRotationCrashTest {
 
     @Test
     void aRotationKilledHalfWayLeavesEverythingOpenAndTheNextFinishesIt() throws Exception {
-        String url = "jdbc:h2:file:" + data.resolve("db/rotation");
+        // Without WRITE_DELAY=0, H2 acknowledges a commit up to 500 ms before writing it (EmbeddedDatabaseGuard): a
+        // batch the killed rotation reported as committed could be missing after the kill.
+        String url = "jdbc:h2:file:" + data.resolve("db/rotation") + ";WRITE_DELAY=0";
         KeyFolder folder = new KeyFolder(data.resolve("keys"));
         FieldCipher cipher = FieldCipher.open(folder, MasterKey.open(folder, PASSPHRASE.toCharArray()));
         Map<String, byte[]> dataKeys = new HashMap<>();
