@@ -15,6 +15,7 @@ import org.continuum.casefile.entity.Urgency;
 import org.continuum.platform.control.Roles;
 import org.continuum.platform.control.ServerNode;
 import org.continuum.intake.boundary.IntakeService;
+import org.continuum.intake.boundary.MailIntakePoller;
 import org.continuum.intake.boundary.MailIntakeService;
 import org.continuum.intake.entity.MailIntake;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,6 +29,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +103,27 @@ class MailIntakeIT {
         GreenMail server = new GreenMail(new ServerSetup(3243, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         server.start();
         Sql sql = new Sql(dataSource);
+        // A pass that began while this server held the lease still reads the inbox: mail is delivered only once the
+        // poller has said that the job left this server (its next tick after the lease changed hands).
+        AtomicInteger left = new AtomicInteger();
+        Handler said = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getMessage() != null && record.getMessage().endsWith("runs on another server")) {
+                    left.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger poller = Logger.getLogger(MailIntakePoller.class.getName());
+        poller.addHandler(said);
         try {
             GreenMailUser box = server.setUser(MAILBOX, MAILBOX, "intake-secret");
             assertThat(Poll.until(Duration.ofSeconds(20), () -> ServerNode.ID.equals(
@@ -105,6 +131,7 @@ class MailIntakeIT {
                     .as("this server holds the mailbox's lease").isTrue();
             sql.update("update job_lease set holder = 'other-node', expires_at = current_timestamp + interval '1' hour"
                     + " where name = 'mail-intake'");
+            assertThat(Poll.until(Duration.ofSeconds(20), () -> left.get() == 1)).as("the job left").isTrue();
             long before = sql.count("select count(*) from mail_intake");
             String run = Long.toString(System.nanoTime());
             box.deliver(raw("""
@@ -130,6 +157,7 @@ class MailIntakeIT {
             // Held again by another server, which then gives it back: taken in at the next tick.
             sql.update("update job_lease set holder = 'other-node', expires_at = current_timestamp + interval '1' hour"
                     + " where name = 'mail-intake'");
+            assertThat(Poll.until(Duration.ofSeconds(20), () -> left.get() == 2)).as("the job left again").isTrue();
             box.deliver(raw("""
                     From: someone@example.org
                     Subject: Lease again %s
@@ -144,6 +172,7 @@ class MailIntakeIT {
             assertThat(Poll.until(Duration.ofSeconds(40), () -> sql.count("select count(*) from mail_intake")
                     == before + 2 && inboxEmpty(server))).as("taken in once the lease was given back").isTrue();
         } finally {
+            poller.removeHandler(said);
             sql.update("update job_lease set holder = null, expires_at = null where name = 'mail-intake'"
                     + " and holder = 'other-node'");
             server.stop();
