@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -24,43 +23,41 @@ public class EmbeddedDatabaseGuard {
 
     public static final String ACKNOWLEDGED = "continuum.db.h2.acknowledged";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseGuard.class.getName());
+    private static final String H2 = "h2";
 
     @Resource(lookup = "java:jboss/datasources/ContinuumDS")
     DataSource dataSource;
 
     /** Stops the start of a production server on H2 without the acknowledgement; warns about a delayed write. */
     public void refuseUnacknowledgedH2() {
+        String vendor = DatabaseMigration.vendor(dataSource);
+        String refusal = refusal(DemoMode.on(), vendor, Boolean.getBoolean(ACKNOWLEDGED));
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
+        if (DemoMode.on() || !H2.equals(vendor)) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            String refusal = refusal(DemoMode.on(), product, Boolean.getBoolean(ACKNOWLEDGED));
-            if (refusal != null) {
-                throw new IllegalStateException(refusal);
-            }
-            if (!DemoMode.on() && isH2(product)) {
-                long delay = writeDelay(connection);
-                if (delay != 0) {
-                    LOG.warning(() -> "H2 writes a commit to its file up to " + delay + " ms after acknowledging it:"
-                            + " a crash of this server loses that work. Add ;WRITE_DELAY=0 to continuum.db.url.");
-                }
+            long delay = writeDelay(connection);
+            if (delay != 0) {
+                LOG.warning(() -> "H2 writes a commit to its file up to " + delay + " ms after acknowledging it:"
+                        + " a crash of this server loses that work. Add ;WRITE_DELAY=0 to continuum.db.url.");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read which database this is", e);
+            throw new IllegalStateException("Cannot read H2's write delay", e);
         }
     }
 
-    /** Why a server must not start on this database, or null when it may. */
-    static String refusal(boolean demo, String product, boolean acknowledged) {
-        if (demo || !isH2(product) || acknowledged) {
+    /** Why a server must not start on this database ({@link DatabaseMigration#vendor}'s name), or null. */
+    static String refusal(boolean demo, String vendor, boolean acknowledged) {
+        if (demo || !H2.equals(vendor) || acknowledged) {
             return null;
         }
         return "Refusing to start: production on the embedded H2 database. Run it on PostgreSQL"
                 + " (continuum.db.driver=postgresql, see the README). H2 serves one server only and can lose the last"
                 + " half second of acknowledged work when the server process dies; to run on it anyway, start with -D"
                 + ACKNOWLEDGED + "=true and ;WRITE_DELAY=0 in continuum.db.url.";
-    }
-
-    private static boolean isH2(String product) {
-        return "h2".equals(product.toLowerCase(Locale.ROOT));
     }
 
     /** H2's delay between acknowledging a commit and writing it, in milliseconds. */

@@ -28,11 +28,11 @@ class EmbeddedDatabaseGuardTest {
 
     @Test
     void productionOnH2StartsOnlyWhenAcknowledged() {
-        assertThat(EmbeddedDatabaseGuard.refusal(false, "H2", false))
+        assertThat(EmbeddedDatabaseGuard.refusal(false, "h2", false))
                 .contains("Refusing to start").contains(EmbeddedDatabaseGuard.ACKNOWLEDGED).contains("WRITE_DELAY=0");
-        assertThat(EmbeddedDatabaseGuard.refusal(false, "H2", true)).as("acknowledged").isNull();
-        assertThat(EmbeddedDatabaseGuard.refusal(true, "H2", false)).as("the demo").isNull();
-        assertThat(EmbeddedDatabaseGuard.refusal(false, "PostgreSQL", false)).isNull();
+        assertThat(EmbeddedDatabaseGuard.refusal(false, "h2", true)).as("acknowledged").isNull();
+        assertThat(EmbeddedDatabaseGuard.refusal(true, "h2", false)).as("the demo").isNull();
+        assertThat(EmbeddedDatabaseGuard.refusal(false, "postgresql", false)).isNull();
     }
 
     @Test
