@@ -71,13 +71,15 @@ public class StaffLoad {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: StaffLoad pages BASE_URL USERS SECONDS | StaffLoad export BASE_URL"
-                    + " | StaffLoad cost BASE_URL SERVER_PID [N]");
+                    + " | StaffLoad cost BASE_URL SERVER_PID [N] | StaffLoad failover BASE_URL USERS SECONDS");
             System.exit(2);
         }
         base = args[1].replaceAll("/$", "");
         readAccounts(Path.of("seeds/demo/users.csv"));
         if (args[0].equals("pages")) {
             pages(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        } else if (args[0].equals("failover")) {
+            failover(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         } else if (args[0].equals("cost")) {
             cost(Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 200);
         } else {
@@ -242,7 +244,7 @@ public class StaffLoad {
     static final AtomicLong RESENT = new AtomicLong();
     static final ConcurrentLinkedQueue<String> ERROR_EXAMPLES = new ConcurrentLinkedQueue<>();
 
-    static void pages(int users, int seconds) throws Exception {
+    static List<Session> pages(int users, int seconds) throws Exception {
         List<Session> sessions = Collections.synchronizedList(new ArrayList<>());
         long loginStart = System.nanoTime();
         System.out.printf("P2: logging in %d users over %d accounts (each code step is used once per account)%n",
@@ -315,6 +317,52 @@ public class StaffLoad {
         DASHBOARD_BY_ACCOUNT.keySet().stream().sorted().forEach(user ->
                 print("  dashboard of " + user, new ArrayList<>(DASHBOARD_BY_ACCOUNT.get(user))));
         ERROR_EXAMPLES.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+        return sessions;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- failover
+
+    /** Per second of the run: requests answered, failed, and answered with the login page (a session lost). */
+    static final Map<Long, long[]> TIMELINE = new ConcurrentHashMap<>();
+    static final AtomicLong LOGGED_OUT = new AtomicLong();
+    static volatile long runStart;
+
+    /**
+     * The P2 load through the cluster's balancer while tools/cluster-failover.sh kills and restarts nodes: prints,
+     * second by second where anything failed, what the users saw, then whether each session is still logged in.
+     */
+    static void failover(int users, int seconds) throws Exception {
+        runStart = System.nanoTime();
+        List<Session> sessions = pages(users, seconds);
+        long ok = 0;
+        long failed = 0;
+        List<Long> seconds0 = new ArrayList<>(TIMELINE.keySet());
+        Collections.sort(seconds0);
+        for (long second : seconds0) {
+            long[] counts = TIMELINE.get(second);
+            ok += counts[0];
+            failed += counts[1] + counts[2];
+            if (counts[1] + counts[2] > 0) {
+                System.out.printf(Locale.ROOT, "failover: second %d: %d answered, %d failed, %d sent to log in%n",
+                        second, counts[0], counts[1], counts[2]);
+            }
+        }
+        int stillIn = 0;
+        for (Session s : sessions) {
+            HttpResponse<String> page = s.get("/app/dashboard.xhtml");
+            if (page.statusCode() == 200 && page.uri().getPath().endsWith("/app/dashboard.xhtml")) {
+                stillIn++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "failover: %d requests answered, %d failed (%d of them the login page);"
+                + " %d of %d sessions still logged in at the end%n", ok, failed, LOGGED_OUT.get(), stillIn,
+                sessions.size());
+    }
+
+    static void outcome(int kind) {
+        if (runStart != 0) {
+            TIMELINE.computeIfAbsent((System.nanoTime() - runStart) / 1_000_000_000L, k -> new long[3])[kind]++;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- cost
@@ -517,9 +565,16 @@ public class StaffLoad {
             if (response.statusCode() >= 400 || response.uri().getPath().endsWith("/login.xhtml")
                     || (ajax && (body.contains("<error>") || body.contains("<redirect")))
                     || ajax != askedAjax) {
+                boolean loggedOut = response.uri().getPath().endsWith("/login.xhtml")
+                        || (ajax && body.contains("<redirect") && body.contains("login.xhtml"));
+                if (loggedOut) {
+                    LOGGED_OUT.incrementAndGet();
+                }
+                outcome(loggedOut ? 2 : 1);
                 error(s.username + " " + kind + " -> " + response.statusCode() + " " + response.uri());
                 return null;
             }
+            outcome(0);
             if (counted) {
                 TIMES.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(micros);
                 if (kind.equals("dashboard")) {
@@ -528,6 +583,7 @@ public class StaffLoad {
             }
             return response;
         } catch (Exception e) {
+            outcome(1);
             error(s.username + " " + kind + " -> " + e);
             return null;
         }

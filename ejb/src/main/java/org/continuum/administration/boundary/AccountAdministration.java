@@ -3,6 +3,7 @@ package org.continuum.administration.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.CaseFiles;
@@ -263,7 +264,7 @@ public class AccountAdministration {
 
     /** One account as administrators see it: never a secret, never case content. */
     public record AccountRow(String username, String displayName, String email, Set<Role> roles, String teamCode,
-                             String language, boolean enabled, boolean enrolled, boolean locked, boolean demo) {
+                             String language, boolean enabled, boolean enrolled, boolean locked, boolean demo) implements Serializable {
         static AccountRow of(UserAccount u, Instant now) {
             return new AccountRow(u.getUsername(), u.getDisplayName(), u.getEmail(), u.getRoles(),
                     u.getTeam() == null ? null : u.getTeam().getCode(), u.getLanguage(), u.isEnabled(),
@@ -271,6 +272,6 @@ public class AccountAdministration {
         }
     }
 
-    public record TeamRow(String code, String name, boolean retired, long openCaseFiles) {
+    public record TeamRow(String code, String name, boolean retired, long openCaseFiles) implements Serializable {
     }
 }

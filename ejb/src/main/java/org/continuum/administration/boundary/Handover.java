@@ -3,6 +3,7 @@ package org.continuum.administration.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.CaseEvents;
@@ -58,10 +59,10 @@ public class Handover {
     AuditTrail audit;
 
     /** One thing that moves: a mentor assignment (task null) or an open task, with what stops it, if anything. */
-    public record Item(String caseReference, String pseudonym, TaskKind task, String problem) {
+    public record Item(String caseReference, String pseudonym, TaskKind task, String problem) implements Serializable {
     }
 
-    public record Plan(String from, String to, List<Item> items) {
+    public record Plan(String from, String to, List<Item> items) implements Serializable {
         public boolean possible() {
             return !items.isEmpty() && items.stream().allMatch(i -> i.problem() == null);
         }

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -46,7 +47,7 @@ public class KeyAdministration {
      * Keys in the field keyset and in the blind-index keyset (more than one while a rotation is unfinished), and
      * whether a rotation needs a step-up now.
      */
-    public record Status(int fieldKeys, int indexKeys, boolean stepUpNeeded) {
+    public record Status(int fieldKeys, int indexKeys, boolean stepUpNeeded) implements Serializable {
     }
 
     public Status status() {

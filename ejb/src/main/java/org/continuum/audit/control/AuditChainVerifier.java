@@ -1,5 +1,6 @@
 package org.continuum.audit.control;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +36,7 @@ public final class AuditChainVerifier {
     }
 
     /** The chain head: the last seal's place and hash (exported periodically outside the database). */
-    public record Head(long seq, String hash) {
+    public record Head(long seq, String hash) implements Serializable {
         /** {@code seq:hash}, as exported. */
         public static Head parse(String text) {
             int colon = text.indexOf(':');
@@ -53,7 +54,7 @@ public final class AuditChainVerifier {
      * intact); {@code problem} says what is wrong there, as a code.
      */
     public record Result(boolean intact, long rowsChecked, Long firstBrokenSeq, Long firstBrokenEventId,
-                         String problem, Head head, long millis) {
+                         String problem, Head head, long millis) implements Serializable {
     }
 
     /** Walks the whole chain; {@code exported} (may be null) is a head exported earlier, to catch a truncation. */

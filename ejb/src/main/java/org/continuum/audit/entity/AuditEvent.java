@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.Objects;
 @Entity
 @Immutable
 @Table(name = "audit_event")
-public class AuditEvent {
+public class AuditEvent implements Serializable {
 
     public static final int DETAIL_MAX = 200;
 

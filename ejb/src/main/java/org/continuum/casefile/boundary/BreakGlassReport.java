@@ -3,6 +3,7 @@ package org.continuum.casefile.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditEvent;
@@ -88,13 +89,13 @@ public class BreakGlassReport {
     /** One break-glass. */
     public record Row(long id, String username, String reference, String reason, Instant openedAt,
                       Instant expiresAt, long minutes, boolean wantsToAct, String confirmedBy,
-                      List<Opening> opened) {
+                      List<Opening> opened) implements Serializable {
     }
 
     /**
      * Openings of the case file under a break-glass: when (the first), which action (e.g. {@code CASE_VIEWED}), and
      * how many times within that minute.
      */
-    public record Opening(Instant at, String action, int times) {
+    public record Opening(Instant at, String action, int times) implements Serializable {
     }
 }

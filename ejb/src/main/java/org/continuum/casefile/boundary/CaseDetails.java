@@ -1,5 +1,6 @@
 package org.continuum.casefile.boundary;
 
+import java.io.Serializable;
 import org.continuum.casefile.control.WorkTask;
 import org.continuum.casefile.entity.CaseEventKind;
 import org.continuum.casefile.entity.Channel;
@@ -28,7 +29,7 @@ public record CaseDetails(long id, String reference, String pseudonym, String le
                           RelocationScope relocationScope, String destinationCountry, Instant arrivedAt,
                           int checkInsDone, String linkedReference, String duplicateOfReference,
                           List<TimelineEntry> timeline, Set<String> activeSteps, Set<String> passedSteps,
-                          String processDefinitionId, Instant erasedAt) {
+                          String processDefinitionId, Instant erasedAt) implements Serializable {
 
     /** The earliest due date among the open tasks and the next scheduled review. */
     public Instant nextDue() {
@@ -47,7 +48,7 @@ public record CaseDetails(long id, String reference, String pseudonym, String le
     }
 
     public record TimelineEntry(Instant occurredAt, String actor, CaseEventKind kind, Phase phase, String summary,
-                                String note) {
+                                String note) implements Serializable {
         @Override
         public String toString() {
             return "TimelineEntry[" + kind + "]";

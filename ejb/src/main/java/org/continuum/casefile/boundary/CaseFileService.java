@@ -3,6 +3,7 @@ package org.continuum.casefile.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -160,7 +161,7 @@ public class CaseFileService {
 
     public record Dashboard(Map<Phase, Long> byPhase,
                             Map<RiskLevel, Long> byRisk,
-                            List<ReviewDue> reviewsDue, long triageOverdue) {
+                            List<ReviewDue> reviewsDue, long triageOverdue) implements Serializable {
     }
 
     public record CasePage(List<CaseSummary> rows, long total) {

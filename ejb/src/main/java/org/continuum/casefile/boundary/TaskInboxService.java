@@ -3,6 +3,7 @@ package org.continuum.casefile.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.notification.entity.NotificationKind;
 import org.continuum.casefile.control.CaseEvents;
 import org.continuum.identity.control.Caller;
@@ -89,7 +90,7 @@ public class TaskInboxService {
      * The dashboard's view of the inbox. {@code capped}: a list reached {@link #MAX_TASKS}, so the counts are lower
      * bounds.
      */
-    public record InboxOverview(List<WorkTask> oldest, long mineOrUnclaimed, long overdue, boolean capped) {
+    public record InboxOverview(List<WorkTask> oldest, long mineOrUnclaimed, long overdue, boolean capped) implements Serializable {
     }
 
     private record Inbox(List<TaskHead> heads, boolean capped) {
@@ -197,6 +198,6 @@ public class TaskInboxService {
     }
 
 
-    public record StaffMember(String username, String displayName) {
+    public record StaffMember(String username, String displayName) implements Serializable {
     }
 }

@@ -1,5 +1,6 @@
 package org.continuum.casefile.control;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,7 @@ import java.time.Instant;
  * tasks), by when, claimed by whom.
  */
 public record WorkTask(String id, String definitionKey, long caseFileId, String caseReference, String teamCode,
-                       Instant created, Instant due, String assignee, Long grantId) {
+                       Instant created, Instant due, String assignee, Long grantId) implements Serializable {
 
     public boolean isOverdue(Instant now) {
         return due != null && now.isAfter(due);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import org.continuum.document.entity.CaseDocument;
 import org.continuum.security.control.SealedValues;
 
@@ -18,7 +19,7 @@ public class CaseDocuments {
     /** A document as a list shows it (no content). */
     public record Listed(long id, CaseDocument.Kind kind, CaseDocument.Source source, String fileName,
                          String description, String contentType, long sizeBytes, String uploadedBy,
-                         Instant uploadedAt) {
+                         Instant uploadedAt) implements Serializable {
         @Override
         public String toString() {
             return "Listed[" + id + "," + kind + "]";

@@ -3,6 +3,7 @@ package org.continuum.grant.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -174,7 +175,7 @@ public class FundService {
 
     /** A change waiting for a second coordinator: {@code changes} as "field: old → new" lines. */
     public record PendingChange(long id, String proposedBy, Instant proposedAt, List<String> changes,
-                                boolean mayDecide) {
+                                boolean mayDecide) implements Serializable {
     }
 
     static List<String> problems(FundForm f) {

@@ -1,5 +1,6 @@
 package org.continuum.grant.boundary;
 
+import java.io.Serializable;
 import org.continuum.grant.entity.Fund;
 import org.continuum.grant.entity.GrantCategory;
 import java.math.BigDecimal;
@@ -8,7 +9,7 @@ import java.util.List;
 
 public record FundView(long id, String code, String name, String donor, String currency, BigDecimal budget,
                        BigDecimal committed, BigDecimal disbursed, BigDecimal available, BigDecimal balance,
-                       LocalDate periodStart, LocalDate periodEnd, Fund.Rules rules, List<BurnPoint> burnDown) {
+                       LocalDate periodStart, LocalDate periodEnd, Fund.Rules rules, List<BurnPoint> burnDown) implements Serializable {
 
     static FundView of(Fund f, List<BurnPoint> burnDown) {
         return new FundView(f.getId(), f.getCode(), f.getName(), f.getDonor(), f.getCurrency(), f.getBudget(),

@@ -1,5 +1,6 @@
 package org.continuum.grant.boundary;
 
+import java.io.Serializable;
 import org.continuum.casefile.control.TaskKind;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.identity.entity.Role;
@@ -19,7 +20,7 @@ public record GrantDetails(GrantSummary summary, int continuumStep, String riskL
                            Instant reportReceivedAt, FundView fund, List<DecisionView> decisions,
                            List<PaymentView> payments, List<String> ruleProblems, boolean canDecide,
                            boolean canDisburse, boolean canReceiveReport, boolean ownRecommendation,
-                           boolean soleApprover, boolean stepUpNeeded) {
+                           boolean soleApprover, boolean stepUpNeeded) implements Serializable {
 
     /**
      * What {@code reader} may see and do on a grant. {@code openTask} is the grant's open task when the reader may

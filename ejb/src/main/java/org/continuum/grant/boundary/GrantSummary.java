@@ -1,5 +1,6 @@
 package org.continuum.grant.boundary;
 
+import java.io.Serializable;
 import org.continuum.grant.entity.EmergencyGrant;
 import org.continuum.grant.entity.GrantCategory;
 import org.continuum.grant.entity.GrantStatus;
@@ -15,7 +16,7 @@ public record GrantSummary(long id, String reference, long caseFileId, String ca
                            String fundName, GrantCategory category, GrantStatus status, BigDecimal amount,
                            String currency, BigDecimal approvedInFundCurrency, String fundCurrency,
                            Instant recommendedAt, LocalDate reportDueOn, boolean reportOverdue,
-                           boolean awaitingMyDecision) {
+                           boolean awaitingMyDecision) implements Serializable {
 
     /** A grant as {@code reader} sees it in a list: whether it awaits their decision is theirs to know. */
     static GrantSummary of(EmergencyGrant g, String caseReference, UserAccount reader, LocalDate today) {

@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -104,7 +105,7 @@ public class Fund {
     /** Donor rules, as data. */
     public record Rules(BigDecimal ceilingPerGrant, BigDecimal dualApprovalAbove, int coFundingPercent,
                         boolean noExileCosts, boolean requiresTargetedForWork, boolean noRetrospective,
-                        Integer reportDueDays, Set<GrantCategory> categories) {
+                        Integer reportDueDays, Set<GrantCategory> categories) implements Serializable {
     }
 
     /** New figures and rules (not final: a lazily loaded fund is a proxy, and the change must reach the entity). */

@@ -3,6 +3,7 @@ package org.continuum.intake.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -51,7 +52,7 @@ public class MailIntakeService {
     CaseDocuments documents;
 
     public record Row(long id, Instant receivedAt, MailIntake.Status status, String quarantineReason, String sender,
-                      String subject, int attachments, Long caseFileId, long sizeBytes, MailIntake.Channel channel) {
+                      String subject, int attachments, Long caseFileId, long sizeBytes, MailIntake.Channel channel) implements Serializable {
         @Override
         public String toString() {
             return "MailRow[" + id + "," + status + "]";
@@ -59,14 +60,14 @@ public class MailIntakeService {
     }
 
     /** A message, with the answers of the public form when it came through it ({@code form} null for a mail). */
-    public record Message(Row row, String text, List<AttachmentInfo> attachments, PublicRequest form) {
+    public record Message(Row row, String text, List<AttachmentInfo> attachments, PublicRequest form) implements Serializable {
         @Override
         public String toString() {
             return "MailMessage[" + row.id() + "]";
         }
     }
 
-    public record AttachmentInfo(String fileName, String contentType, long sizeBytes) {
+    public record AttachmentInfo(String fileName, String contentType, long sizeBytes) implements Serializable {
         @Override
         public String toString() {
             return "AttachmentInfo[" + contentType + "," + sizeBytes + "]";

@@ -3,6 +3,7 @@ package org.continuum.intake.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.casefile.control.CaseEvents;
@@ -33,7 +34,7 @@ import java.util.Optional;
 public class RequesterMessages {
 
     /** One message as staff see it ({@code author} null when the person wrote it). */
-    public record Message(RequestMessage.Direction direction, String author, Instant sentAt, String text) {
+    public record Message(RequestMessage.Direction direction, String author, Instant sentAt, String text) implements Serializable {
         @Override
         public String toString() {
             return "RequesterMessage[" + direction + "," + sentAt + "]";

@@ -3,6 +3,7 @@ package org.continuum.intake.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.casefile.control.Consents;
 import org.continuum.casefile.control.CaseFiles;
 import org.continuum.notification.entity.NotificationKind;
@@ -186,6 +187,6 @@ public class TriageService {
     }
 
     public record DuplicateCandidate(long caseFileId, String reference, String pseudonym, Phase phase,
-                                     Instant createdAt) {
+                                     Instant createdAt) implements Serializable {
     }
 }

@@ -1,5 +1,6 @@
 package org.continuum.intake.control;
 
+import java.io.Serializable;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.platform.control.InvalidInput;
 
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
  */
 public record PublicRequest(String name, String situation, String country, String city, Set<RequestType> needs,
                             List<String> languages, String messenger, Set<Never> never, boolean consentStorage,
-                            Set<RequestType> sharing) {
+                            Set<RequestType> sharing) implements Serializable {
 
     /** Ways of contact a person can forbid. */
     public enum Never { PHONE_CALL, SMS, EMAIL, HOME_VISIT, CONTACT_THROUGH_FAMILY }

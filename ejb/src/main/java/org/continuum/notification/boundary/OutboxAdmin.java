@@ -3,6 +3,7 @@ package org.continuum.notification.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -36,11 +37,11 @@ public class OutboxAdmin {
     AuditTrail audit;
 
     public record Row(long id, String recipient, NotificationKind kind, String caseReference, NotificationStatus status,
-                      int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError) {
+                      int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError) implements Serializable {
     }
 
     /** {@code counts} by status name (pages look them up by name). */
-    public record Overview(Map<String, Long> counts, long failing, List<Row> unsent, List<Row> recent) {
+    public record Overview(Map<String, Long> counts, long failing, List<Row> unsent, List<Row> recent) implements Serializable {
     }
 
     public Overview overview() {

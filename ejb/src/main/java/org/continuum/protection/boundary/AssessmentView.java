@@ -1,5 +1,6 @@
 package org.continuum.protection.boundary;
 
+import java.io.Serializable;
 import org.continuum.casefile.entity.RiskLevel;
 import org.continuum.protection.control.RiskAssessments;
 import org.continuum.protection.entity.RiskAssessment;
@@ -10,7 +11,7 @@ import java.util.List;
 /** One assessment as the case page shows it; {@code changes} are bundle keys with arguments. */
 public record AssessmentView(Instant at, String by, RiskAssessment.Occasion occasion, java.math.BigDecimal score,
                              RiskLevel computed, RiskLevel chosen, String overrideReason,
-                             List<RiskFactor.Factor> factors, List<String> changes) {
+                             List<RiskFactor.Factor> factors, List<String> changes) implements Serializable {
     public long count(String kind) {
         return factors.stream().filter(f -> f.kind().name().equals(kind)).count();
     }

@@ -3,6 +3,7 @@ package org.continuum.protection.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -109,10 +110,10 @@ public class EscalationService {
     }
 
 
-    public record EvidenceView(int step, EvidenceKind kind, String reason) {
+    public record EvidenceView(int step, EvidenceKind kind, String reason) implements Serializable {
     }
 
     public record ProposalView(RelocationScope scope, String proposedBy, Instant proposedAt, String justification,
-                               List<EvidenceView> evidence, boolean ownProposal) {
+                               List<EvidenceView> evidence, boolean ownProposal) implements Serializable {
     }
 }

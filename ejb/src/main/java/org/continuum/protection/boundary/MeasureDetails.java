@@ -1,5 +1,6 @@
 package org.continuum.protection.boundary;
 
+import java.io.Serializable;
 
 
 /**
@@ -8,7 +9,7 @@ package org.continuum.protection.boundary;
  */
 public record MeasureDetails(Long providerId, String providerName, java.time.LocalDate startsOn,
                       java.time.LocalDate endsOn, String outcome, Integer effectiveness, String placeName,
-                      String placeArea, String placeAddress, String placeHours, String placeContact) {
+                      String placeArea, String placeAddress, String placeHours, String placeContact) implements Serializable {
     static final MeasureDetails NONE = new MeasureDetails(null, null, null, null, null, null, null, null, null, null, null);
 
     @Override

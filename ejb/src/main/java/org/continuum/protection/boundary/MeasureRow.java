@@ -1,12 +1,13 @@
 package org.continuum.protection.boundary;
 
+import java.io.Serializable;
 import org.continuum.protection.entity.MeasureStatus;
 import org.continuum.protection.entity.ProtectionMeasure;
 import org.continuum.reference.boundary.Names;
 import java.time.Instant;
 
 public record MeasureRow(long id, String typeCode, int step, Names names, MeasureStatus status,
-                         String owner, String note, Instant updatedAt, String addresses, MeasureDetails details) {
+                         String owner, String note, Instant updatedAt, String addresses, MeasureDetails details) implements Serializable {
 
     /** A row without the details (kept for callers that only chart or list the plan). */
     public MeasureRow(long id, String typeCode, int step, Names names, MeasureStatus status,

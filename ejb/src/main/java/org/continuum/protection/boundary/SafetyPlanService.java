@@ -3,6 +3,7 @@ package org.continuum.protection.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.protection.control.SafetyPlans;
 import org.continuum.casefile.control.CaseEvents;
 import org.continuum.identity.control.Caller;
@@ -45,7 +46,7 @@ public class SafetyPlanService {
     AuditTrail audit;
 
     public record PlanView(long caseFileId, String caseReference, String pseudonym, SafetyPlan.Content content,
-                           Instant updatedAt, String updatedBy) {
+                           Instant updatedAt, String updatedBy) implements Serializable {
     }
 
     public PlanView plan(long caseFileId) {

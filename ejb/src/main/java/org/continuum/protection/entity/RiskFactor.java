@@ -119,7 +119,7 @@ public class RiskFactor implements SealedRecord {
     /** The factor as a value, the way forms and the formula see it. */
     public record Factor(FactorKind kind, ThreatCategory threatCategory, String actor, String description,
                          LocalDate lastIncidentOn, Integer likelihood, Integer impact, Integer weight,
-                         boolean concernsGroup) {
+                         boolean concernsGroup) implements Serializable {
 
         public static Factor threat(ThreatCategory category, String actor, String description,
                                     LocalDate lastIncidentOn, int likelihood, int impact, boolean concernsGroup) {

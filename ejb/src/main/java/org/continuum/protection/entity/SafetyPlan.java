@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import org.continuum.platform.control.RowIdSequences;
 import org.continuum.security.control.Sealed;
 import org.continuum.security.control.SealedRecord;
@@ -98,7 +99,7 @@ public class SafetyPlan implements SealedRecord {
     /** The plan's content as forms and pages see it. */
     public record Content(String contacts, String codeWords, String safeRoutes, String ifThen, String devices,
                           String accounts, String compromiseSigns, boolean screenLock, boolean diskEncryption,
-                          boolean twoFactor, boolean secureMessenger, boolean backups, boolean locationSharingOff) {
+                          boolean twoFactor, boolean secureMessenger, boolean backups, boolean locationSharingOff) implements Serializable {
 
         public static final Content EMPTY = new Content(null, null, null, null, null, null, null, false, false,
                 false, false, false, false);

@@ -1,9 +1,10 @@
 package org.continuum.reference.boundary;
 
+import java.io.Serializable;
 import org.continuum.reference.entity.MeasureType;
 
 /** A catalogue entry's name in each interface language; a language without one reads the English. */
-public record Names(String en, String fr, String ar) {
+public record Names(String en, String fr, String ar) implements Serializable {
 
     public static Names of(MeasureType type) {
         return new Names(type.name("en"), type.name("fr"), type.name("ar"));

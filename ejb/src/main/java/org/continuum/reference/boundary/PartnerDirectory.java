@@ -3,6 +3,7 @@ package org.continuum.reference.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.reference.control.Partners;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
@@ -147,6 +148,6 @@ public class PartnerDirectory {
     public record PartnerForm(String code, String name, Partner.Kind kind, List<String> services,
                               List<String> languages, List<String> channels, String statedLimits, String website,
                               List<String> situations, List<String> countries, boolean requiresTargetedForWork,
-                              Integer answerDays, boolean active, String editedBy) {
+                              Integer answerDays, boolean active, String editedBy) implements Serializable {
     }
 }

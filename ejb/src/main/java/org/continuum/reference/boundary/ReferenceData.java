@@ -3,6 +3,7 @@ package org.continuum.reference.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.reference.control.Partners;
 import org.continuum.reference.control.MeasureTypes;
 import org.continuum.platform.control.Roles;
@@ -35,10 +36,10 @@ public class ReferenceData {
                 .toList();
     }
 
-    public record PartnerOption(long id, String code, String name) {
+    public record PartnerOption(long id, String code, String name) implements Serializable {
     }
 
-    public record MeasureOption(String code, int step, Names names) {
+    public record MeasureOption(String code, int step, Names names) implements Serializable {
         public String name(String language) {
             return names.in(language);
         }

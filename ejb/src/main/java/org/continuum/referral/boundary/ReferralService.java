@@ -3,6 +3,7 @@ package org.continuum.referral.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.casefile.control.Consents;
 import org.continuum.platform.control.CaseAccessDenied;
 import org.continuum.casefile.control.CaseFiles;
@@ -290,7 +291,7 @@ public class ReferralService {
     }
 
     public record SentReferral(long referralId, String partnerName, String channel,
-                               List<ReferralPackage.Line> shared, Instant answerDueAt) {
+                               List<ReferralPackage.Line> shared, Instant answerDueAt) implements Serializable {
         @Override
         public String toString() {
             return "SentReferral[" + referralId + "]";
@@ -300,14 +301,14 @@ public class ReferralService {
     public record PartnerCard(long id, String code, String name, Partner.Kind kind, List<String> services,
                               List<String> languages, List<String> channels, String statedLimits, String website,
                               int answerDays, Eligibility.Hint hint, Boolean consentGranted,
-                              Set<SharedField> consentedFields, Instant consentRecordedAt) {
+                              Set<SharedField> consentedFields, Instant consentRecordedAt) implements Serializable {
     }
 
     public record ReferralRow(long id, String partnerName, String purpose, String channel,
                               Set<SharedField> sharedFields, List<ReferralPackage.Line> shared, String message,
                               Instant sentAt, String sentBy, Instant answerDueAt, boolean answerOverdue,
                               ReferralStatus status, Instant answeredAt, String answerNote, ReferralOutcome outcome,
-                              String outcomeNote, Instant outcomeAt) {
+                              String outcomeNote, Instant outcomeAt) implements Serializable {
         @Override
         public String toString() {
             return "ReferralRow[" + id + "," + status + "]";
@@ -315,10 +316,10 @@ public class ReferralService {
     }
 
     public record Desk(long caseFileId, String caseReference, String pseudonym, Phase phase,
-                       Eligibility.Profile profile, List<PartnerCard> partners, List<ReferralRow> referrals) {
+                       Eligibility.Profile profile, List<PartnerCard> partners, List<ReferralRow> referrals) implements Serializable {
     }
 
     public record OverdueReferral(long referralId, long caseFileId, String caseReference, String partnerName,
-                                  Instant answerDueAt) {
+                                  Instant answerDueAt) implements Serializable {
     }
 }

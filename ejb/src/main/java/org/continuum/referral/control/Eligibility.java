@@ -1,5 +1,6 @@
 package org.continuum.referral.control;
 
+import java.io.Serializable;
 import org.continuum.casefile.entity.RequestType;
 import org.continuum.reference.entity.Situation;
 import org.continuum.reference.entity.Partner;
@@ -35,14 +36,14 @@ public final class Eligibility {
 
     /** What the matching reads of a case: no identity, only the facts partners state rules about. */
     public record Profile(Situation situation, String country, List<String> languages, RequestType requestType,
-                          Boolean targetedForWork) {
+                          Boolean targetedForWork) implements Serializable {
     }
 
     /**
      * {@code matches} and {@code problems} are bundle keys, some with an argument ({@code key:arg}). Eligible means
      * no stated rule excludes the case; suggested means eligible and offering a service the request asks for.
      */
-    public record Hint(boolean eligible, boolean suggested, List<String> matches, List<String> problems) {
+    public record Hint(boolean eligible, boolean suggested, List<String> matches, List<String> problems) implements Serializable {
     }
 
     public static Hint of(Partner.Rules rules, List<String> partnerLanguages, List<String> services, Profile profile) {

@@ -1,5 +1,6 @@
 package org.continuum.referral.control;
 
+import java.io.Serializable;
 import org.continuum.casefile.entity.SharedField;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class ReferralPackage {
     }
 
     /** One shared value. */
-    public record Line(SharedField field, String value) {
+    public record Line(SharedField field, String value) implements Serializable {
     }
 
     /** The fields that actually left (consented, asked for and not empty) and their values. */

@@ -3,6 +3,7 @@ package org.continuum.relocation.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.identity.control.Caller;
@@ -80,13 +81,13 @@ public class ProgrammeService {
 
     public record QuotaRow(long programmeId, String code, String name, Programme.Kind kind, List<String> destinations,
                            Integer placesPerYear, Integer allocated, int reserved, int used, Integer remaining,
-                           String allocatedBy, Instant allocatedAt) {
+                           String allocatedBy, Instant allocatedAt) implements Serializable {
     }
 
     public record WaitingRow(long applicationId, long caseFileId, String caseReference, String programme,
-                             RouteApplication.State state, int persons, Instant since, boolean reminded) {
+                             RouteApplication.State state, int persons, Instant since, boolean reminded) implements Serializable {
     }
 
-    public record Quotas(int year, List<QuotaRow> programmes, List<WaitingRow> waiting) {
+    public record Quotas(int year, List<QuotaRow> programmes, List<WaitingRow> waiting) implements Serializable {
     }
 }

@@ -3,6 +3,7 @@ package org.continuum.relocation.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -323,7 +324,7 @@ public class RouteService {
     }
 
     public record ExpiringDocument(long caseFileId, String caseReference, TravelDocument.Kind kind,
-                                   LocalDate validUntil, TravelDocument.Expiry expiry) {
+                                   LocalDate validUntil, TravelDocument.Expiry expiry) implements Serializable {
     }
 
     private static int year(Instant at) {
@@ -375,27 +376,27 @@ public class RouteService {
                                 List<String> referredThrough, List<ChecklistItem> checklist, Integer placesPerYear,
                                 Integer allocated, Integer remaining, List<String> requiredDocuments,
                                 int processingDays, Integer stayMonths, String notFitting, String source,
-                                LocalDate checkedOn, boolean backToDanger) {
+                                LocalDate checkedOn, boolean backToDanger) implements Serializable {
     }
 
     public record ApplicationRow(long id, long programmeId, String programme, int year, int persons,
                                  RouteApplication.State state, Map<ChecklistItem, ChecklistAnswer> answers,
                                  Map<ChecklistItem, String> itemNotes, String note, LocalDate travelDate, String createdBy, Instant createdAt,
-                                 Instant changedAt, boolean reminded, List<RouteApplication.Step> nextSteps) {
+                                 Instant changedAt, boolean reminded, List<RouteApplication.Step> nextSteps) implements Serializable {
     }
 
     public record DependantRow(long id, String name, Dependant.Relationship relationship, Integer birthYear,
-                               boolean travelling) {
+                               boolean travelling) implements Serializable {
     }
 
     public record DocumentRow(long id, Long dependantId, String holder, TravelDocument.Kind kind,
                               String issuingCountry, String number, LocalDate validFrom, LocalDate validUntil,
-                              TravelDocument.Status status, TravelDocument.Expiry expiry) {
+                              TravelDocument.Status status, TravelDocument.Expiry expiry) implements Serializable {
     }
 
     public record Desk(long caseFileId, String reference, String pseudonym, Phase phase, String countryOfDanger,
                        boolean mayApply, int year, int persons, List<ProgrammeCard> programmes,
                        List<ApplicationRow> applications, List<DependantRow> dependants,
-                       List<DocumentRow> documents) {
+                       List<DocumentRow> documents) implements Serializable {
     }
 }

@@ -3,6 +3,7 @@ package org.continuum.report.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -45,14 +46,14 @@ public class ReportService {
     AuditTrail audit;
 
     /** One row of a breakdown: its labels (codes the page translates), the shown count and a bar width 0–100. */
-    public record Cell(List<String> labels, String shown, int percent) {
+    public record Cell(List<String> labels, String shown, int percent) implements Serializable {
     }
 
-    public record Breakdown(String key, List<Cell> cells) {
+    public record Breakdown(String key, List<Cell> cells) implements Serializable {
     }
 
     public record Report(String scope, List<Breakdown> breakdowns, String medianHoursToTriage,
-                         String medianHoursToGrantDecision, String relocations) {
+                         String medianHoursToGrantDecision, String relocations) implements Serializable {
     }
 
     public Report report() {

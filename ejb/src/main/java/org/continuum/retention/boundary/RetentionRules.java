@@ -3,6 +3,7 @@ package org.continuum.retention.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -92,6 +93,6 @@ public class RetentionRules {
     }
 
     public record Change(long id, RetentionRule.Code rule, int keepDays, int extensionDays, int graceDays,
-                         String reason, String proposedBy, Instant proposedAt, boolean mayDecide) {
+                         String reason, String proposedBy, Instant proposedAt, boolean mayDecide) implements Serializable {
     }
 }

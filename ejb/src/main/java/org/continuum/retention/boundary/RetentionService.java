@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
 import org.continuum.audit.entity.AuditOutcome;
@@ -289,28 +290,28 @@ public class RetentionService {
         }
     }
 
-    public record Request(long id, String requestedBy, Instant requestedAt, String reason, boolean decidable) {
+    public record Request(long id, String requestedBy, Instant requestedAt, String reason, boolean decidable) implements Serializable {
     }
 
     public record Desk(long caseFileId, String reference, boolean closed, Instant erasedAt, boolean onHold,
                        String holdReason, String holdSetBy, Instant holdSetAt, RetentionRule.Code rule, Instant due,
-                       boolean extended, Request pending, boolean stepUpNeeded) {
+                       boolean extended, Request pending, boolean stepUpNeeded) implements Serializable {
     }
 
     public record Upcoming(long caseFileId, String reference, RetentionRule.Code rule, Instant due, boolean extended,
-                           boolean onHold, boolean keptByGrace) {
+                           boolean onHold, boolean keptByGrace) implements Serializable {
     }
 
     public record Rule(RetentionRule.Code code, int keepDays, int extensionDays, int graceDays, String updatedBy,
-                       Instant updatedAt) {
+                       Instant updatedAt) implements Serializable {
     }
 
     public record Erased(long id, Erasure.Subject subject, String reference, RetentionRule.Code rule,
                          Erasure.State state, String requestedBy, Instant requestedAt, String decidedBy,
-                         Instant decidedAt) {
+                         Instant decidedAt) implements Serializable {
     }
 
-    public record Overview(List<Upcoming> upcoming, List<Request> waiting, List<Rule> rules) {
+    public record Overview(List<Upcoming> upcoming, List<Request> waiting, List<Rule> rules) implements Serializable {
     }
 
     public record Applied(int casesErased, int draftsErased, int keptByHold, int keptByGrace, int failed) {

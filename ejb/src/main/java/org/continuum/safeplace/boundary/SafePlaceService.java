@@ -3,6 +3,7 @@ package org.continuum.safeplace.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import org.continuum.identity.control.Caller;
 import org.continuum.audit.control.AuditTrail;
 import org.continuum.audit.entity.AuditAction;
@@ -98,7 +99,7 @@ public class SafePlaceService {
     /** A registry row for administrators, address included. */
     public record PlaceRecord(long id, String name, SafePlaceKind kind, String country, String area, String address,
                               String openingHours, Vetting vetting, LocalDate vettedOn, boolean affirming,
-                              int capacity, String network, boolean active) {
+                              int capacity, String network, boolean active) implements Serializable {
         static PlaceRecord of(SafePlace s) {
             return new PlaceRecord(s.getId(), s.getName(), s.getKind(), s.getCountry(), s.getArea(), s.getAddress(),
                     s.getOpeningHours(), s.getVetting(), s.getVettedOn(), s.isAffirming(), s.getCapacity(),
@@ -113,7 +114,7 @@ public class SafePlaceService {
 
     /** A search result for case staff: no address, no contact. */
     public record PlaceOption(long id, String name, SafePlaceKind kind, String area, String openingHours,
-                              boolean affirming, int capacity, String network, LocalDate vettedOn) {
+                              boolean affirming, int capacity, String network, LocalDate vettedOn) implements Serializable {
         public static PlaceOption of(SafePlace s) {
             return new PlaceOption(s.getId(), s.getName(), s.getKind(), s.getArea(), s.getOpeningHours(),
                     s.isAffirming(), s.getCapacity(), s.getNetwork() == null ? null : s.getNetwork().getName(),
