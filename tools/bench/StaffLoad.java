@@ -114,6 +114,8 @@ public class StaffLoad {
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
         final String username;
         String viewState;
+        /** Set when the server answered with the login page: the session is gone (failover mode logs in again). */
+        volatile boolean loggedOut;
 
         Session(String username) {
             this.username = username;
@@ -283,6 +285,9 @@ public class StaffLoad {
         }
         System.out.printf("P2: %d sessions in %d s, %d failed logins%n", sessions.size(),
                 (System.nanoTime() - loginStart) / 1_000_000_000L, failedLogins.get());
+        if (failoverMode) {
+            runStart = System.nanoTime();
+        }
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long warmEnd = System.nanoTime() + Math.min(30, seconds / 4) * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(sessions.size());
@@ -294,6 +299,9 @@ public class StaffLoad {
                     while (System.nanoTime() < end) {
                         iterate(s, random, System.nanoTime() > warmEnd);
                         iterations.incrementAndGet();
+                        if (failoverMode && s.loggedOut) {
+                            logInAgain(s);
+                        }
                     }
                 } catch (Exception e) {
                     error(s.username + " stopped: " + e);
@@ -325,14 +333,17 @@ public class StaffLoad {
     /** Per second of the run: requests answered, failed, and answered with the login page (a session lost). */
     static final Map<Long, long[]> TIMELINE = new ConcurrentHashMap<>();
     static final AtomicLong LOGGED_OUT = new AtomicLong();
+    static final AtomicLong LOGINS_AGAIN = new AtomicLong();
     static volatile long runStart;
+    static boolean failoverMode;
 
     /**
      * The P2 load through the cluster's balancer while tools/cluster-failover.sh kills and restarts nodes: prints,
-     * second by second where anything failed, what the users saw, then whether each session is still logged in.
+     * second by second (from the end of the logins) where anything failed, what the users saw; a user sent to the
+     * login page logs in again, as a person would (counted); at the end, whether each session is still logged in.
      */
     static void failover(int users, int seconds) throws Exception {
-        runStart = System.nanoTime();
+        failoverMode = true;
         List<Session> sessions = pages(users, seconds);
         long ok = 0;
         long failed = 0;
@@ -355,8 +366,25 @@ public class StaffLoad {
             }
         }
         System.out.printf(Locale.ROOT, "failover: %d requests answered, %d failed (%d of them the login page);"
-                + " %d of %d sessions still logged in at the end%n", ok, failed, LOGGED_OUT.get(), stillIn,
-                sessions.size());
+                + " %d logins again; %d of %d sessions logged in at the end%n", ok, failed, LOGGED_OUT.get(),
+                LOGINS_AGAIN.get(), stillIn, sessions.size());
+    }
+
+    static void logInAgain(Session s) {
+        Account account = ACCOUNTS.get(s.username);
+        try {
+            synchronized (account) {
+                long last = LAST_STEP.getOrDefault(s.username, -1L);
+                while (System.currentTimeMillis() / 30_000 <= last) {
+                    Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 200);
+                }
+                s.logIn();
+            }
+            s.loggedOut = false;
+            LOGINS_AGAIN.incrementAndGet();
+        } catch (Exception e) {
+            error(s.username + " could not log in again: " + e);
+        }
     }
 
     static void outcome(int kind) {
@@ -569,6 +597,7 @@ public class StaffLoad {
                         || (ajax && body.contains("<redirect") && body.contains("login.xhtml"));
                 if (loggedOut) {
                     LOGGED_OUT.incrementAndGet();
+                    s.loggedOut = true;
                 }
                 outcome(loggedOut ? 2 : 1);
                 error(s.username + " " + kind + " -> " + response.statusCode() + " " + response.uri());
