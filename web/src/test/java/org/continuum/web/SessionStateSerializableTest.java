@@ -94,7 +94,12 @@ class SessionStateSerializableTest {
             return;
         }
         // What a library's superclass holds for us (a table model keeps the rows it loaded): its type arguments.
-        check(c.getGenericSuperclass(), path + " extends", seen, problems);
+        // (A superclass itself need not be serializable: its fields are not written.)
+        if (c.getGenericSuperclass() instanceof ParameterizedType superclass) {
+            for (Type argument : superclass.getActualTypeArguments()) {
+                check(argument, path + " extends <>", seen, problems);
+            }
+        }
         for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
             for (Field field : k.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
