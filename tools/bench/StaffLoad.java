@@ -334,6 +334,7 @@ public class StaffLoad {
     static final Map<Long, long[]> TIMELINE = new ConcurrentHashMap<>();
     static final AtomicLong LOGGED_OUT = new AtomicLong();
     static final AtomicLong LOGINS_AGAIN = new AtomicLong();
+    static final AtomicLong STACK_TRACES = new AtomicLong();
     static volatile long runStart;
     static boolean failoverMode;
 
@@ -366,8 +367,8 @@ public class StaffLoad {
             }
         }
         System.out.printf(Locale.ROOT, "failover: %d requests answered, %d failed (%d of them the login page);"
-                + " %d logins again; %d of %d sessions logged in at the end%n", ok, failed, LOGGED_OUT.get(),
-                LOGINS_AGAIN.get(), stillIn, sessions.size());
+                + " %d logins again; %d of %d sessions logged in at the end; %d failed pages showed an exception%n",
+                ok, failed, LOGGED_OUT.get(), LOGINS_AGAIN.get(), stillIn, sessions.size(), STACK_TRACES.get());
     }
 
     static void logInAgain(Session s) {
@@ -593,6 +594,9 @@ public class StaffLoad {
             if (response.statusCode() >= 400 || response.uri().getPath().endsWith("/login.xhtml")
                     || (ajax && (body.contains("<error>") || body.contains("<redirect")))
                     || ajax != askedAjax) {
+                if (body.contains("Exception") || body.contains(".java:")) {
+                    STACK_TRACES.incrementAndGet(); // a failed page must be the error page, never the server's insides
+                }
                 boolean loggedOut = response.uri().getPath().endsWith("/login.xhtml")
                         || (ajax && body.contains("<redirect") && body.contains("login.xhtml"));
                 if (loggedOut) {
