@@ -45,7 +45,7 @@ for _ in $(seq 1 120); do
 done
 sleep 20   # one more pass of the poller on either node: nothing may be read twice
 INTAKE=$(( $(sql "SELECT count(*) FROM mail_intake") - INTAKE_BEFORE ))
-LEFT=$(curl -s http://127.0.0.1:8025/api/user/intake@continuum.test/messages/ | grep -o '"uid"' | wc -l || true)
+LEFT=$( (curl -s http://127.0.0.1:8025/api/user/intake@continuum.test/messages/ | grep -o '"uid"' || true) | wc -l)
 echo "intake: $N sent, $INTAKE drafts made, $LEFT left in the mailbox"
 
 # The audit-chain head export: a window of at least 90 s since the start.
@@ -67,7 +67,9 @@ UNSENT=$(sql "SELECT count(*) FROM notification WHERE created_at >= '$START' AND
 ONCE=0; TWICE=0; MISSING=0
 while IFS='|' read -r message email; do
     [ -z "$message" ] && continue
-    count=$(curl -s "http://127.0.0.1:8025/api/user/$email/messages/" | grep -o "\"Message-ID\":\"<$message>\"" | wc -l)
+    # The stored Message-ID has its angle brackets.
+    count=$( (curl -s "http://127.0.0.1:8025/api/user/$email/messages/" \
+        | grep -o -F "\"Message-ID\":\"$message\"" || true) | wc -l)
     case $count in 1) ONCE=$((ONCE + 1)) ;; 0) MISSING=$((MISSING + 1)) ;; *) TWICE=$((TWICE + 1)) ;; esac
 done < <(sql "SELECT n.message_id, u.email FROM notification n JOIN app_user u ON u.username = n.recipient
               WHERE n.created_at >= '$START'")

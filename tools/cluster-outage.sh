@@ -3,7 +3,7 @@
 # The logged-in users of tools/bench/StaffLoad.java work through the cluster's balancer (tools/cluster.sh; started
 # when it does not run) for SECONDS; 30 s in, PostgreSQL is stopped (a fast shutdown: open connections are cut) for
 # OUTAGE seconds, then started again. Prints, second by second where anything failed, what the users saw, whether
-# any failed page showed more than the error page (a stack trace, an exception's name), and whether both nodes are
+# any failed page showed more than the error page (a stack trace), and whether both nodes are
 # the same processes at the end (no restart) and answer again.
 # Usage: tools/cluster-outage.sh [outage seconds] [users] [seconds]   (default 60 s, 12 users, 180 s)
 set -euo pipefail
@@ -41,8 +41,8 @@ if [ "$PIDS_BEFORE" = "$PIDS_AFTER" ] && kill -0 $PIDS_AFTER 2>/dev/null; then
 else
     echo "outage: a node was restarted or stopped ($PIDS_BEFORE -> $PIDS_AFTER)"
 fi
-# What a person saw on a failed page: the error page, never a stack trace.
+# The servers' side: each failed request is logged there (the page a person saw said only that it failed).
 for node in 1 2; do
-    echo "node$node log during the run: $(grep -c ' ERROR ' "$DIR/node$node/log/server.log" || true) ERROR lines in all"
+    echo "node$node: $(grep -c ' ERROR ' "$DIR/node$node/log/server.log" || true) ERROR lines in its log since its start"
 done
 echo "(the whole output: $LOG)"

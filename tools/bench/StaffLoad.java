@@ -367,7 +367,7 @@ public class StaffLoad {
             }
         }
         System.out.printf(Locale.ROOT, "failover: %d requests answered, %d failed (%d of them the login page);"
-                + " %d logins again; %d of %d sessions logged in at the end; %d failed pages showed an exception%n",
+                + " %d logins again; %d of %d sessions logged in at the end; %d failed pages showed a stack trace%n",
                 ok, failed, LOGGED_OUT.get(), LOGINS_AGAIN.get(), stillIn, sessions.size(), STACK_TRACES.get());
     }
 
@@ -594,8 +594,10 @@ public class StaffLoad {
             if (response.statusCode() >= 400 || response.uri().getPath().endsWith("/login.xhtml")
                     || (ajax && (body.contains("<error>") || body.contains("<redirect")))
                     || ajax != askedAjax) {
-                if (body.contains("Exception") || body.contains(".java:")) {
-                    STACK_TRACES.incrementAndGet(); // a failed page must be the error page, never the server's insides
+                // A failed page must be the error page, never the server's insides (every page names two exception
+                // classes in PrimeFaces' settings: a stack trace shows its frames).
+                if (body.contains(".java:") || body.contains("Caused by:") || body.contains("\tat ")) {
+                    STACK_TRACES.incrementAndGet();
                 }
                 boolean loggedOut = response.uri().getPath().endsWith("/login.xhtml")
                         || (ajax && body.contains("<redirect") && body.contains("login.xhtml"));
