@@ -11,8 +11,7 @@ cd "$(dirname "$0")/.."
 USERS=${1:-12}
 SECONDS_RUN=${2:-180}
 DIR=$(mkdir -p "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && cd "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && pwd)
-STATUS=$(tools/cluster.sh status)
-if [[ $STATUS != *"balancer: running"* ]]; then tools/cluster.sh start; fi
+tools/cluster.sh ensure
 LOG=$DIR/failover-$(date -u +%Y%m%dT%H%M).txt
 java tools/bench/StaffLoad.java failover "http://127.0.0.1:${CONTINUUM_CLUSTER_PORT:-8080}/continuum" "$USERS" \
     "$SECONDS_RUN" > "$LOG" 2>&1 &

@@ -3,8 +3,8 @@
 # run). Sends N requests by e-mail to the intake mailbox, then counts:
 #   - intake: drafts made from them (N expected: each mail read by one node, never by both);
 #   - the audit-chain head export, a timer on both nodes run by the lease holder only: the cluster runs it every
-#     20 s for this check (the script restarts the cluster with -Dcontinuum.audit.headExport.interval=PT20S when it
-#     runs without), so a window of at least 90 s holds 4 or 5 exports, never two within 10 s of each other;
+#     20 s for this check (tools/cluster.sh ensure), so a window of at least 90 s holds 4 or 5 exports, never two
+#     within 10 s of each other;
 #   - outbox: every notification written since the start is sent, and each arrived exactly once at the mail server
 #     (its fixed Message-ID counted in the recipient's mailbox);
 #   - the workflow engine's jobs, acquired by both nodes from the database: jobs overdue by more than a minute,
@@ -16,14 +16,7 @@ cd "$(dirname "$0")/.."
 N=${1:-30}
 DIR=$(mkdir -p "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && cd "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && pwd)
 PG_PORT=${CONTINUUM_CLUSTER_PG_PORT:-55433}
-CHECK_OPTS="-Dcontinuum.audit.headExport.interval=PT20S"
-STATUS=$(tools/cluster.sh status)
-ARGS=$( (ps -o args= -p "$(cat "$DIR/node1.pid" 2>/dev/null || echo 1)"; ps -o args= -p "$(cat "$DIR/node2.pid" 2>/dev/null \
-    || echo 1)") | grep -c -- "$CHECK_OPTS" || true)
-if [[ $STATUS != *"node1: running"* || $STATUS != *"node2: running"* || $ARGS -ne 2 ]]; then
-    tools/cluster.sh stop > /dev/null
-    CONTINUUM_SERVER_OPTS="$CHECK_OPTS ${CONTINUUM_SERVER_OPTS:-}" tools/cluster.sh start
-fi
+tools/cluster.sh ensure
 PGPASSWORD=$(cat "$DIR/postgresql.password")
 export PGPASSWORD
 sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U continuum -d continuum -At -c "$1"; }

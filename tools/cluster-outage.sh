@@ -12,8 +12,7 @@ OUTAGE=${1:-60}
 USERS=${2:-12}
 SECONDS_RUN=${3:-180}
 DIR=$(mkdir -p "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && cd "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && pwd)
-STATUS=$(tools/cluster.sh status)
-if [[ $STATUS != *"node1: running"* || $STATUS != *"node2: running"* ]]; then tools/cluster.sh start; fi
+tools/cluster.sh ensure
 PIDS_BEFORE="$(cat "$DIR/node1.pid") $(cat "$DIR/node2.pid")"
 LOG=$DIR/outage-$(date -u +%Y%m%dT%H%M).txt
 java tools/bench/StaffLoad.java failover "http://127.0.0.1:${CONTINUUM_CLUSTER_PORT:-8080}/continuum" "$USERS" \

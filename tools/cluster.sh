@@ -7,9 +7,14 @@
 #                              Demo data and demo logins as with ./run.sh (CONTINUUM_DEMO_CASES, default 200).
 #   tools/cluster.sh stop      stops the balancer, both nodes (each finishes its requests), the mail server and
 #                              PostgreSQL. Data is kept in the cluster's folder.
+#   tools/cluster.sh stop N    stops node N (1 or 2) only, cleanly: the other serves alone.
 #   tools/cluster.sh status    which parts run, and the cluster's members as node1 sees them.
 #   tools/cluster.sh kill N    kill -9 of node N (1 or 2): the fault R1 measures.
-#   tools/cluster.sh restart N starts node N again (after a kill or a stop).
+#   tools/cluster.sh restart N starts node N again (after a kill or a stop), with the cluster's settings.
+#   tools/cluster.sh ensure    the cluster as the fault scripts need it: started, or restarted unless both nodes and
+#                              the balancer run with its check settings (the audit-chain head exported every 20 s; the
+#                              public form's limits per address and per hour raised, since every client of a load
+#                              comes from 127.0.0.1) and those of CONTINUUM_SERVER_OPTS.
 #
 # The parts, all on 127.0.0.1:
 #   balancer    HAProxy (Debian's package, installed when missing) on :8080, round robin, a cookie keeps a browser
@@ -28,6 +33,8 @@ SERVER=$ROOT/ear/target/server-ha
 PG_PORT=${CONTINUUM_CLUSTER_PG_PORT:-55433}
 BALANCER_PORT=${CONTINUUM_CLUSTER_PORT:-8080}
 MEMBERS="127.0.0.1[8600],127.0.0.1[8700]"
+# The settings of the last start (CONTINUUM_SERVER_OPTS), kept for a node's restart.
+OPTS_FILE=$DIR/server-opts
 
 offset() { echo $(( 1000 + ($1 - 1) * 100 )); }
 http_port() { echo $(( 8080 + $(offset "$1") )); }
@@ -65,7 +72,8 @@ start_node() {
         -Dcontinuum.intake.imap.host=127.0.0.1 -Dcontinuum.intake.imap.port=3143 -Dcontinuum.intake.team=MENA \
         -Dcontinuum.request.team=MENA -Dcontinuum.intake.imap.user=intake@continuum.test \
         -Dcontinuum.intake.imap.password=demo -Dcontinuum.intake.imap.pollMillis=15000 \
-        -Dcontinuum.demo=true -Dcontinuum.demo.generate="${CONTINUUM_DEMO_CASES:-200}" ${CONTINUUM_SERVER_OPTS:-} \
+        -Dcontinuum.demo=true -Dcontinuum.demo.generate="${CONTINUUM_DEMO_CASES:-200}" \
+        $(cat "$OPTS_FILE" 2>/dev/null || true) \
         > "$DIR/node$n.console.log" 2>&1 < /dev/null &
     for _ in $(seq 1 480); do
         if [ -f "$base/deployments/continuum.ear.deployed" ]; then return 0; fi
@@ -151,6 +159,7 @@ stop_pidfile() {
 case "${1:-}" in
     start)
         build
+        printf '%s' "${CONTINUUM_SERVER_OPTS:-}" > "$OPTS_FILE"
         start_database
         start_mail
         # One after the other: the first node migrates the database and writes the demo data alone.
@@ -167,6 +176,11 @@ case "${1:-}" in
 BANNER
         ;;
     stop)
+        case "${2:-}" in
+            1|2) stop_node "$2"; exit 0 ;;
+            "") ;;
+            *) echo "usage: tools/cluster.sh stop [1|2]" >&2; exit 2 ;;
+        esac
         stop_pidfile "$DIR/balancer.pid"
         stop_node 2
         stop_node 1
@@ -182,6 +196,24 @@ BANNER
         case "${2:-}" in 1|2) ;; *) echo "usage: tools/cluster.sh restart 1|2" >&2; exit 2 ;; esac
         stop_node "$2"
         start_node "$2"
+        ;;
+    ensure)
+        CONTINUUM_SERVER_OPTS="-Dcontinuum.audit.headExport.interval=PT20S"\
+" -Dcontinuum.request.perAddressPerHour=1000000 -Dcontinuum.request.perHour=1000000 ${CONTINUUM_SERVER_OPTS:-}"
+        export CONTINUUM_SERVER_OPTS
+        running=yes
+        for n in 1 2; do
+            if ! alive "$DIR/node$n.pid"; then running=no; continue; fi
+            args=$(ps -o args= -p "$(cat "$DIR/node$n.pid")")
+            for opt in ${CONTINUUM_SERVER_OPTS:-}; do
+                [[ " $args " == *" $opt "* ]] || running=no
+            done
+        done
+        alive "$DIR/balancer.pid" || running=no
+        if [ $running = no ]; then
+            "$0" stop > /dev/null
+            "$0" start
+        fi
         ;;
     status)
         for part in balancer node1 node2 mail; do

@@ -44,7 +44,8 @@ public final class SealedValuesCheck {
     public static Outcome openEvery(Connection c, FieldCipher cipher) throws SQLException {
         SealingKeys unwrapping = new SealingKeys(cipher);
         Map<String, String> wrapped = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT scope, wrapped FROM sealing_key")) {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT scope, wrapped FROM sealing_key")) {
             while (r.next()) {
                 wrapped.put(r.getString(1), r.getString(2));
             }
