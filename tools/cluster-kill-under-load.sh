@@ -57,7 +57,7 @@ DEAD=$(sql "SELECT count(*) FROM act_ru_job WHERE retries_ = 0")
 INCIDENTS=$(sql "SELECT count(*) FROM act_ru_incident")
 echo "engine: $(sql "SELECT count(*) FROM act_ru_execution WHERE id_ = proc_inst_id_") process instances," \
      "$STUCK with nothing to wait for, $DEAD jobs out of retries, $INCIDENTS incidents"
-if [ "$CHECKED" -ne 0 ] || [ "$ROWS" -ne "$TOKENS" ] || [ "$ROWS" -gt "$SENT" ] || [ "$ROWS" -lt "$ACK" ] \
+if [ "$CHECKED" -ne 0 ] || [ "${ACK:-0}" -eq 0 ] || [ "$ROWS" -ne "$TOKENS" ] || [ "$ROWS" -gt "$SENT" ] || [ "$ROWS" -lt "$ACK" ] \
     || [ "$STUCK" -ne 0 ] || [ "$DEAD" -ne 0 ] || [ "$INCIDENTS" -ne 0 ]; then
     echo "R1: NOT HELD"; exit 1
 fi

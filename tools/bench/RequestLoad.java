@@ -38,8 +38,11 @@ public class RequestLoad {
     static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
     static final Pattern RECEIPT = Pattern.compile("id=\"receiptCode\" dir=\"ltr\">([0-9 ]{19})</p>");
     static final Pattern PROBLEM = Pattern.compile("<li[^>]*>([^<]{1,200})</li>");
-    /** The form refuses a token younger than this (continuum.request.minSeconds, default 3 s): a robot's speed. */
-    static final long TOKEN_AGE_MILLIS = 3300;
+    /**
+     * The form refuses a token younger than 3 s (continuum.request.minSeconds): a robot's speed. The token names
+     * the second it was issued in, so 4 s and a little more are waited.
+     */
+    static final long TOKEN_AGE_MILLIS = 4100;
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -125,8 +128,10 @@ public class RequestLoad {
         fields.put("token", token);
         fields.put("name", "Load " + label);
         fields.put("situation", "A request sent by the load client, " + label + ".");
-        fields.put("country", "");
+        fields.put("country", "DE");
         fields.put("city", "");
+        fields.put("needs", "EMERGENCY_AID");
+        fields.put("languages", "en");
         fields.put("messenger", "");
         fields.put("consentStorage", "on");
         fields.put("send", "Send the request");
