@@ -104,7 +104,7 @@ public class RequestLoad {
     }
 
     static void request(String base, String label, long start) {
-        long opened = System.currentTimeMillis();
+        long opened;
         String token;
         try {
             HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/request/index.xhtml"))
@@ -116,6 +116,7 @@ public class RequestLoad {
                 return;
             }
             token = m.group(1);
+            opened = System.currentTimeMillis(); // the token was issued before its page arrived
         } catch (IOException | InterruptedException e) {
             FORMS_FAILED.incrementAndGet();
             pause(500);
