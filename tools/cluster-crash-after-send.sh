@@ -14,12 +14,7 @@
 #   tools/cluster-crash-after-send.sh      (starts the cluster when it does not run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DIR=$(mkdir -p "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && cd "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && pwd)
-PG_PORT=${CONTINUUM_CLUSTER_PG_PORT:-55433}
-tools/cluster.sh ensure
-PGPASSWORD=$(cat "$DIR/postgresql.password")
-export PGPASSWORD
-sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U continuum -d continuum -qAtX -c "$1"; }
+source tools/cluster-check-setup.sh
 release() {
     # The held session first: it keeps the table locked, and the trigger cannot be dropped before it ends.
     sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE wait_event = 'PgSleep'

@@ -10,8 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS=${1:-12}
 SECONDS_RUN=${2:-180}
-DIR=$(mkdir -p "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && cd "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && pwd)
-tools/cluster.sh ensure
+source tools/cluster-check-setup.sh
 LOG=$DIR/failover-$(date -u +%Y%m%dT%H%M).txt
 java tools/bench/StaffLoad.java failover "http://127.0.0.1:${CONTINUUM_CLUSTER_PORT:-8080}/continuum" "$USERS" \
     "$SECONDS_RUN" > "$LOG" 2>&1 &

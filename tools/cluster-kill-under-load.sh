@@ -15,13 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-200}
 SECONDS_RUN=${2:-120}
-DIR=$(mkdir -p "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && cd "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && pwd)
-PG_PORT=${CONTINUUM_CLUSTER_PG_PORT:-55433}
 BASE="http://127.0.0.1:${CONTINUUM_CLUSTER_PORT:-8080}/continuum"
-tools/cluster.sh ensure
-PGPASSWORD=$(cat "$DIR/postgresql.password")
-export PGPASSWORD
-sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U continuum -d continuum -qAtX -c "$1"; }
+source tools/cluster-check-setup.sh
 START=$(sql "SELECT now()")
 LOG=$DIR/kill-under-load-$(date -u +%Y%m%dT%H%M).txt
 CODES=$DIR/kill-under-load.codes

@@ -14,12 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-30}
-DIR=$(mkdir -p "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && cd "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && pwd)
-PG_PORT=${CONTINUUM_CLUSTER_PG_PORT:-55433}
-tools/cluster.sh ensure
-PGPASSWORD=$(cat "$DIR/postgresql.password")
-export PGPASSWORD
-sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U continuum -d continuum -At -c "$1"; }
+source tools/cluster-check-setup.sh
 lines() { cat "$DIR"/node"$1"/log/server.log* 2>/dev/null | grep -c "$2" || true; }
 
 RUN=$(date -u +%Y%m%dT%H%M%S)

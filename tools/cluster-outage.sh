@@ -11,14 +11,13 @@ cd "$(dirname "$0")/.."
 OUTAGE=${1:-60}
 USERS=${2:-12}
 SECONDS_RUN=${3:-180}
-DIR=$(mkdir -p "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && cd "${CONTINUUM_CLUSTER_DIR:-$PWD/data-cluster}" && pwd)
-tools/cluster.sh ensure
+source tools/cluster-check-setup.sh
 PIDS_BEFORE="$(cat "$DIR/node1.pid") $(cat "$DIR/node2.pid")"
 LOG=$DIR/outage-$(date -u +%Y%m%dT%H%M).txt
 java tools/bench/StaffLoad.java failover "http://127.0.0.1:${CONTINUUM_CLUSTER_PORT:-8080}/continuum" "$USERS" \
     "$SECONDS_RUN" > "$LOG" 2>&1 &
 LOAD=$!
-trap 'kill $LOAD 2>/dev/null || true; tools/postgresql.sh start "$DIR/postgresql" "${CONTINUUM_CLUSTER_PG_PORT:-55433}" \
+trap 'kill $LOAD 2>/dev/null || true; tools/postgresql.sh start "$DIR/postgresql" "$PG_PORT" \
     continuum continuum "$DIR/postgresql.password" > /dev/null 2>&1 || true' EXIT
 until grep -q "sessions in" "$LOG"; do kill -0 $LOAD || { cat "$LOG"; exit 1; }; sleep 1; done
 START=$(date +%s)
@@ -28,7 +27,7 @@ echo "== $(( $(date +%s) - START )) s: PostgreSQL stopped"
 tools/postgresql.sh stop "$DIR/postgresql"
 at $(( 30 + OUTAGE ))
 echo "== $(( $(date +%s) - START )) s: PostgreSQL starting again"
-tools/postgresql.sh start "$DIR/postgresql" "${CONTINUUM_CLUSTER_PG_PORT:-55433}" continuum continuum \
+tools/postgresql.sh start "$DIR/postgresql" "$PG_PORT" continuum continuum \
     "$DIR/postgresql.password"
 echo "== $(( $(date +%s) - START )) s: PostgreSQL is back"
 wait $LOAD
