@@ -60,9 +60,11 @@ public final class SealedValuesCheck {
                 failures.add(table.getKey() + ": no primary key, its values cannot be placed");
                 continue;
             }
-            // Names from the database's own catalogue.
-            String select = "SELECT " + String.join(", ", key) + ", " + String.join(", ", table.getValue())
-                    + " FROM " + table.getKey();
+            // Names from the database's own catalogue, quoted.
+            List<String> columns = new ArrayList<>(key);
+            columns.addAll(table.getValue());
+            String select = "SELECT " + String.join(", ", columns.stream().map(SealedValuesCheck::quoted).toList())
+                    + " FROM " + quoted(table.getKey());
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(select)) {
                 while (r.next()) {
                     List<String> parts = new ArrayList<>();
@@ -111,6 +113,10 @@ public final class SealedValuesCheck {
         } catch (RuntimeException e) {
             failures.add(where + ": does not open (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static Map<String, List<String>> sealedColumns(Connection c) throws SQLException {
