@@ -5,7 +5,8 @@
 # Prints, second by second where anything failed, what the users saw, and how many sessions are still logged in at
 # the end (each session was served by one node, then by the other).
 # Usage: tools/cluster-failover.sh [users] [seconds]   (default 12 users, one per demo account, for 180 s)
-# Starts the cluster (tools/cluster.sh start) when it does not run; leaves it running.
+# Starts the cluster with its check settings when it does not run with them (tools/cluster.sh ensure); leaves it
+# running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS=${1:-12}
