@@ -44,10 +44,7 @@ java tools/bench/RequestLoad.java check "$BASE" "$CODES"
 CHECKED=$?
 set -e
 rm -f "$CODES"
-STUCK=$(sql "SELECT count(*) FROM act_ru_execution p WHERE p.id_ = p.proc_inst_id_
-    AND NOT EXISTS (SELECT 1 FROM act_ru_task t WHERE t.proc_inst_id_ = p.id_)
-    AND NOT EXISTS (SELECT 1 FROM act_ru_job j WHERE j.process_instance_id_ = p.id_)
-    AND NOT EXISTS (SELECT 1 FROM act_ru_event_subscr e WHERE e.proc_inst_id_ = p.id_)")
+STUCK=$(sql "$(cat tools/stuck-processes.sql)")
 DEAD=$(sql "SELECT count(*) FROM act_ru_job WHERE retries_ = 0")
 INCIDENTS=$(sql "SELECT count(*) FROM act_ru_incident")
 echo "engine: $(sql "SELECT count(*) FROM act_ru_execution WHERE id_ = proc_inst_id_") process instances," \

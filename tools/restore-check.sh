@@ -104,10 +104,7 @@ fi
 echo "   started in $(( $(date +%s) - START )) s from the beginning of the check"
 sql() { PGPASSWORD=$CONTINUUM_DB_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U continuum -d continuum -qtAX -c "$1"; }
 INSTANCES=$(sql "SELECT count(*) FROM act_ru_execution WHERE id_ = proc_inst_id_")
-STUCK=$(sql "SELECT count(*) FROM act_ru_execution p WHERE p.id_ = p.proc_inst_id_
-    AND NOT EXISTS (SELECT 1 FROM act_ru_task t WHERE t.proc_inst_id_ = p.id_)
-    AND NOT EXISTS (SELECT 1 FROM act_ru_job j WHERE j.process_instance_id_ = p.id_)
-    AND NOT EXISTS (SELECT 1 FROM act_ru_event_subscr e WHERE e.proc_inst_id_ = p.id_)")
+STUCK=$(sql "$(cat tools/stuck-processes.sql)")
 DUE=$(sql "SELECT count(*) FROM act_ru_job WHERE duedate_ IS NULL OR duedate_ <= now()")
 echo "   $INSTANCES process instances; $STUCK without a task, job or event to wait for; $DUE jobs due at start"
 # Staff at work on the copy; meanwhile the job executor runs the jobs that were due.

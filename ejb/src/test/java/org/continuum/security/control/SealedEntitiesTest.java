@@ -43,4 +43,11 @@ class SealedEntitiesTest {
         expected.addAll(AFTER_V40);
         assertThat(mapped).isEqualTo(expected);
     }
+
+    /** The restore check (SealedValuesCheck) finds the sealed columns of a database by this name alone. */
+    @Test
+    void everySealedColumnEndsInEnc() throws Exception {
+        SealedColumns.of(MappedEntities.all()).values().forEach(columns -> columns.forEach(c ->
+                assertThat(c.column()).as(c.table() + "." + c.column()).endsWith("_enc")));
+    }
 }
