@@ -56,7 +56,7 @@ public class StaffLoad {
     private static final Pattern CASE_LINK = Pattern.compile("case.xhtml\\?id=(\\d+)");
     private static final String[] SORT_KEYS = {"reference", "pseudonym", "phase", "urgency", "country", "createdAt"};
     private static final String[] PHASES = {"TRIAGE", "RISK_ASSESSMENT", "PROTECTION_PLAN", "EXILE_SUPPORT", "CLOSED"};
-    private static final List<String> CASE_STAFF = List.of("amira.caseworker", "ivan.caseworker", "sofia.mentor",
+    static final List<String> CASE_STAFF = List.of("amira.caseworker", "ivan.caseworker", "sofia.mentor",
             "nika.mentor", "karim.lead", "claire.coordinator", "omar.coordinator", "elena.coordinator",
             "pavel.coordinator");
 
@@ -109,9 +109,15 @@ public class StaffLoad {
         // HTTP/1.1, as a browser speaks to a plain-http server (browsers use HTTP/2 over TLS only). The client's
         // default upgrades to cleartext HTTP/2, which no browser does; a GOAWAY of the server on such a connection
         // failed one request of a run.
-        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager())
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+        /**
+         * The same browser, for a form whose answer is a redirect the caller reads itself (TransitionLoad: a task
+         * completed is sent to the inbox; not following it keeps the session's views to those of the forms).
+         */
+        final HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         final String username;
         String viewState;
         /** Set when the server answered with the login page: the session is gone (failover mode logs in again). */
@@ -132,15 +138,27 @@ public class StaffLoad {
          * is part of the request's.
          */
         HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+            return send(http, request);
+        }
+
+        HttpResponse<String> send(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
             try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
                     throw e;
                 }
                 RESENT.incrementAndGet();
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
             }
+        }
+
+        /** A form posted without following the answer's redirect (its Location tells where it went). */
+        HttpResponse<String> postDirect(String path, Map<String, String> form)
+                throws IOException, InterruptedException {
+            return send(direct, HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
         }
 
         HttpResponse<String> post(String path, Map<String, String> form, boolean ajax)

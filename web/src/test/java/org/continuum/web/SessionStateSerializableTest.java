@@ -6,6 +6,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateful;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.context.ConversationScoped;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.view.ViewScoped;
@@ -19,6 +23,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +55,18 @@ class SessionStateSerializableTest {
         }
         assertThat(beans).as("session-held beans found").isGreaterThan(30);
         assertThat(problems).as("types a web session holds that cannot be serialized").isEmpty();
+    }
+
+    /**
+     * An injected bean of ours with no normal scope is a dependent object of the bean it is injected into, written
+     * with it (a task view's TaskForm): walked like any field. A normal-scoped bean or an EJB is injected as a proxy
+     * the container knows how to write.
+     */
+    private static boolean dependent(Class<?> type) {
+        return type.getName().startsWith("org.continuum.") && !type.isInterface()
+                && Arrays.stream(type.getAnnotations()).map(Annotation::annotationType)
+                .noneMatch(a -> a.isAnnotationPresent(NormalScope.class) || a == Stateless.class
+                        || a == Singleton.class || a == Stateful.class);
     }
 
     private static void check(Type type, String path, Set<Class<?>> seen, List<String> problems) {
@@ -104,7 +121,8 @@ class SessionStateSerializableTest {
             for (Field field : k.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
-                        || field.isAnnotationPresent(Inject.class) || field.isAnnotationPresent(EJB.class)) {
+                        || field.isAnnotationPresent(EJB.class)
+                        || field.isAnnotationPresent(Inject.class) && !dependent(field.getType())) {
                     continue;
                 }
                 check(field.getGenericType(), path + "." + field.getName(), seen, problems);
