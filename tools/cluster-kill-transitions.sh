@@ -17,6 +17,7 @@
 # A run uses up part of that work; each run prints how many tasks were open at its start.
 #
 #   tools/cluster-kill-transitions.sh [CLIENTS] [SECONDS] [KILL_AT] [RESTART_AT]     (default 200 120 30 60)
+#   tools/cluster-kill-transitions.sh 20 20 none      the same counts with no kill: a baseline
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-200}
@@ -42,12 +43,14 @@ until grep -q '^transitions: start' "$LOG"; do
 done
 START=$(sql "SELECT now()")
 echo "== $(date -u +%T) the work starts: $(head -1 "$LOG")"
-sleep "$KILL_AT"
-echo "== $(date -u +%T) kill -9 of node1 under load"
-tools/cluster.sh kill 1
-sleep $(( RESTART_AT - KILL_AT ))
-echo "== $(date -u +%T) node1 again"
-tools/cluster.sh restart 1
+if [ "$KILL_AT" != none ]; then
+    sleep "$KILL_AT"
+    echo "== $(date -u +%T) kill -9 of node1 under load"
+    tools/cluster.sh kill 1
+    sleep $(( RESTART_AT - KILL_AT ))
+    echo "== $(date -u +%T) node1 again"
+    tools/cluster.sh restart 1
+fi
 wait $LOAD || true
 trap - EXIT
 cat "$LOG"

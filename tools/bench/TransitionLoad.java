@@ -70,6 +70,7 @@ public class TransitionLoad {
     static final AtomicLong REFUSED = new AtomicLong();
     static final AtomicLong GONE = new AtomicLong();
     static final AtomicLong FAILED = new AtomicLong();
+    static final AtomicLong GONE_AFTER_FAILURE = new AtomicLong();
     static final AtomicLong LOGINS_AGAIN = new AtomicLong();
     static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
@@ -176,7 +177,14 @@ public class TransitionLoad {
                     StaffLoad.Session s = new StaffLoad.Session(person);
                     try {
                         synchronized (StaffLoad.ACCOUNTS.get(person)) {
-                            s.logIn();
+                            try {
+                                s.logIn();
+                            } catch (IllegalStateException refused) {
+                                // The code's step was used by an earlier run (the server takes each step once):
+                                // the next step.
+                                StaffLoad.LAST_STEP.put(person, System.currentTimeMillis() / 30_000);
+                                s.logIn();
+                            }
                         }
                         boolean coordinator = s.get("/app/dashboard.xhtml").body().contains("id=\"grantDesk\"");
                         desks.add(new Desk(s, coordinator));
@@ -224,6 +232,9 @@ public class TransitionLoad {
                 }
                 tries++;
                 Outcome outcome = attempt(desk, item);
+                if (outcome == Outcome.GONE && tries > 1) {
+                    GONE_AFTER_FAILURE.incrementAndGet(); // done by the attempt whose answer was lost, or by another
+                }
                 if (outcome != Outcome.FAILED || tries >= 5) {
                     if (item.startsWith("grant:")) {
                         TAKEN.remove(item); // a grant comes back for its next decision or tranche
@@ -262,6 +273,9 @@ public class TransitionLoad {
         Outcome bad = badAnswer(s, page);
         if (bad != null) {
             return bad;
+        }
+        if (page.uri().getPath().endsWith("/app/grant.xhtml")) { // a grant's step is done on the grant's page
+            return grant(s, page.uri().getQuery().replaceAll(".*id=(\\d+).*", "$1"));
         }
         Map<String, String[]> forms = forms(page.body());
         if (!forms.containsKey("task")) {
@@ -323,15 +337,28 @@ public class TransitionLoad {
         if (bad != null) {
             return bad;
         }
-        // A fund that pays part of the cost only: the coordinator approves the part it names, as the message says.
+        // A fund that pays part of the cost only: the coordinator approves the part it names, as the message says;
+        // a request the fund cannot pay at all is rejected.
         Matcher most = AT_MOST.matcher(answer.body());
         if (form.equals("decide") && most.find() && forms(answer.body()).containsKey("decide")) {
+            String part = most.group(1);
             Map<String, String> fields = fill(s, form, forms(answer.body()).get("decide")[1], null);
-            fields.replaceAll((name, value) -> name.contains("approvedAmount") ? most.group(1) : value);
+            fields.replaceAll((name, value) -> name.contains("approvedAmount") ? part
+                    : name.endsWith(":decision") ? "APPROVE_PARTIALLY" : value);
             answer = s.post(path(forms(answer.body()).get("decide")[0]), fields, false);
             bad = badAnswer(s, answer);
             if (bad != null) {
                 return bad;
+            }
+            if (messages(answer.body()).stream().anyMatch(m -> m[0].equals("message-error"))
+                    && forms(answer.body()).containsKey("decide")) {
+                fields = fill(s, form, forms(answer.body()).get("decide")[1], null);
+                fields.replaceAll((name, value) -> name.endsWith(":decision") ? "REJECT" : value);
+                answer = s.post(path(forms(answer.body()).get("decide")[0]), fields, false);
+                bad = badAnswer(s, answer);
+                if (bad != null) {
+                    return bad;
+                }
             }
         }
         String kind = form.equals("decide") ? "grant decision" : "grant payment";
@@ -589,8 +616,8 @@ public class TransitionLoad {
                 .forEach(e -> System.out.printf("transitions: failed %d times: %s%n", e.getValue().get(),
                         e.getKey()));
         System.out.printf(Locale.ROOT, "transitions: %d s: %d attempts, at most %d at once: %d acknowledged,"
-                        + " %d refused, %d gone, %d failed; %d logins again%n", seconds, ATTEMPTS.get(),
-                MOST_IN_FLIGHT.get(), ACKNOWLEDGED.get(), REFUSED.get(), GONE.get(), FAILED.get(),
-                LOGINS_AGAIN.get());
+                        + " %d refused, %d gone (%d of them opened again after a failed attempt), %d failed;"
+                        + " %d logins again%n", seconds, ATTEMPTS.get(), MOST_IN_FLIGHT.get(), ACKNOWLEDGED.get(),
+                REFUSED.get(), GONE.get(), GONE_AFTER_FAILURE.get(), FAILED.get(), LOGINS_AGAIN.get());
     }
 }
