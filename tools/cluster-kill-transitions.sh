@@ -60,7 +60,7 @@ CSV=$DIR/kill-transitions.csv
 awk '$1 == "task" || $1 == "decision" {print $1 "," $2 ",," $3} $1 == "payment" {print $1 "," $2 "," $3 "," $4}' \
     "$ACKS" > "$CSV"
 check() {
-    psql -h 127.0.0.1 -p "$PG_PORT" -U continuum -d continuum -qAtX -v start="$START" <<SQL
+    psql -h 127.0.0.1 -p "$PG_PORT" -U continuum -d continuum -qAtX -v ON_ERROR_STOP=1 -v start="$START" <<SQL
 CREATE TEMP TABLE ack (kind text, key text, tranche int, person text);
 \copy ack FROM '$CSV' WITH (FORMAT csv)
 -- The audit entry each step writes, by the step's task: the record that would be there twice if one completion
@@ -100,7 +100,7 @@ SELECT 'duplicated payments ' || (SELECT count(*) FROM (SELECT grant_id, tranche
         > coalesce(g.approved_in_fund_currency, 0));
 SQL
 }
-RESULT=$(check)
+RESULT=$(check) || { echo "R1: the database check failed"; exit 1; }
 echo "$RESULT"
 figure() { echo "$RESULT" | sed -n "s/^$1 \([0-9]*\).*/\1/p"; }
 STUCK=$(sql "$(cat tools/stuck-processes.sql)")
@@ -109,6 +109,9 @@ INCIDENTS=$(sql "SELECT count(*) FROM act_ru_incident")
 echo "engine: $(sql "SELECT count(*) FROM act_ru_execution WHERE id_ = proc_inst_id_") process instances," \
      "$STUCK with nothing to wait for, $DEAD jobs out of retries, $INCIDENTS incidents"
 ACKED=$(grep -c . "$CSV" || true)
+if [ "$(figure acknowledged)" != "$(grep -c '^task,' "$CSV" || true)" ]; then
+    echo "R1: the check did not read every acknowledgement"; exit 1
+fi
 rm -f "$CSV" "$ACKS"
 LOST=$(( $(figure "lost tasks") + $(figure "lost decisions") + $(figure "lost payments") ))
 DUPLICATED=$(( $(figure "duplicated steps") + $(figure "duplicated decisions") + $(figure "duplicated payments") ))

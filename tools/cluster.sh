@@ -105,7 +105,9 @@ start_balancer() {
             && $sudo apt-get install -y -q haproxy > /dev/null; }
     fi
     # A node is in the rotation while its application answers a static file; a request whose node stops answering
-    # is sent once more to the other (redispatch), which holds a copy of the session.
+    # is sent once more to the other (redispatch), which holds a copy of the session. A killed node refuses the
+    # check's connection at once (out after 3 checks, 6 s); a busy one may take seconds to answer it: with a 1-second
+    # check, 200 staff at work took both nodes out of the rotation and the balancer answered 503 to everyone.
     cat > "$DIR/haproxy.cfg" <<EOF
 global
     maxconn 2000
@@ -114,6 +116,7 @@ defaults
     timeout connect 2s
     timeout client 120s
     timeout server 120s
+    timeout check 10s
     option redispatch
     retries 2
 frontend continuum
@@ -123,7 +126,7 @@ backend nodes
     balance roundrobin
     cookie CONTINUUM_NODE insert indirect nocache httponly
     option httpchk GET /continuum/resources/continuum/public.css
-    default-server check inter 1s fall 2 rise 2
+    default-server check inter 2s fall 3 rise 2
     server node1 127.0.0.1:$(http_port 1) cookie node1
     server node2 127.0.0.1:$(http_port 2) cookie node2
 EOF

@@ -62,7 +62,8 @@ public class TransitionLoad {
             "(?i)mentor|method|urgency|decision|level|documents|destination|likelihood|impact|category|weight");
     static final Pattern STACK_FRAME = Pattern.compile("at [a-z][\\w.$]+\\([\\w]+\\.java:\\d+\\)");
     static final Pattern AT_MOST = Pattern.compile("at most ([0-9]+\\.[0-9]{2}) ");
-    static final Pattern TRANCHE = Pattern.compile("(\\d+)/(\\d+)</span>\\s*</div>\\s*<div class=\"ui-panel-content");
+    /** The payment form's title: "… tranche 2/3". */
+    static final Pattern TRANCHE = Pattern.compile("ui-panel-title\">[^<]*?(\\d+)/(\\d+)<");
 
     static String context;
     static final AtomicLong ATTEMPTS = new AtomicLong();
@@ -328,8 +329,11 @@ public class TransitionLoad {
         }
         String tranche = "";
         if (form.equals("disburse")) {
-            Matcher m = TRANCHE.matcher(page.body());
-            tranche = m.find() ? m.group(1) + " " : "? ";
+            Matcher m = TRANCHE.matcher(forms.get("disburse")[1]);
+            if (!m.find()) {
+                return failed("grant payment: no tranche number in the form's title");
+            }
+            tranche = m.group(1) + " ";
         }
         HttpResponse<String> answer = s.post(path(forms.get(form)[0]), fill(s, form, forms.get(form)[1], code),
                 false);
