@@ -17,6 +17,9 @@
 # A run uses up part of that work; each run prints how many tasks were open at its start.
 #
 #   tools/cluster-kill-transitions.sh [CLIENTS] [SECONDS] [KILL_AT] [RESTART_AT]     (default 200 120 30 60)
+#   tools/cluster-kill-transitions.sh 200 90 20 after  node1 started again once the load is over (see the README's
+#                                                      known limit: a node that rejoins under this load can hang in
+#                                                      its start, waiting for sessions whose copy arrived corrupt)
 #   tools/cluster-kill-transitions.sh 20 20 none      the same counts with no kill: a baseline
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,16 +45,22 @@ until grep -q '^transitions: start' "$LOG"; do
     sleep 1
 done
 START=$(sql "SELECT now()")
-echo "== $(date -u +%T) the work starts: $(head -1 "$LOG")"
+echo "== $(date -u +%T) the work starts: $(grep "^transitions: [0-9]* workers" "$LOG")"
 if [ "$KILL_AT" != none ]; then
     sleep "$KILL_AT"
     echo "== $(date -u +%T) kill -9 of node1 under load"
     tools/cluster.sh kill 1
-    sleep $(( RESTART_AT - KILL_AT ))
-    echo "== $(date -u +%T) node1 again"
-    tools/cluster.sh restart 1
+    if [ "$RESTART_AT" != after ]; then
+        sleep $(( RESTART_AT - KILL_AT ))
+        echo "== $(date -u +%T) node1 again, under load"
+        tools/cluster.sh restart 1
+    fi
 fi
 wait $LOAD || true
+if [ "$KILL_AT" != none ] && [ "$RESTART_AT" = after ]; then
+    echo "== $(date -u +%T) node1 again, the load over"
+    tools/cluster.sh restart 1
+fi
 trap - EXIT
 cat "$LOG"
 sleep 10 # the last requests' transactions, the jobs they started

@@ -78,12 +78,13 @@ public class TransitionLoad {
     static final Map<String, AtomicInteger> ACK_BY_KIND = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> REFUSALS = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
-    /** Per second of the run: acknowledged, refused or gone, failed. */
+    /** Per second of the run: acknowledged, refused or gone, failed, the most attempts in flight at once. */
     static final Map<Long, long[]> BY_SECOND = new ConcurrentHashMap<>();
     /** Work some worker holds or finished: never taken twice by this client. */
     static final Set<String> TAKEN = ConcurrentHashMap.newKeySet();
     static final AtomicLong REFERENCES = new AtomicLong();
     static volatile long start;
+    static volatile long end = Long.MAX_VALUE;
     static Path ackFile;
 
     /** One logged-in browser of one person, shared by a few workers; the work it may do, refreshed when empty. */
@@ -96,6 +97,19 @@ public class TransitionLoad {
         Desk(StaffLoad.Session session, boolean coordinator) {
             this.session = session;
             this.coordinator = coordinator;
+        }
+
+        /** Reads the work this person may do into the queue; how many pieces. */
+        int load() throws IOException, InterruptedException {
+            synchronized (this) {
+                refreshedAt = 0;
+                String first = next();
+                if (first == null) {
+                    return 0;
+                }
+                work.add(first);
+                return work.size();
+            }
         }
 
         /** The next work item ("task:ID" or "grant:ID"), reading the inbox (and the grant desk) again when empty. */
@@ -147,16 +161,13 @@ public class TransitionLoad {
         Files.createFile(ackFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         StaffLoad.readAccounts(Path.of("seeds/demo/users.csv"));
         List<String> people = StaffLoad.CASE_STAFF;
-        int desksPerPerson = Math.max(1, (clients + people.size() * 8 - 1) / (people.size() * 8));
-        List<Desk> desks = logIn(people, desksPerPerson);
-        System.out.printf(Locale.ROOT, "transitions: %d desks (%d per person, %d people), %d workers, %d s%n",
-                desks.size(), desksPerPerson, people.size(), clients, seconds);
+        List<Desk> workers = deal(people, clients);
         System.out.println("transitions: start");
         start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
+        end = start + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
-            Desk desk = desks.get(i % desks.size());
+            Desk desk = workers.get(i);
             new Thread(() -> {
                 try {
                     work(desk, end);
@@ -169,29 +180,59 @@ public class TransitionLoad {
         report(seconds);
     }
 
-    static List<Desk> logIn(List<String> people, int desksPerPerson) throws InterruptedException {
-        List<Desk> desks = java.util.Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Logs everyone in, then gives each person workers in proportion to the work their inbox (and grant desk) holds
+     * (a person with nothing to do gets none), and each person as many sessions as keep a session's workers at seven
+     * or fewer: a session keeps the last 15 pages it served, and a worker's form must still be among them when it
+     * is sent. Returns one desk per worker.
+     */
+    static List<Desk> deal(List<String> people, int clients) throws Exception {
+        Map<String, List<Desk>> desks = new ConcurrentHashMap<>();
+        inParallel(people, person -> desks.computeIfAbsent(person, k -> new ArrayList<>()).add(openDesk(person)));
+        Map<String, Integer> work = new LinkedHashMap<>();
+        for (String person : people) {
+            work.put(person, desks.containsKey(person) ? desks.get(person).get(0).load() : 0);
+        }
+        int total = work.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            throw new IllegalStateException("nobody has any work: start the cluster on generated cases");
+        }
+        Map<String, Integer> share = new LinkedHashMap<>();
+        work.forEach((person, n) -> share.put(person, clients * n / total));
+        String busiest = work.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        share.merge(busiest, clients - share.values().stream().mapToInt(Integer::intValue).sum(), Integer::sum);
+        inParallel(people, person -> {
+            int wanted = (share.get(person) + 6) / 7;
+            while (desks.get(person).size() < wanted) {
+                desks.get(person).add(openDesk(person));
+            }
+        });
+        List<Desk> workers = new ArrayList<>();
+        for (String person : people) {
+            List<Desk> own = desks.getOrDefault(person, List.of());
+            for (int i = 0; i < share.get(person); i++) {
+                workers.add(own.get(i % own.size()));
+            }
+            System.out.printf(Locale.ROOT, "transitions: %s: %d pieces of work at the start, %d workers, %d"
+                    + " sessions%n", person, work.get(person), share.get(person), own.size());
+        }
+        System.out.printf(Locale.ROOT, "transitions: %d workers, %d sessions, %d pieces of work at the start%n",
+                workers.size(), desks.values().stream().mapToInt(List::size).sum(), total);
+        return workers;
+    }
+
+    interface PersonTask {
+        void run(String person) throws Exception;
+    }
+
+    static void inParallel(List<String> people, PersonTask task) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (String person : people) {
             Thread t = new Thread(() -> {
-                for (int i = 0; i < desksPerPerson; i++) {
-                    StaffLoad.Session s = new StaffLoad.Session(person);
-                    try {
-                        synchronized (StaffLoad.ACCOUNTS.get(person)) {
-                            try {
-                                s.logIn();
-                            } catch (IllegalStateException refused) {
-                                // The code's step was used by an earlier run (the server takes each step once):
-                                // the next step.
-                                StaffLoad.LAST_STEP.put(person, System.currentTimeMillis() / 30_000);
-                                s.logIn();
-                            }
-                        }
-                        boolean coordinator = s.get("/app/dashboard.xhtml").body().contains("id=\"grantDesk\"");
-                        desks.add(new Desk(s, coordinator));
-                    } catch (Exception e) {
-                        System.out.println("transitions: " + person + " did not log in: " + e);
-                    }
+                try {
+                    task.run(person);
+                } catch (Exception e) {
+                    System.out.println("transitions: " + person + ": " + e);
                 }
             });
             t.start();
@@ -200,9 +241,21 @@ public class TransitionLoad {
         for (Thread t : threads) {
             t.join();
         }
-        // The desks of one person next to each other would give a person's workers to one desk only.
-        desks.sort(java.util.Comparator.comparingInt(d -> d.session.hashCode()));
-        return desks;
+    }
+
+    /** A session of this person, logged in with a code step not used before. */
+    static Desk openDesk(String person) throws Exception {
+        StaffLoad.Session s = new StaffLoad.Session(person);
+        synchronized (StaffLoad.ACCOUNTS.get(person)) {
+            try {
+                s.logIn();
+            } catch (IllegalStateException refused) {
+                // The code's step was used by an earlier run (the server takes each step once): the next step.
+                StaffLoad.LAST_STEP.put(person, System.currentTimeMillis() / 30_000);
+                s.logIn();
+            }
+        }
+        return new Desk(s, s.get("/app/dashboard.xhtml").body().contains("id=\"grantDesk\""));
     }
 
     static void work(Desk desk, long end) {
@@ -253,15 +306,19 @@ public class TransitionLoad {
         }
     }
 
-    enum Outcome { ACKNOWLEDGED, REFUSED, GONE, FAILED }
+    enum Outcome { ACKNOWLEDGED, REFUSED, GONE, FAILED, SKIPPED }
 
     static Outcome attempt(Desk desk, String item) throws InterruptedException {
         ATTEMPTS.incrementAndGet();
         int now = IN_FLIGHT.incrementAndGet();
         MOST_IN_FLIGHT.accumulateAndGet(now, Math::max);
+        long[] second = second();
+        synchronized (TransitionLoad.class) {
+            second[3] = Math.max(second[3], now);
+        }
         try {
-            return item.startsWith("task:") ? task(desk.session, item.substring(5))
-                    : grant(desk.session, item.substring(6));
+            return open(desk.session, item.startsWith("task:") ? "/app/task.xhtml?task=" + item.substring(5)
+                    : "/app/grant.xhtml?id=" + item.substring(6));
         } catch (IOException e) {
             return failed(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
         } finally {
@@ -269,21 +326,53 @@ public class TransitionLoad {
         }
     }
 
-    static Outcome task(StaffLoad.Session s, String taskId) throws IOException, InterruptedException {
-        HttpResponse<String> page = s.get("/app/task.xhtml?task=" + taskId);
+    /**
+     * Opens a piece of work and does it. A form that asks for a step-up (password and code) is done under the
+     * session's lock: the code is taken first (it may mean waiting for the next 30-second step), the page opened
+     * again so the form sent is fresh, as a person's is; the session's other workers wait, and then find the step-up
+     * passed (it holds for five minutes in that session) instead of each waiting for a code of their own.
+     */
+    static Outcome open(StaffLoad.Session s, String path) throws IOException, InterruptedException {
+        HttpResponse<String> page = s.get(path);
         Outcome bad = badAnswer(s, page);
-        if (bad != null) {
-            return bad;
+        if (bad != null || !page.body().contains("type=\"password\"")) {
+            return bad != null ? bad : submit(s, page, null);
         }
-        if (page.uri().getPath().endsWith("/app/grant.xhtml")) { // a grant's step is done on the grant's page
-            return grant(s, page.uri().getQuery().replaceAll(".*id=(\\d+).*", "$1"));
+        synchronized (s) {
+            page = s.get(path);
+            bad = badAnswer(s, page);
+            if (bad != null || !page.body().contains("type=\"password\"")) {
+                return bad != null ? bad : submit(s, page, null);
+            }
+            if (System.nanoTime() > end) {
+                return Outcome.SKIPPED; // no waiting for a code once the run is over
+            }
+            String code = StaffLoad.nextCode(StaffLoad.ACCOUNTS.get(s.username));
+            page = s.get(path);
+            bad = badAnswer(s, page);
+            return bad != null ? bad : submit(s, page, code);
         }
+    }
+
+    /** The page's form sent: a grant's (a grant's step in the inbox leads to its page) or a task's. */
+    static Outcome submit(StaffLoad.Session s, HttpResponse<String> page, String code)
+            throws IOException, InterruptedException {
+        String query = String.valueOf(page.uri().getQuery());
+        if (page.uri().getPath().endsWith("/app/grant.xhtml")) {
+            return grant(s, page, query.replaceAll(".*id=(\\d+).*", "$1"), code);
+        }
+        return task(s, page, query.replaceAll(".*task=([0-9a-f-]+).*", "$1"), code);
+    }
+
+    static Outcome task(StaffLoad.Session s, HttpResponse<String> page, String taskId, String code)
+            throws IOException, InterruptedException {
+        Outcome bad;
         Map<String, String[]> forms = forms(page.body());
         if (!forms.containsKey("task")) {
             return counted(Outcome.GONE, null);
         }
         String kind = page.uri().getPath().replaceAll(".*/", "").replace(".xhtml", "");
-        HttpResponse<String> answer = s.postDirect(forms.get("task")[0], fill(s, "task", forms.get("task")[1], null));
+        HttpResponse<String> answer = s.postDirect(forms.get("task")[0], fill(s, "task", forms.get("task")[1], code));
         // A form that answers with itself and a note (the country's situation added as a threat to rate) is
         // looked at and sent again, as a person does.
         for (int again = 0; again < 2 && answer.statusCode() == 200 && forms(answer.body()).containsKey("task")
@@ -304,25 +393,10 @@ public class TransitionLoad {
         return bad != null ? bad : refusedOrFailed(answer.body(), kind);
     }
 
-    static Outcome grant(StaffLoad.Session s, String grantId) throws IOException, InterruptedException {
-        HttpResponse<String> page = s.get("/app/grant.xhtml?id=" + grantId);
-        Outcome bad = badAnswer(s, page);
-        if (bad != null) {
-            return bad;
-        }
+    static Outcome grant(StaffLoad.Session s, HttpResponse<String> page, String grantId, String code)
+            throws IOException, InterruptedException {
+        Outcome bad;
         Map<String, String[]> forms = forms(page.body());
-        String code = null;
-        if (page.body().contains("type=\"password\"")) {
-            // The step-up: the code is taken first (it may mean waiting for the next 30-second step), then the
-            // page opened again, so that the form sent is a fresh one, as a person's is.
-            code = StaffLoad.nextCode(StaffLoad.ACCOUNTS.get(s.username));
-            page = s.get("/app/grant.xhtml?id=" + grantId);
-            bad = badAnswer(s, page);
-            if (bad != null) {
-                return bad;
-            }
-            forms = forms(page.body());
-        }
         String form = forms.containsKey("decide") ? "decide" : forms.containsKey("disburse") ? "disburse" : null;
         if (form == null) {
             return counted(Outcome.GONE, null);
@@ -601,14 +675,14 @@ public class TransitionLoad {
     }
 
     static synchronized long[] second() {
-        return BY_SECOND.computeIfAbsent((System.nanoTime() - start) / 1_000_000_000L, k -> new long[3]);
+        return BY_SECOND.computeIfAbsent((System.nanoTime() - start) / 1_000_000_000L, k -> new long[4]);
     }
 
     static void report(int seconds) {
         new TreeMap<>(BY_SECOND).forEach((second, c) -> {
-            if (c[2] > 0) {
+            if (c[2] > 0 || second % 10 == 0) {
                 System.out.printf(Locale.ROOT, "transitions: second %d: %d acknowledged, %d refused or gone,"
-                        + " %d failed%n", second, c[0], c[1], c[2]);
+                        + " %d failed, up to %d in flight%n", second, c[0], c[1], c[2], c[3]);
             }
         });
         new TreeMap<>(ACK_BY_KIND).forEach((kind, n) -> System.out.printf("transitions: %s: %d acknowledged%n",
