@@ -16,17 +16,17 @@
 #   CONTINUUM_CLUSTER_DIR=$PWD/data-cluster-r1 CONTINUUM_DEMO_CASES=5000 tools/cluster.sh start
 # A run uses up part of that work; each run prints how many tasks were open at its start.
 #
-#   tools/cluster-kill-transitions.sh [CLIENTS] [SECONDS] [KILL_AT] [RESTART_AT]     (default 200 120 30 60)
-#   tools/cluster-kill-transitions.sh 200 90 20 after  node1 started again once the load is over (see the README's
-#                                                      known limit: a node that rejoins under this load can hang in
-#                                                      its start, waiting for sessions whose copy arrived corrupt)
+#   tools/cluster-kill-transitions.sh [CLIENTS] [SECONDS] [KILL_AT] [RESTART_AT|after]  (default 200 60 20 after)
+#                           after: node1 started again once the load is over (the README's known limit: a node that
+#                           rejoins under this load can hang in its start, waiting for sessions whose copy arrived
+#                           corrupt); a number: started again that many seconds into the run, under load
 #   tools/cluster-kill-transitions.sh 20 20 none      the same counts with no kill: a baseline
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-200}
-SECONDS_RUN=${2:-120}
-KILL_AT=${3:-30}
-RESTART_AT=${4:-60}
+SECONDS_RUN=${2:-60}
+KILL_AT=${3:-20}
+RESTART_AT=${4:-after}
 BASE="http://127.0.0.1:${CONTINUUM_CLUSTER_PORT:-8080}/continuum"
 source tools/cluster-check-setup.sh
 CLASSES=target/bench
