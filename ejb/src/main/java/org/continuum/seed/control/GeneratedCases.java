@@ -659,8 +659,8 @@ public class GeneratedCases {
             LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
             GrantCategory category = SyntheticPeople.pick(random, categories);
             EmergencyGrant grant = new EmergencyGrant(grants.nextReference(), id, fund, caseFile.getRiskLevel(),
-                    new EmergencyGrant.Request(category, 3, "Generated request: " + category.name().toLowerCase(), amount,
-                            fund.getCurrency(), amount, day, 1, true, true, BigDecimal.ONE),
+                    new EmergencyGrant.Request(category, 3, "Generated request: " + category.name().toLowerCase(),
+                            amount, fund.getCurrency(), amount, day, 1, true, true, BigDecimal.ONE),
                     recommender.getUsername(), at);
             em.persist(grant);
             em.flush();
